@@ -1,0 +1,5 @@
+"""`python -m quizcli`."""
+
+from quizcli.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""Question banks: the bundled ones, the user's, and any given with --bank."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizcli import env
+from quizcli.bank.loader import Origin, Problem, bank_files, load_file
+from quizcli.bank.model import AnyQuestion
+
+__all__ = ["Bank", "Origin", "Problem", "default_sources", "load_bank"]
+
+
+@dataclass
+class Bank:
+    """All questions from a set of files, in file order, with every problem found."""
+
+    questions: list[AnyQuestion] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def get(self, question_id: str) -> AnyQuestion | None:
+        return self._by_id.get(question_id)
+
+    @property
+    def _by_id(self) -> dict[str, AnyQuestion]:
+        return {q.id: q for q in self.questions}
+
+    def ids(self) -> list[str]:
+        return [q.id for q in self.questions]
+
+
+def default_sources() -> list[Path]:
+    """The bundled banks, then the user's own banks directory if it exists."""
+    sources = [env.bundled_banks_dir()]
+    user = env.user_banks_dir()
+    if user.is_dir():
+        sources.append(user)
+    return sources
+
+
+def load_bank(paths: Iterable[Path], use_cache: bool = True) -> Bank:
+    """Load every file under `paths`; ids must be unique across all of them."""
+    bank = Bank()
+    cache = env.cache_dir() if use_cache else None
+    for path in bank_files(paths):
+        result = load_file(path, cache)
+        bank.files.append(result.path)
+        bank.problems.extend(result.problems)
+        for question in result.questions:
+            origin = result.origins[question.id]
+            first = bank.origins.get(question.id)
+            if first is not None:
+                msg = f"duplicate id; also defined at {first}; ids must be unique across all banks"
+                bank.problems.append(
+                    Problem(origin.path, origin.line, origin.col, question.id, "id", msg)
+                )
+                continue
+            bank.questions.append(question)
+            bank.origins[question.id] = origin
+    return bank

@@ -1,0 +1,142 @@
+"""The Typer app, its global options, and the one place errors become exit codes.
+
+Command modules import their heavy dependencies inside the command body, so
+`quizcli --help` pays only for Typer itself.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from quizcli import __version__, env
+from quizcli.errors import QuizcliError
+
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+@dataclass
+class State:
+    """Global options, handed to every command through the click context."""
+
+    lang: str = "en"
+    banks: list[Path] = field(default_factory=list)
+    ascii: bool = False
+
+    def bank_sources(self) -> list[Path]:
+        from quizcli.bank import default_sources
+
+        return default_sources() + self.banks
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State(lang=env.default_lang())
+
+
+class QuizcliGroup(TyperGroup):
+    """Turns domain errors into one line and an exit code, and hides tracebacks."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except QuizcliError as exc:
+            fail(exc.message, exc.exit_code)
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if _is_control_flow(exc):
+                raise
+            fail(_log_internal(exc), EXIT_INTERNAL)
+
+
+def _is_control_flow(exc: Exception) -> bool:
+    """Exit, Abort and usage errors belong to Typer's (vendored) click; let them pass."""
+    module = type(exc).__module__
+    return module.startswith(("typer.", "click."))
+
+
+def fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"quizcli: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _log_internal(exc: BaseException) -> str:
+    path = env.log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {env.now().isoformat()} quizcli {__version__} {sys.argv!r}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        where = f"details in {path}"
+    except OSError:
+        where = "the log could not be written"
+    return f"internal error: {type(exc).__name__}: {exc}; {where}"
+
+
+app = typer.Typer(
+    name="quizcli",
+    cls=QuizcliGroup,
+    help="Deep-learning interview drills: bilingual questions, a derivation checker, FSRS review.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quizcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", envvar="QUIZCLI_LANG", help="Language: en or zh [default: locale]."),
+    ] = None,
+    bank: Annotated[
+        list[Path] | None,
+        typer.Option("--bank", metavar="PATH", help="Extra bank file or directory; repeat for more."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Deep-learning interview drills in the terminal."""
+    ctx.obj = State(lang=lang.value if lang else env.default_lang(), banks=list(bank or []))
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+def _register() -> None:
+    from quizcli.cli import browse, lint
+
+    app.command("list")(browse.list_questions)
+    app.command("show")(browse.show)
+    app.command("search")(browse.search)
+    app.command("lint")(lint.lint_command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="quizcli")

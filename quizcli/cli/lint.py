@@ -1,0 +1,41 @@
+"""`quizcli lint`: the content linter CI runs over questions/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quizcli.cli.app import state
+
+
+def lint_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Bank files or directories [default: bundled and user banks]."),
+    ] = None,
+    show_stats: Annotated[
+        bool, typer.Option("--stats", help="Also count questions per topic, type, difficulty.")
+    ] = False,
+) -> None:
+    """Check bank files: schema, unique ids, both languages, expressions that parse.
+
+    Exits 0 when clean, 1 when any problem is found. Example: quizcli lint questions/
+    """
+    from quizcli.ui import lint as ui
+    from quizcli.bank import load_bank
+    from quizcli.bank.lint import lint, stats
+
+    sources = list(paths) if paths else state(ctx).bank_sources()
+    bank = load_bank(sources, use_cache=False)
+    problems = lint(bank)
+    for problem in problems:
+        typer.echo(str(problem))
+    if show_stats:
+        typer.echo(json.dumps(stats(bank), ensure_ascii=False, sort_keys=True))
+    ui.summary(len(bank.questions), len(bank.files), len(problems))
+    if problems:
+        raise typer.Exit(1)

@@ -1,0 +1,70 @@
+"""Where quizcli keeps its files, which language it speaks, and what time it is.
+
+Everything that depends on the user's machine goes through here, so tests can
+move the data dir with QUIZCLI_HOME and pin the clock.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+LANGS = ("en", "zh")
+
+
+def data_dir() -> Path:
+    """The user's data directory: $QUIZCLI_HOME, else the platform's user data dir."""
+    override = os.environ.get("QUIZCLI_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("quizcli", appauthor=False))
+
+
+def user_banks_dir() -> Path:
+    return data_dir() / "banks"
+
+
+def cache_dir() -> Path:
+    return data_dir() / "cache"
+
+
+def log_path() -> Path:
+    return data_dir() / "logs" / "errors.log"
+
+
+def bundled_banks_dir() -> Path:
+    """The banks shipped with quizcli: inside the wheel, or `questions/` in a checkout."""
+    packaged = Path(str(resources.files("quizcli"))) / "questions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "questions"
+
+
+def default_lang() -> str:
+    """QUIZCLI_LANG, else the locale (Chinese locales give zh), else English."""
+    chosen = os.environ.get("QUIZCLI_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "zh" if code.lower().startswith("zh") else "en"
+
+
+def now() -> datetime:
+    """The current time in UTC; QUIZCLI_NOW (ISO 8601) pins it for tests and demos."""
+    pinned = os.environ.get("QUIZCLI_NOW")
+    if pinned:
+        moment = datetime.fromisoformat(pinned)
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return datetime.now(timezone.utc)
