@@ -1,0 +1,110 @@
+"""Choice and numeric answers as people type them: what counts, what is asked again."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizcli.bank import load_bank
+from quizcli.bank.model import ChoiceQuestion, NumericQuestion
+from quizcli.grading import grade_choice, grade_numeric, parse_numbers
+from tests.conftest import FIXTURES
+
+BANK = load_bank([FIXTURES / "session"], use_cache=False)
+
+
+def choice(question_id: str) -> ChoiceQuestion:
+    question = BANK.get(question_id)
+    assert isinstance(question, ChoiceQuestion)
+    return question
+
+
+def numeric(question_id: str) -> NumericQuestion:
+    question = BANK.get(question_id)
+    assert isinstance(question, NumericQuestion)
+    return question
+
+
+@pytest.mark.parametrize("answer", ["A,B", "ab", "B A", "a, b", "A、B", "Ａ，Ｂ", "b;a", "A+B"])
+def test_choice_letters_in_any_style_are_correct(answer: str) -> None:
+    grade = grade_choice(choice("fx-gelu-models"), answer)
+    assert (grade.verdict, grade.read_as) == ("correct", "A, B")
+
+
+def test_choice_wrong_pick_names_the_answer() -> None:
+    grade = grade_choice(choice("fx-gelu-models"), "a,c")
+    assert grade.verdict == "incorrect"
+    assert grade.feedback is not None
+    assert "A, B" in grade.feedback.en
+    assert "A, B" in grade.feedback.zh
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [("", "letters A–C"), ("D", "letters A–C"), ("3", "letters A–C"), ("a", "Pick 2")],
+)
+def test_choice_unreadable_or_short_is_asked_again(answer: str, says: str) -> None:
+    grade = grade_choice(choice("fx-gelu-models"), answer)
+    assert grade.verdict == "invalid"
+    assert grade.feedback is not None
+    assert says in grade.feedback.en
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("0.25", [0.25]),
+        ("1/4", [0.25]),
+        (".25", [0.25]),
+        ("2.5e-1", [0.25]),
+        ("25%", [0.25]),
+        ("2.5 × 10^-1", [0.25]),
+        ("2.5*10^(-1)", [0.25]),
+        ("−0.5", [-0.5]),
+        ("０.２５", [0.25]),
+        ("[0.25, 0.75]", [0.25, 0.75]),
+        ("1/4，3/4", [0.25, 0.75]),
+        ("(0.25 0.75)", [0.25, 0.75]),
+        ("3 parameters", [3.0]),
+    ],
+)
+def test_numbers_are_read_in_common_notations(text: str, values: list[float]) -> None:
+    assert parse_numbers(text, unit="parameters") == pytest.approx(values, abs=1e-15)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1/0", "0x10", "1..2", "9e9999", "9e999", "1" + "0" * 400, "1 / / 2"]
+)
+def test_unreadable_numbers_raise_a_bilingual_reason(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_numbers(text)
+    en, zh = info.value.args
+    assert en and zh
+
+
+def test_numeric_within_tolerance_is_correct_and_outside_is_not() -> None:
+    question = numeric("fx-sigmoid-max-slope")
+    assert grade_numeric(question, "0.2509").verdict == "correct"
+    assert grade_numeric(question, "1/4").verdict == "correct"
+    wrong = grade_numeric(question, "0.2511")
+    assert wrong.verdict == "incorrect"
+    assert wrong.feedback is not None
+    assert "0.25" in wrong.feedback.en
+
+
+def test_numeric_tolerance_edge_survives_decimal_rounding() -> None:
+    assert grade_numeric(numeric("fx-sigmoid-max-slope"), "0.251").verdict == "correct"
+
+
+def test_numeric_vector_is_graded_element_by_element() -> None:
+    question = numeric("fx-softmax-values")
+    assert grade_numeric(question, "0.25, 0.75").verdict == "correct"
+    assert grade_numeric(question, "0.75, 0.25").verdict == "incorrect"
+    short = grade_numeric(question, "0.25")
+    assert short.verdict == "invalid"
+    assert short.feedback is not None
+    assert "2 number" in short.feedback.en
+
+
+def test_numeric_with_its_unit_is_read() -> None:
+    grade = grade_numeric(numeric("fx-pool-params"), "0 parameters")
+    assert (grade.verdict, grade.read_as) == ("correct", "0")
