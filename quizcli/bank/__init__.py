@@ -21,13 +21,10 @@ class Bank:
     origins: dict[str, Origin] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    by_id: dict[str, AnyQuestion] = field(default_factory=dict)
 
     def get(self, question_id: str) -> AnyQuestion | None:
-        return self._by_id.get(question_id)
-
-    @property
-    def _by_id(self) -> dict[str, AnyQuestion]:
-        return {q.id: q for q in self.questions}
+        return self.by_id.get(question_id)
 
     def ids(self) -> list[str]:
         return [q.id for q in self.questions]
@@ -61,4 +58,5 @@ def load_bank(paths: Iterable[Path], use_cache: bool = True) -> Bank:
                 continue
             bank.questions.append(question)
             bank.origins[question.id] = origin
+            bank.by_id[question.id] = question
     return bank

@@ -66,7 +66,9 @@ def load_file(path: Path, cache: Path | None = None) -> FileResult:
         raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return FileResult(shown, problems=[Problem(shown, 1, 1, "-", "-", f"cannot read: {reason}")])
+        return FileResult(
+            shown, problems=[Problem(shown, 1, 1, "-", "-", f"cannot read: {reason}")]
+        )
     key = hashlib.sha256(CACHE_FORMAT.encode() + raw).hexdigest()
     cached = _cache_read(cache, key)
     if cached is not None:
@@ -221,7 +223,7 @@ def _cache_read(cache: Path | None, key: str) -> dict[str, Any] | None:
 def _from_cache(shown: str, cached: dict[str, Any]) -> FileResult | None:
     result = FileResult(shown)
     try:
-        for data, (line, col) in zip(cached["questions"], cached["lines"]):
+        for data, (line, col) in zip(cached["questions"], cached["lines"], strict=True):
             question = _QUESTION.validate_python(data)
             result.questions.append(question)
             result.origins[question.id] = Origin(shown, line, col)

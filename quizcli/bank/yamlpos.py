@@ -65,7 +65,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self._item(child, path + (i,)) for i, child in enumerate(node.value)]
+            return [self._item(child, (*path, i)) for i, child in enumerate(node.value)]
         return self.constructor.construct_object(node, deep=True)
 
     def _item(self, node: yaml.Node, path: Path) -> Any:
@@ -77,11 +77,12 @@ class _Builder:
         for key_node, value_node in node.value:
             key = str(self.constructor.construct_object(key_node, deep=True))
             line, col = _pos(key_node)
+            where = (*path, key)
             if key in result:
-                self.duplicates.append((path + (key,), line, col))
+                self.duplicates.append((where, line, col))
                 continue
-            self.marks[path + (key,)] = (line, col)
-            result[key] = self.build(value_node, path + (key,))
+            self.marks[where] = (line, col)
+            result[key] = self.build(value_node, where)
         return result
 
 

@@ -113,7 +113,9 @@ def root(
     ] = None,
     bank: Annotated[
         list[Path] | None,
-        typer.Option("--bank", metavar="PATH", help="Extra bank file or directory; repeat for more."),
+        typer.Option(
+            "--bank", metavar="PATH", help="Extra bank file or directory; repeat for more."
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")

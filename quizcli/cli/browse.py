@@ -2,16 +2,129 @@
 
 from __future__ import annotations
 
+import json
+from difflib import get_close_matches
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from quizcli.cli.app import state
+from quizcli.errors import NotFound
 
-def list_questions(ctx: typer.Context) -> None:
-    """List questions."""
+if TYPE_CHECKING:
+    from quizcli.bank import Bank
+    from quizcli.bank.model import AnyQuestion
 
 
-def show(ctx: typer.Context, question_id: str) -> None:
-    """Show one question."""
+class QuestionType(str, Enum):
+    concept = "concept"
+    choice = "choice"
+    numeric = "numeric"
+    derivation = "derivation"
 
 
-def search(ctx: typer.Context, text: str) -> None:
-    """Search questions."""
+def load(ctx: typer.Context) -> Bank:
+    """The banks this invocation sees; problems in them stop the command with exit 1."""
+    from quizcli.bank import load_bank
+    from quizcli.errors import QuizcliError
+
+    bank = load_bank(state(ctx).bank_sources())
+    if bank.problems:
+        for problem in bank.problems:
+            typer.echo(str(problem), err=True)
+        raise QuizcliError(f"{len(bank.problems)} problem(s) in the banks; fix them and retry")
+    return bank
+
+
+def summary(question: AnyQuestion) -> dict[str, Any]:
+    """The stable per-question shape of `list --json`."""
+    return {
+        "id": question.id,
+        "topic": question.topic,
+        "type": question.type,
+        "difficulty": question.difficulty,
+        "tags": list(question.tags),
+        "prompt": {"en": question.prompt.en, "zh": question.prompt.zh},
+    }
+
+
+def list_questions(
+    ctx: typer.Context,
+    topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
+    kind: Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+    difficulty: Annotated[
+        int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List questions by topic. Example: quizcli list --topic pooling --type numeric"""
+    bank = load(ctx)
+    chosen = [
+        q
+        for q in bank.questions
+        if (topic is None or q.topic == topic)
+        and (kind is None or q.type == kind.value)
+        and (tag is None or tag in q.tags)
+        and (difficulty is None or q.difficulty == difficulty)
+    ]
+    if as_json:
+        typer.echo(json.dumps([summary(q) for q in chosen], ensure_ascii=False, indent=2))
+        return
+    from quizcli.ui import browse
+
+    order = {name: index for index, name in enumerate(_topics(bank))}
+    browse.question_table(sorted(chosen, key=lambda q: order[q.topic]), state(ctx).lang)
+
+
+def _topics(bank: Bank) -> list[str]:
+    from quizcli.bank.model import TOPICS
+
+    extra = [q.topic for q in bank.questions if q.topic not in TOPICS]
+    return list(TOPICS) + list(dict.fromkeys(extra))
+
+
+def show(
+    ctx: typer.Context,
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    answer: Annotated[bool, typer.Option("--answer", help="Also show the answer.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the question as JSON.")] = False,
+) -> None:
+    """Show one question. Example: quizcli show sigmoid-derivative --answer"""
+    bank = load(ctx)
+    question = find(bank, question_id)
+    if as_json:
+        typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    from quizcli.ui import browse
+
+    browse.question_panel(question, state(ctx).lang, show_answer=answer)
+
+
+def find(bank: Bank, question_id: str) -> AnyQuestion:
+    """The question with this id, or NotFound suggesting the closest id."""
+    question = bank.get(question_id)
+    if question is not None:
+        return question
+    close = get_close_matches(question_id, bank.ids(), n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else "; `quizcli list` shows every id"
+    raise NotFound(f"no question '{question_id}'{hint}")
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for, in English or Chinese.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """Search prompts, answers and tags in both languages. Example: quizcli search 梯度消失"""
+    from quizcli.bank.search import search as run_search
+
+    results = run_search(load(ctx).questions, text)
+    if as_json:
+        rows = [summary(q) | {"score": round(score, 3)} for score, q in results]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from quizcli.ui import browse
+
+    browse.search_results(results, state(ctx).lang)

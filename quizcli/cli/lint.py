@@ -25,9 +25,9 @@ def lint_command(
 
     Exits 0 when clean, 1 when any problem is found. Example: quizcli lint questions/
     """
-    from quizcli.ui import lint as ui
     from quizcli.bank import load_bank
     from quizcli.bank.lint import lint, stats
+    from quizcli.ui import lint as ui
 
     sources = list(paths) if paths else state(ctx).bank_sources()
     bank = load_bank(sources, use_cache=False)

@@ -1,0 +1,177 @@
+"""Rendering for `quizcli list`, `show` and `search`: tables and question panels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text as RichText
+
+from quizcli.bank.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    ConceptQuestion,
+    DerivationQuestion,
+    NumericQuestion,
+    Text,
+)
+from quizcli.textfmt import latex_to_unicode, width, wrap
+from quizcli.ui import out
+
+LABELS = {
+    "answer": ("Answer", "答案"),
+    "key_points": ("Key points", "要点"),
+    "explanation": ("Why", "解析"),
+    "hints": ("Hints", "提示"),
+    "sources": ("Sources", "出处"),
+    "symbols": ("Answer in terms of", "可用符号"),
+    "choose": ("Choose {n}", "选择 {n} 项"),
+    "tags": ("tags", "标签"),
+    "questions": ("{n} questions", "共 {n} 题"),
+    "no_match": ("No question matches.", "没有匹配的题目。"),
+}
+STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    en, zh = LABELS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+class Prose:
+    """Bank text as the terminal should show it: LaTeX as Unicode, Chinese wrapped tightly.
+
+    Rich breaks lines only at spaces, which leaves gaps before long Chinese runs;
+    this renderable wraps at the width it is given, between any two Chinese characters.
+    """
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = latex_to_unicode(text)
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in wrap(self.text, options.max_width):
+            yield RichText(line, style=self.style, no_wrap=True, overflow="crop")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((width(line) for line in self.text.splitlines()), default=0)
+        return Measurement(min(8, longest), min(longest, options.max_width))
+
+
+def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
+    items = list(questions)
+    table = Table(title=label("questions", lang, n=len(items)), expand=True, title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("prompt", ratio=1, no_wrap=True, overflow="ellipsis")
+    previous = None
+    for question in items:
+        if question.topic != previous:
+            table.add_row(RichText(question.topic, style="bold magenta"), "", "", "")
+            previous = question.topic
+        prompt = latex_to_unicode(question.prompt.get(lang)).replace("\n", " ")
+        table.add_row(question.id, question.type, STARS[question.difficulty], prompt)
+    out().print(table)
+
+
+def search_results(results: list[tuple[float, AnyQuestion]], lang: str) -> None:
+    if not results:
+        out().print(label("no_match", lang))
+        return
+    question_table((question for _, question in results), lang)
+
+
+def question_panel(
+    question: AnyQuestion,
+    lang: str,
+    show_answer: bool,
+    formula: Callable[[str], str] | None = None,
+) -> None:
+    """One question; with `show_answer`, its answer, explanation, hints and sources.
+
+    `formula` pretty-prints a stored expression; it is passed in only when a
+    derivation answer is shown, so browsing never pays for sympy otherwise.
+    """
+    body: list[RenderableType] = [Prose(question.prompt.get(lang))]
+    body.extend(_options(question, lang, show_answer))
+    if isinstance(question, DerivationQuestion):
+        body.append(RichText(f"{label('symbols', lang)}: {', '.join(question.answer.symbols)}"))
+    if show_answer:
+        body.extend(_answer(question, lang, formula))
+    title = RichText(question.id, style="bold cyan")
+    meta = f"{question.topic} · {question.type} · {STARS[question.difficulty]}"
+    footer = f"{label('tags', lang)}: {', '.join(question.tags)}"
+    panel = Panel(Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left")
+    out().print(RichText(meta, style="dim"))
+    out().print(panel)
+
+
+def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:
+    for index, part in enumerate(parts):
+        if index:
+            yield RichText("")
+        yield part
+
+
+def _options(question: AnyQuestion, lang: str, show_answer: bool) -> list[RenderableType]:
+    if not isinstance(question, ChoiceQuestion):
+        return []
+    answer = question.answer
+    rows: list[RenderableType] = [RichText(label("choose", lang, n=len(answer.correct)), "dim")]
+    for letter, option in zip(answer.letters, answer.options, strict=True):
+        mark = "✓" if show_answer and letter in answer.correct else " "
+        style = "green" if mark == "✓" else ""
+        rows.append(_indented(f"{mark} {letter}. ", option.get(lang), style))
+    return [Group(*rows)]
+
+
+def _answer(
+    question: AnyQuestion, lang: str, formula: Callable[[str], str] | None
+) -> list[RenderableType]:
+    if isinstance(question, ConceptQuestion):
+        answer: RenderableType = Prose(question.answer.text.get(lang))
+    elif isinstance(question, ChoiceQuestion):
+        answer = RichText(", ".join(question.answer.correct), style="green")
+    elif isinstance(question, NumericQuestion):
+        answer = RichText(numeric_answer(question), style="green")
+    else:
+        reference = question.answer.reference
+        answer = RichText(formula(reference) if formula else reference, style="green")
+    sections: list[RenderableType] = [_section("answer", lang, answer)]
+    if isinstance(question, ConceptQuestion):
+        sections.append(_section("key_points", lang, _bullets(question.answer.key_points, lang)))
+    sources = Group(*(RichText(f"- {source}", style="dim") for source in question.sources))
+    sections += [
+        _section("explanation", lang, Prose(question.explanation.get(lang))),
+        _section("hints", lang, _bullets(question.hints, lang)),
+        _section("sources", lang, sources),
+    ]
+    return sections
+
+
+def numeric_answer(question: NumericQuestion) -> str:
+    answer = question.answer
+    values = ", ".join(f"{v:g}" for v in answer.values)
+    shown = f"[{values}]" if isinstance(answer.value, list) else values
+    unit = f" {answer.unit}" if answer.unit else ""
+    return f"{shown}{unit}  (± {answer.tolerance:g})"
+
+
+def _section(key: str, lang: str, body: RenderableType) -> Group:
+    return Group(RichText(label(key, lang), style="bold"), body)
+
+
+def _bullets(items: Iterable[Text], lang: str) -> Group:
+    return Group(*(_indented("• ", item.get(lang), "") for item in items))
+
+
+def _indented(marker: str, text: str, style: str) -> Table:
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(RichText(marker, style=style), Prose(text, style=style))
+    return grid
