@@ -157,6 +157,8 @@ def _script(arg: str, table: dict[str, str], marker: str) -> str:
 
 def _atom(text: str) -> str:
     """Bracket `text` unless it reads as one unit (a name, a number, a bracketed group)."""
+    if text.startswith("√") and _atom(text[1:]) == text[1:]:
+        return text
     if re.fullmatch(r"[\w.′∂∇̂̄̃⃗̇̈ⁱⁿᵀ⁰¹²³⁴⁵⁶⁷⁸⁹₀-₉ᵢⱼₖₙₜ]*", text) or _bracketed(text):
         return text
     return f"({text})"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from quizcli.bank.model import AnyQuestion, ChoiceQuestion, ConceptQuestion, Text
 
 _TERM = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]+|[^\s\u2e80-\u9fff\uf900-\ufaff]+")
-WEIGHTS = {"id": 4.0, "tags": 3.0, "prompt": 3.0, "answer": 1.0, "explanation": 1.0}
+WEIGHTS = {"id": 4.0, "topic": 2.0, "tags": 3.0, "prompt": 3.0, "answer": 1.0, "explanation": 1.0}
 
 
 def search(questions: Iterable[AnyQuestion], query: str) -> list[tuple[float, AnyQuestion]]:
@@ -37,6 +37,7 @@ def _fields(question: AnyQuestion) -> dict[str, str]:
         answer = list(question.answer.options)
     return {
         "id": question.id.replace("-", " "),
+        "topic": question.topic,
         "tags": " ".join(question.tags).replace("-", " "),
         "prompt": _both(question.prompt),
         "answer": " ".join(_both(t) for t in answer),

@@ -1,0 +1,188 @@
+"""`quizcli list`, `show`, `search`, `lint` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizcli import env
+from quizcli.cli import app
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def fixture_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Engine tests see the small fixture bank as if it were bundled."""
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "bank")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_list_json_has_the_stable_fields() -> None:
+    code, out, _ = invoke("list", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == [
+        "mini-concept",
+        "mini-choice",
+        "mini-numeric",
+        "mini-derivation",
+    ]
+    assert set(rows[0]) >= {"id", "topic", "type", "difficulty", "tags", "prompt"}
+    assert rows[1]["prompt"]["zh"] == "哪些层没有可学习参数？"
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["--topic", "pooling"], ["mini-choice", "mini-numeric"]),
+        (["--type", "derivation"], ["mini-derivation"]),
+        (["--tag", "max-pooling"], ["mini-choice"]),
+        (["--difficulty", "2"], ["mini-choice"]),
+        (["--topic", "pooling", "--difficulty", "1"], ["mini-numeric"]),
+    ],
+)
+def test_list_filters(options: list[str], expected: list[str]) -> None:
+    code, out, _ = invoke("list", *options, "--json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == expected
+
+
+def test_list_table_groups_by_topic() -> None:
+    code, out, _ = invoke("list")
+    assert code == 0
+    assert out.index("activations") < out.index("mini-concept") < out.index("pooling")
+    assert out.index("pooling") < out.index("mini-choice")
+
+
+def test_show_renders_latex_as_unicode_and_hides_the_answer() -> None:
+    code, out, _ = invoke("show", "mini-derivation")
+    assert code == 0
+    assert "σ(x)=1/(1+e⁻ˣ)" in out
+    assert "\\frac" not in out
+    assert "Why" not in out
+
+
+def test_show_answer_in_chinese() -> None:
+    code, out, _ = invoke("--lang", "zh", "show", "mini-choice", "--answer")
+    assert code == 0
+    assert "✓ A. 最大池化" in out and "✓ C. 平均池化" in out
+    assert "  B. 卷积" in out
+    assert "解析" in out
+
+
+def test_show_json_is_the_whole_question() -> None:
+    code, out, _ = invoke("show", "mini-numeric", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["answer"] == {"value": 4.0, "tolerance": 0.5, "unit": "pixels"}
+    assert data["sources"] == ["PyTorch docs, MaxPool2d"]
+
+
+def test_unknown_id_suggests_the_closest() -> None:
+    code, _, err = invoke("show", "mini-numerc")
+    assert code == 1
+    assert err.strip() == "quizcli: no question 'mini-numerc'; did you mean 'mini-numeric'?"
+
+
+def test_chinese_wraps_without_gaps() -> None:
+    code, out, _ = invoke("--lang", "zh", "show", "mini-concept")
+    assert code == 0
+    body = [line.strip("│ ") for line in out.splitlines() if line.startswith("│")]
+    first, second = body[0], body[1]
+    assert first.startswith("为什么多个线性层") and second
+    assert len(first) >= 30  # a full line of Chinese, not one cut short at a space
+
+
+def test_search_finds_both_languages_best_first() -> None:
+    code, out, _ = invoke("search", "pooling", "--json")
+    assert code == 0
+    ids = [r["id"] for r in json.loads(out)]
+    assert ids[0] == "mini-choice" and set(ids) == {"mini-choice", "mini-numeric"}
+    code, out, _ = invoke("search", "池化", "--json")
+    assert [r["id"] for r in json.loads(out)][:2] == ["mini-choice", "mini-numeric"]
+
+
+def test_user_banks_and_bank_option(tmp_path: Path, quizcli_home: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    text = (FIXTURES / "bad" / "duplicate_id.yaml").read_text("utf-8")
+    extra.write_text(
+        text.replace(
+            "id: twice\n    topic: pooling\n    type: numeric\n    difficulty: 2",
+            "id: thrice\n    topic: pooling\n    type: numeric\n    difficulty: 2",
+        )
+    )
+    code, out, _ = invoke("--bank", str(extra), "list", "--json")
+    assert code == 0 and {"twice", "thrice"} <= {r["id"] for r in json.loads(out)}
+    (quizcli_home / "banks").mkdir(parents=True)
+    (quizcli_home / "banks" / "mine.yaml").write_text(extra.read_text("utf-8"))
+    code, out, _ = invoke("list", "--topic", "pooling", "--json")
+    assert code == 0 and len(json.loads(out)) == 4
+
+
+def test_user_bank_clashing_with_bundled_names_both_files(quizcli_home: Path) -> None:
+    (quizcli_home / "banks").mkdir(parents=True)
+    (quizcli_home / "banks" / "copy.yaml").write_text((FIXTURES / "bank" / "mini.yaml").read_text())
+    code, _, err = invoke("list")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert "copy.yaml:3:5: mini-concept: id: duplicate id; also defined at" in lines[0]
+    assert "fixtures/bank/mini.yaml:3" in lines[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "name", ["duplicate_id", "duplicate_key", "syntax", "missing_zh", "unknown_key"]
+)
+def test_lint_exits_1_with_file_and_line(name: str) -> None:
+    path = FIXTURES / "bad" / f"{name}.yaml"
+    code, out, err = invoke("lint", str(path))
+    assert code == 1
+    assert f"{name}.yaml:" in out and "Traceback" not in out + err
+    assert "1 problem(s) in 1 file(s)" in err
+
+
+def test_lint_clean_bank_exits_0_and_counts() -> None:
+    code, out, err = invoke("lint", str(FIXTURES / "bank"), "--stats")
+    assert code == 0
+    assert json.loads(out)["type"] == {"concept": 1, "choice": 1, "numeric": 1, "derivation": 1}
+    assert "ok: 4 questions in 1 file(s)" in err
+
+
+def test_internal_error_is_one_line_and_logged(
+    monkeypatch: pytest.MonkeyPatch, quizcli_home: Path
+) -> None:
+    def boom(*_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("quizcli.bank.search.search", boom)
+    code, _, err = invoke("search", "x")
+    assert code == 70
+    log = quizcli_home / "logs" / "errors.log"
+    assert err.strip() == f"quizcli: internal error: RuntimeError: disk on fire; details in {log}"
+    assert "Traceback" in log.read_text("utf-8")
+
+
+def test_version_and_module_entry_point() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0 and out.startswith("quizcli ")
+    done = subprocess.run(
+        [sys.executable, "-m", "quizcli", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout == out
+
+
+def test_help_keeps_bracketed_text() -> None:
+    code, out, _ = invoke("--help")
+    assert code == 0
+    assert "[default: locale]" in out

@@ -1,0 +1,86 @@
+"""Browsing stays cheap: no sympy or numpy unless a formula must be rendered."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-79]|4[0-79]|9[0-7]|10[0-7]|38;5|38;2)[;m]")
+PROBE = """
+import sys
+from quizcli.cli import main
+sys.argv = ["quizcli", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("sympy", "numpy", "fsrs", "sqlite3") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+def loaded_modules(*args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QUIZCLI_LANG": "en"},
+        timeout=60,
+    )
+    line = [x for x in done.stderr.splitlines() if x.startswith("HEAVY=")][-1]
+    return [m for m in line.removeprefix("HEAVY=").split(",") if m]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["list", "--help"],
+        ["--bank", str(FIXTURES / "bank"), "list"],
+        ["--bank", str(FIXTURES / "bank"), "show", "mini-concept", "--answer"],
+        ["--bank", str(FIXTURES / "bank"), "search", "pooling"],
+    ],
+)
+def test_browsing_imports_no_heavy_module(args: list[str]) -> None:
+    assert loaded_modules(*args) == []
+
+
+def test_no_color_means_no_escape_codes() -> None:
+    base = {**os.environ, "FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "80"}
+    base.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "quizcli", "--bank", str(FIXTURES / "bank"), "list"]
+    coloured = subprocess.run(command, capture_output=True, text=True, env=base, timeout=60)
+    plain = subprocess.run(
+        command, capture_output=True, text=True, env={**base, "NO_COLOR": "1"}, timeout=60
+    )
+    assert COLOUR.search(coloured.stdout)
+    assert not COLOUR.search(plain.stdout) and "mini-concept" in plain.stdout
+
+
+def test_locale_picks_chinese_when_nothing_else_is_set() -> None:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("QUIZCLI_LANG", "LC_ALL", "LC_MESSAGES")
+    }
+    env["LANG"] = "zh_CN.UTF-8"
+    command = [
+        sys.executable,
+        "-m",
+        "quizcli",
+        "--bank",
+        str(FIXTURES / "bank"),
+        "show",
+        "mini-choice",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert "哪些层没有可学习参数" in done.stdout
+    listing = subprocess.run(
+        [*command[:5], "list", "--json"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert json.loads(listing.stdout)[0]["id"]

@@ -1,0 +1,62 @@
+"""Inline LaTeX read as Unicode, and Chinese broken into full lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizcli.textfmt import latex_to_unicode, width, wrap
+
+
+@pytest.mark.parametrize(
+    ("latex", "shown"),
+    [
+        (r"$\sigma(x) = \frac{1}{1+e^{-x}}$", "σ(x)=1/(1+e⁻ˣ)"),
+        (
+            r"$\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}$",
+            "x̂ᵢ=(xᵢ-μ_B)/√(σ_B²+ε)",
+        ),
+        (r"$1 - \tanh^2(x)$", "1-tanh²(x)"),
+        (r"$\frac{\partial L}{\partial z_i} = s_i - y_i$", "∂L/∂zᵢ=sᵢ-yᵢ"),
+        (r"$\mathrm{diag}(s) - s s^\top$", "diag(s)-ssᵀ"),
+        (r"$\delta_{ij}$ and $W^{T}$", "δᵢⱼ and Wᵀ"),
+        (r"$\lfloor \frac{H + 2p - k}{s} \rfloor + 1$", "⌊(H+2p-k)/s⌋+1"),
+        (r"$\mathbb{E}[m_t] = (1-\beta_1^t)\,g$", "𝔼[mₜ]=(1-β₁ᵗ) g"),
+        (r"costs \$5, $x \le 0$", "costs $5, x≤0"),
+        (r"$\text{if } x > 0$", "if x>0"),
+    ],
+)
+def test_inline_latex_reads_as_unicode(latex: str, shown: str) -> None:
+    assert latex_to_unicode(latex) == shown
+
+
+def test_frac_keeps_grouping_of_compound_parts() -> None:
+    assert latex_to_unicode(r"$\frac{a+b}{c+d}$") == "(a+b)/(c+d)"
+    assert latex_to_unicode(r"$\frac{a}{b}$") == "a/b"
+
+
+CHINESE = (
+    "批归一化在训练时使用当前小批量的均值和方差，"
+    "而推理时使用训练中累积的滑动平均值，因为推理时可能只有一个样本。"
+)
+
+
+@pytest.mark.parametrize("columns", [10, 17, 24, 40])
+def test_chinese_lines_are_full_and_never_too_wide(columns: int) -> None:
+    lines = wrap(CHINESE, columns)
+    assert "".join(lines) == CHINESE
+    assert all(width(line) <= columns for line in lines)
+    assert all(width(line) >= columns - 4 for line in lines[:-1])
+    assert not any(line.startswith(("，", "。")) for line in lines)
+
+
+def test_mixed_text_breaks_at_spaces_and_between_characters() -> None:
+    lines = wrap("使用 ReLU 激活函数可以缓解梯度消失问题，但是可能出现神经元死亡。", 16)
+    assert all(width(line) <= 16 for line in lines)
+    assert "ReLU" in "".join(lines) and all("ReL" not in line or "ReLU" in line for line in lines)
+    assert width(lines[0]) >= 14
+
+
+def test_latin_wraps_at_spaces_and_splits_overlong_words() -> None:
+    assert wrap("alpha beta gamma", 11) == ["alpha beta", "gamma"]
+    assert wrap("x" * 12, 5) == ["xxxxx", "xxxxx", "xx"]
+    assert wrap("one\n\ntwo", 10) == ["one", "", "two"]
