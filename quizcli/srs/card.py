@@ -1,0 +1,98 @@
+"""The values the scheduler works on: ratings, a card's state, and the outcome of a rating.
+
+They are plain frozen values so the store can snapshot them into the review log
+as JSON and the session can show them without touching the scheduler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+PHASES = ("learning", "review", "relearning")
+
+
+class Rating(IntEnum):
+    """How well the user recalled a question; the numbers are the keys they press."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+    @classmethod
+    def parse(cls, text: str) -> Rating | None:
+        """`1`-`4` or the word (any case); None when the text is neither."""
+        word = text.strip().upper()
+        if word in ("1", "2", "3", "4"):
+            return cls(int(word))
+        return cls.__members__.get(word)
+
+
+@dataclass(frozen=True)
+class CardState:
+    """What FSRS knows about one question: its memory model and when it is due.
+
+    `phase` is learning, review or relearning; a question never answered has no
+    CardState at all.
+    """
+
+    phase: str
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "phase": self.phase,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "due": self.due.isoformat(),
+            "last_review": self.last_review.isoformat() if self.last_review else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CardState:
+        last = data.get("last_review")
+        return cls(
+            phase=str(data["phase"]),
+            step=data.get("step"),
+            stability=data.get("stability"),
+            difficulty=data.get("difficulty"),
+            due=datetime.fromisoformat(data["due"]),
+            last_review=datetime.fromisoformat(last) if last else None,
+        )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rating would do: the card's next state and how long until it is due."""
+
+    rating: Rating
+    card: CardState
+    interval: timedelta
+
+    @property
+    def label(self) -> str:
+        """The interval as the rating keys show it: 10m, 5h, 3d, 2.5mo, 1.2y."""
+        return format_interval(self.interval)
+
+
+def format_interval(interval: timedelta) -> str:
+    seconds = max(0.0, interval.total_seconds())
+    minutes = seconds / 60
+    days = seconds / 86400
+    if minutes < 60:
+        return f"{max(1, round(minutes))}m"
+    if days < 1:
+        return f"{round(minutes / 60)}h"
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"

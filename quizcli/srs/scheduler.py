@@ -1,0 +1,106 @@
+"""FSRS-6 through the `fsrs` package: every outcome computed up front, the clock passed in.
+
+Fuzz is random, so the session asks for all four outcomes before the user
+rates and stores the one chosen; replaying ratings would not reproduce it.
+`fsrs` is imported inside the functions so `quizcli --help` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from quizcli.srs.card import PHASES, CardState, Outcome, Rating
+
+if TYPE_CHECKING:
+    import fsrs
+
+DEFAULT_RETENTION = 0.9
+LEECH_LAPSES = 8
+
+
+def outcomes(
+    card: CardState | None,
+    question_id: str,
+    now: datetime,
+    *,
+    retention: float = DEFAULT_RETENTION,
+    fuzz: bool = True,
+) -> dict[Rating, Outcome]:
+    """The next state for each of the four ratings of `card` (None: never answered) at `now`."""
+    scheduler = _scheduler(retention, fuzz)
+    when = _utc(now)
+    start = _to_fsrs(card, question_id, when)
+    result = {}
+    for rating in Rating:
+        after, _log = scheduler.review_card(start, _fsrs_rating(rating), when)
+        state = _from_fsrs(after)
+        result[rating] = Outcome(rating, state, state.due - when)
+    return result
+
+
+def retrievability(card: CardState, now: datetime) -> float:
+    """The predicted chance of recalling `card` at `now`, 0 for a card still unreviewed."""
+    if card.stability is None or card.last_review is None:
+        return 0.0
+    scheduler = _scheduler(DEFAULT_RETENTION, False)
+    return float(scheduler.get_card_retrievability(_to_fsrs(card, "", _utc(now)), _utc(now)))
+
+
+def is_lapse(before: CardState | None, rating: Rating | None) -> bool:
+    """Forgetting a question that had graduated to review; leeches are counted in lapses."""
+    return before is not None and before.phase == "review" and rating == Rating.AGAIN
+
+
+def _utc(moment: datetime) -> datetime:
+    """fsrs accepts only `timezone.utc`, not any other zero-offset tzinfo."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+@lru_cache(maxsize=8)
+def _scheduler(retention: float, fuzz: bool) -> fsrs.Scheduler:
+    import fsrs
+
+    return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=fuzz)
+
+
+def _card_id(question_id: str) -> int:
+    """A stable id: fsrs sleeps a millisecond to invent one when none is given."""
+    return zlib.crc32(question_id.encode("utf-8"))
+
+
+def _fsrs_rating(rating: Rating) -> fsrs.Rating:
+    import fsrs
+
+    return fsrs.Rating(int(rating))
+
+
+def _to_fsrs(card: CardState | None, question_id: str, now: datetime) -> fsrs.Card:
+    import fsrs
+
+    if card is None:
+        return fsrs.Card(card_id=_card_id(question_id), due=now)
+    return fsrs.Card(
+        card_id=_card_id(question_id),
+        state=fsrs.State(PHASES.index(card.phase) + 1),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=_utc(card.due),
+        last_review=_utc(card.last_review) if card.last_review else None,
+    )
+
+
+def _from_fsrs(card: fsrs.Card) -> CardState:
+    return CardState(
+        phase=PHASES[int(card.state) - 1],
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+    )

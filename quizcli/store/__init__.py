@@ -1,0 +1,7 @@
+"""Review data in SQLite: the only package that imports sqlite3."""
+
+from quizcli.store.records import CardStatus, Mode, ReviewRecord
+from quizcli.store.settings import Settings
+from quizcli.store.store import Store, default_path, open_store
+
+__all__ = ["CardStatus", "Mode", "ReviewRecord", "Settings", "Store", "default_path", "open_store"]

@@ -1,0 +1,99 @@
+"""The `cards` table: a cache of each question's state, derived from the logs alone.
+
+Every write refreshes the rows it touches with the same function a full rebuild
+uses, so the cache can never drift from what `rebuild` would produce; `doctor`
+rebuilds it and says when it found a difference.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from quizcli.store.records import state_from_json, to_ms
+
+KEPT = "id NOT IN (SELECT review_id FROM undos)"
+KEPT_ACTION = "(review_id IS NULL OR review_id NOT IN (SELECT review_id FROM undos))"
+CARD_COLUMNS = (
+    "question_id, state, phase, stability, due_ms, last_ms, first_ms, lapses, suspended, leech, "
+    "buried_until_ms"
+)
+CARD_VALUES = ",".join("?" * 11)
+HISTORY_IDS = "SELECT question_id FROM reviews UNION SELECT question_id FROM actions"
+
+
+def refresh(db: sqlite3.Connection, question_id: str) -> None:
+    """Recompute one question's row from the logs (inside the caller's transaction)."""
+    row = derive(db, question_id)
+    if row is None:
+        db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
+    else:
+        db.execute(
+            f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", row
+        )
+
+
+def rebuild(db: sqlite3.Connection) -> int:
+    """Recompute every row; returns how many rows were missing, stale or extra."""
+    ids = [qid for (qid,) in db.execute(f"{HISTORY_IDS} UNION SELECT question_id FROM cards")]
+    changed = 0
+    for question_id in ids:
+        old = db.execute(
+            f"SELECT {CARD_COLUMNS} FROM cards WHERE question_id = ?", (question_id,)
+        ).fetchone()
+        new = derive(db, question_id)
+        if old != new:
+            changed += 1
+            refresh(db, question_id)
+    return changed
+
+
+def derive(db: sqlite3.Connection, question_id: str) -> tuple[Any, ...] | None:
+    """The row `cards` should hold for one question, or None when it has no history."""
+    last = db.execute(
+        f"SELECT state_after FROM reviews WHERE question_id = ? AND mode = 'review' AND {KEPT} "
+        "ORDER BY id DESC LIMIT 1",
+        (question_id,),
+    ).fetchone()
+    first_ms, lapses = db.execute(
+        "SELECT min(reviewed_ms), coalesce(sum(lapse), 0) FROM reviews "
+        f"WHERE question_id = ? AND mode = 'review' AND {KEPT}",
+        (question_id,),
+    ).fetchone()
+    suspended, leech, buried = _flags(db, question_id)
+    if last is None and not (suspended or leech or buried):
+        return None
+    state = state_from_json(last[0]) if last else None
+    return (
+        question_id,
+        last[0] if last else None,
+        state.phase if state else None,
+        state.stability if state else None,
+        to_ms(state.due) if state else None,
+        to_ms(state.last_review) if state and state.last_review else None,
+        first_ms,
+        lapses,
+        int(suspended),
+        int(leech),
+        buried,
+    )
+
+
+def _flags(db: sqlite3.Connection, question_id: str) -> tuple[bool, bool, int | None]:
+    """Replay the user's actions in order: suspended, leech, buried until (ms)."""
+    suspended = leech = False
+    buried = None
+    rows = db.execute(
+        f"SELECT action, until_ms FROM actions WHERE question_id = ? AND {KEPT_ACTION} ORDER BY id",
+        (question_id,),
+    )
+    for action, until in rows:
+        if action in ("suspend", "leech"):
+            suspended = True
+        if action == "unsuspend":
+            suspended = False
+        if action == "leech":
+            leech = True
+        if action == "bury":
+            buried = until
+    return suspended, leech, buried

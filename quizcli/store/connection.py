@@ -1,0 +1,70 @@
+"""Opening the SQLite file the same way everywhere, and turning its failures into user errors.
+
+WAL lets a reader (stats in one terminal) run beside a writer (a session in
+another); `synchronous=NORMAL` keeps a commit cheap while still surviving a
+crashed process; the busy timeout makes a second writer wait its turn instead of
+failing; `BEGIN IMMEDIATE` takes the write lock up front so two sessions never
+deadlock upgrading a read into a write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from quizcli.errors import QuizcliError
+
+BUSY_TIMEOUT_MS = 15_000
+DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: every write goes through `immediate()`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+@contextmanager
+def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, committed when the block ends, rolled back if it raises."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """SQLite's damage and lock errors, said in the user's terms with what to do next."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise user_error(path, exc) from exc
+
+
+def user_error(path: Path, exc: sqlite3.DatabaseError) -> Exception:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in DAMAGED or "malformed" in str(exc) or "not a database" in str(exc):
+        return QuizcliError(f"the review database {path} is damaged ({exc}); run: quizcli doctor")
+    if name in BUSY:
+        return QuizcliError(
+            f"the review database {path} stayed locked by another quizcli for "
+            f"{BUSY_TIMEOUT_MS // 1000}s; finish that session and try again"
+        )
+    if name in ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR"):
+        return QuizcliError(
+            f"cannot write the review database {path} ({exc}); "
+            "check the disk space and permissions of that directory or set QUIZCLI_HOME"
+        )
+    return exc
