@@ -1,7 +1,89 @@
-"""Numeric answers of the pooling bank, recomputed with numpy."""
+"""Numeric answers of the pooling bank, recomputed with numpy.
+
+The helpers re-implement pooling the way PyTorch does (floor/ceil output size,
+first maximum wins a tie, `count_include_pad`), with explicit loops over
+windows, so every answer is recomputed from the question's own data rather than
+from the closed-form shortcut the question teaches.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-RECOMPUTE: dict[str, Callable[[], object]] = {}
+import numpy as np
+
+GRID = np.array([[1, 3, 2, 4], [5, 6, 1, 2], [7, 8, 3, 1], [2, 4, 5, 6]], dtype=float)
+UPSTREAM = np.array([[1, 2], [3, 4]], dtype=float)
+
+
+def out_size(n: int, k: int, s: int, p: int = 0, d: int = 1, ceil: bool = False) -> int:
+    """PyTorch's pooling output length, including ceil_mode's last-window rule."""
+    span = n + 2 * p - d * (k - 1) - 1
+    size = (-(-span // s) if ceil else span // s) + 1
+    if ceil and (size - 1) * s >= n + p:
+        size -= 1
+    return size
+
+
+def windows(n: int, k: int, s: int) -> list[range]:
+    """Index ranges of the windows of a valid (unpadded, floor-mode) 1-D pooling."""
+    return [range(i * s, i * s + k) for i in range(out_size(n, k, s))]
+
+
+def pool2d(x: np.ndarray, k: int, s: int, reduce: Callable[[np.ndarray], float]) -> np.ndarray:
+    """Apply `reduce` to every k×k window of a 2-D map (no padding)."""
+    rows, cols = windows(x.shape[0], k, s), windows(x.shape[1], k, s)
+    return np.array([[reduce(x[np.ix_(r, c)]) for c in cols] for r in rows])
+
+
+def max_pool2d_backward(x: np.ndarray, dy: np.ndarray, k: int, s: int) -> np.ndarray:
+    """Route each upstream gradient to its window's first maximum; accumulate overlaps."""
+    dx = np.zeros_like(x)
+    rows, cols = windows(x.shape[0], k, s), windows(x.shape[1], k, s)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(cols):
+            a, b = np.unravel_index(np.argmax(x[np.ix_(r, c)]), (k, k))
+            dx[r[a], c[b]] += dy[i, j]
+    return dx
+
+
+def avg_pool2d_backward(shape: tuple[int, int], dy: np.ndarray, k: int, s: int) -> np.ndarray:
+    """Share each upstream gradient equally over the k×k inputs of its window."""
+    dx = np.zeros(shape)
+    rows, cols = windows(shape[0], k, s), windows(shape[1], k, s)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(cols):
+            dx[np.ix_(r, c)] += dy[i, j] / k**2
+    return dx
+
+
+def max_pool1d_backward(x: list[float], dy: list[float], k: int, s: int) -> np.ndarray:
+    """1-D max-pool backward (first maximum wins), to show overlapping windows."""
+    values, dx = np.asarray(x, dtype=float), np.zeros(len(x))
+    for window, g in zip(windows(len(x), k, s), dy, strict=True):
+        dx[window.start + int(np.argmax(values[window.start : window.stop]))] += g
+    return dx
+
+
+def stochastic_pool_test(values: list[float]) -> float:
+    """Test-time stochastic pooling: the probability-weighted average Σ p_i a_i."""
+    a = np.asarray(values, dtype=float)
+    return float(np.sum(a / a.sum() * a))
+
+
+def receptive_field(layers: list[tuple[int, int, int]]) -> int:
+    """Receptive field of the last layer; layers are (kernel, stride, dilation)."""
+    field, jump = 1, 1
+    for kernel, stride, dilation in layers:
+        field += dilation * (kernel - 1) * jump
+        jump *= stride
+    return field
+
+
+RECOMPUTE: dict[str, Callable[[], object]] = {
+    "pooling-stochastic-test-example": lambda: stochastic_pool_test([0, 1, 2, 1]),
+    "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, UPSTREAM, 2, 2)[
+        :2
+    ].ravel(),
+    "pooling-avgpool-backward-example": lambda: avg_pool2d_backward((4, 4), UPSTREAM, 2, 2)[2],
+}
