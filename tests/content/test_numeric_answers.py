@@ -49,7 +49,9 @@ def test_numeric_answer_matches_recomputation(question_id: str) -> None:
     question = NUMERIC[question_id]
     expected = np.atleast_1d(np.asarray(RECOMPUTE[question_id](), dtype=float))
     stated = np.asarray(question.answer.values, dtype=float)
-    assert stated.shape == expected.shape, f"{question_id}: shape {stated.shape} != {expected.shape}"
+    assert stated.shape == expected.shape, (
+        f"{question_id}: shape {stated.shape} != {expected.shape}"
+    )
     assert np.all(np.isfinite(expected))
     tolerance = question.answer.tolerance
     assert np.all(np.abs(stated - expected) <= tolerance), (stated, expected)
