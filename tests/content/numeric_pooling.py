@@ -80,10 +80,33 @@ def receptive_field(layers: list[tuple[int, int, int]]) -> int:
     return field
 
 
+def avg_pool2d_padded(x: np.ndarray, k: int, s: int, p: int) -> np.ndarray:
+    """PyTorch's AvgPool2d defaults: zero padding counted in the divisor (count_include_pad)."""
+    return pool2d(np.pad(x, p), k, s, lambda window: float(window.sum()) / k**2)
+
+
+def fc_params(inputs: int, outputs: int) -> int:
+    """Weights plus one bias per output of a fully connected layer."""
+    return inputs * outputs + outputs
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "pooling-stochastic-test-example": lambda: stochastic_pool_test([0, 1, 2, 1]),
     "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, UPSTREAM, 2, 2)[
         :2
     ].ravel(),
     "pooling-avgpool-backward-example": lambda: avg_pool2d_backward((4, 4), UPSTREAM, 2, 2)[2],
+    "pooling-resnet-stem-output-size": lambda: out_size(out_size(224, 7, 2, 3), 3, 2, 1),
+    "pooling-alexnet-output-size": lambda: out_size(out_size(227, 11, 4), 3, 2),
+    "pooling-lenet-output-size": lambda: out_size(out_size(32, 5, 1), 2, 2),
+    "pooling-ceil-mode-output-size": lambda: out_size(6, 3, 2, ceil=True),
+    "pooling-ceil-mode-last-window-rule": lambda: out_size(3, 2, 2, p=1, ceil=True),
+    "pooling-dilated-output-size": lambda: out_size(32, 3, 1, d=2),
+    "pooling-maxpool-forward-example": lambda: pool2d(GRID, 2, 2, np.max).ravel(),
+    "pooling-avgpool-count-include-pad": lambda: avg_pool2d_padded(np.ones((4, 4)), 3, 1, 1)[0, 0],
+    "pooling-params-saved-before-fc": lambda: (
+        fc_params(14 * 14 * 512, 1000) - fc_params(out_size(14, 2, 2) ** 2 * 512, 1000)
+    ),
+    "pooling-vgg-fc6-parameters": lambda: fc_params(7 * 7 * 512, 4096),
+    "pooling-gap-head-parameters": lambda: fc_params(512, 1000),
 }
