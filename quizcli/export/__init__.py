@@ -1,0 +1,56 @@
+"""Exports of the banks to other study tools: Anki decks and Markdown cheat sheets.
+
+Both take a `formula` function that turns a stored expression into LaTeX, so
+they stay independent of the checker that provides it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from quizcli.bank.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    ConceptQuestion,
+    DerivationQuestion,
+    NumericQuestion,
+    Text,
+)
+
+Formula = Callable[[str], str]
+LANG_CHOICES = ("en", "zh", "both")
+_DOLLARS = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
+
+
+def pick(text: Text, lang: str, joiner: str) -> str:
+    """The text in one language, or both joined (English first) for `both`."""
+    if lang == "both":
+        return f"{text.en}{joiner}{text.zh}"
+    return text.get(lang)
+
+
+def with_math(prose: str, opening: str, closing: str) -> str:
+    """Rewrite inline `$...$` LaTeX with another pair of delimiters (Anki's `\\(`, `\\)`)."""
+    return _DOLLARS.sub(lambda m: f"{opening}{m.group(1)}{closing}", prose)
+
+
+def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
+    """The answer as short Markdown-like lines, with formulas in `$...$`."""
+    if isinstance(question, ConceptQuestion):
+        points = [f"- {pick(p, lang, ' / ')}" for p in question.answer.key_points]
+        return [pick(question.answer.text, lang, "\n\n"), *points]
+    if isinstance(question, ChoiceQuestion):
+        answer = question.answer
+        return [
+            f"- {'**' if letter in answer.correct else ''}{letter}. {pick(option, lang, ' / ')}"
+            f"{'** ✓' if letter in answer.correct else ''}"
+            for letter, option in zip(answer.letters, answer.options, strict=True)
+        ]
+    if isinstance(question, NumericQuestion):
+        values = ", ".join(f"{v:g}" for v in question.answer.values)
+        shown = f"[{values}]" if isinstance(question.answer.value, list) else values
+        unit = f" {question.answer.unit}" if question.answer.unit else ""
+        return [f"{shown}{unit} (± {question.answer.tolerance:g})"]
+    assert isinstance(question, DerivationQuestion)
+    return [f"${formula(question.answer.reference)}$"]

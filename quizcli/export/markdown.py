@@ -1,0 +1,55 @@
+"""Markdown export: one cheat sheet per topic, for printing or a static site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from quizcli.bank.model import AnyQuestion
+from quizcli.export import Formula, answer_parts, pick
+
+TITLES = {
+    "activations": ("Activation functions", "激活函数"),
+    "regularization": ("Regularization", "正则化"),
+    "normalization": ("Normalization", "归一化"),
+    "pooling": ("Pooling", "池化"),
+    "optimization": ("Optimization", "优化"),
+}
+HEADINGS = {"answer": ("Answer", "答案"), "why": ("Why", "解析"), "sources": ("Sources", "出处")}
+LEVELS = {1: "easy", 2: "medium", 3: "hard"}
+
+
+def export_sheets(
+    questions: Iterable[AnyQuestion], directory: Path, lang: str, formula: Formula
+) -> list[Path]:
+    """Write `<topic>.md` for each topic present; returns the files written."""
+    by_topic: dict[str, list[AnyQuestion]] = {}
+    for question in questions:
+        by_topic.setdefault(question.topic, []).append(question)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for topic, items in by_topic.items():
+        path = directory / f"{topic}.md"
+        path.write_text(sheet(topic, items, lang, formula), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula) -> str:
+    lines = [f"# {_label(TITLES.get(topic, (topic, topic)), lang)}", ""]
+    for number, question in enumerate(questions, start=1):
+        level = LEVELS[question.difficulty]
+        lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
+        lines += [pick(question.prompt, lang, "\n\n"), ""]
+        lines += [f"**{_label(HEADINGS['answer'], lang)}**", ""]
+        lines += [*answer_parts(question, lang, formula), ""]
+        lines += [f"**{_label(HEADINGS['why'], lang)}**", ""]
+        lines += [pick(question.explanation, lang, "\n\n"), ""]
+        sources = "; ".join(question.sources)
+        lines += [f"*{_label(HEADINGS['sources'], lang)}: {sources}*", ""]
+    return "\n".join(lines)
+
+
+def _label(pair: tuple[str, str], lang: str) -> str:
+    en, zh = pair
+    return {"en": en, "zh": zh}.get(lang, f"{en} / {zh}")

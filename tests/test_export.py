@@ -1,0 +1,65 @@
+"""Anki decks with stable note ids, and Markdown cheat sheets per topic."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from quizcli.bank import load_bank
+from quizcli.export.anki import export_deck, stable_id
+from quizcli.export.markdown import export_sheets
+from tests.conftest import FIXTURES
+
+BANK = load_bank([FIXTURES / "bank"], use_cache=False)
+
+
+def fake_latex(expression: str) -> str:
+    return f"LATEX[{expression}]"
+
+
+def read_notes(apkg: Path, tmp_path: Path) -> list[tuple[int, str, list[str], str]]:
+    with zipfile.ZipFile(apkg) as archive:
+        archive.extract("collection.anki2", tmp_path / apkg.stem)
+    connection = sqlite3.connect(tmp_path / apkg.stem / "collection.anki2")
+    try:
+        rows = connection.execute("SELECT id, guid, flds, tags FROM notes ORDER BY id").fetchall()
+        cards = connection.execute("SELECT nid FROM cards").fetchall()
+    finally:
+        connection.close()
+    assert sorted(nid for (nid,) in cards) == sorted(row[0] for row in rows)
+    return [(nid, guid, fields.split("\x1f"), tags) for nid, guid, fields, tags in rows]
+
+
+def test_two_exports_have_the_same_note_ids_one_note_per_question(tmp_path: Path) -> None:
+    first, second = tmp_path / "one.apkg", tmp_path / "two.apkg"
+    assert export_deck(BANK.questions, first, "both", fake_latex, deck="quizcli") == 4
+    export_deck(BANK.questions, second, "both", fake_latex, deck="quizcli")
+    notes_one, notes_two = read_notes(first, tmp_path), read_notes(second, tmp_path)
+    assert [(n[0], n[1]) for n in notes_one] == [(n[0], n[1]) for n in notes_two]
+    by_id = {fields[0]: (nid, fields, tags) for nid, _, fields, tags in notes_one}
+    assert set(by_id) == set(BANK.ids())
+    nid, fields, tags = by_id["mini-derivation"]
+    assert nid == stable_id("mini-derivation")
+    assert r"\(\sigma(x) = \frac{1}{1+e^{-x}}\)" in fields[2]
+    assert "求" in fields[2] and "LATEX[sigmoid(x)*(1 - sigmoid(x))]" in fields[3]
+    assert set(tags.split()) >= {"quizcli", "activations", "derivation", "sigmoid"}
+
+
+def test_anki_fields_escape_html_and_mark_the_right_options(tmp_path: Path) -> None:
+    path = tmp_path / "en.apkg"
+    export_deck(BANK.questions, path, "en", fake_latex, deck="quizcli")
+    fields = {f[0]: f for _, _, f, _ in read_notes(path, tmp_path)}
+    choice = fields["mini-choice"][3]
+    assert "**A. Max pooling** ✓" in choice and "- B. Convolution<br>" in choice
+    assert "最大池化" not in choice
+
+
+def test_markdown_writes_one_sheet_per_topic(tmp_path: Path) -> None:
+    written = export_sheets(BANK.questions, tmp_path / "out", "zh", fake_latex)
+    assert sorted(p.name for p in written) == ["activations.md", "pooling.md"]
+    pooling = (tmp_path / "out" / "pooling.md").read_text("utf-8")
+    assert pooling.startswith("# 池化\n")
+    assert "## 2. mini-numeric" in pooling and "4 pixels (± 0.5)" in pooling
+    activations = (tmp_path / "out" / "activations.md").read_text("utf-8")
+    assert "$LATEX[sigmoid(x)*(1 - sigmoid(x))]$" in activations
