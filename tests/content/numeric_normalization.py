@@ -17,6 +17,48 @@ def bn_train(x: ArrayLike, gamma: float = 1.0, beta: float = 0.0, eps: float = 0
     return gamma * normalized + beta
 
 
+def bn_eval(x: ArrayLike, mean: float, var: float, gamma: float, beta: float) -> Array:
+    """Inference-mode batch norm: fixed running statistics, no dependence on the batch."""
+    return gamma * (np.asarray(x, dtype=float) - mean) / np.sqrt(var) + beta
+
+
+def conv1d(x: ArrayLike, kernel: ArrayLike, bias: float) -> Array:
+    """Valid 1-D cross-correlation, as a deep-learning convolution computes it."""
+    signal, weights = np.asarray(x, dtype=float), np.asarray(kernel, dtype=float)
+    width = len(signal) - len(weights) + 1
+    return np.array([signal[i : i + len(weights)] @ weights for i in range(width)]) + bias
+
+
+def numeric_gradient(f: Callable[[Array], float], x: ArrayLike, index: int) -> float:
+    """Central difference of f along one input, independent of any closed-form gradient."""
+    point, step = np.asarray(x, dtype=float), 1e-6
+    up, down = point.copy(), point.copy()
+    up[index] += step
+    down[index] -= step
+    return (f(up) - f(down)) / (2 * step)
+
+
+def running_stat(start: float, batch_values: list[float], momentum: float) -> float:
+    """PyTorch's update: running = (1 - momentum) * running + momentum * batch value."""
+    running = start
+    for value in batch_values:
+        running = (1 - momentum) * running + momentum * value
+    return running
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "bn-forward-batch-example": lambda: bn_train([1, 2, 3, 4], gamma=2.0, beta=0.5)[0],
+    "bn-grad-gamma-beta-numeric": lambda: (
+        np.array([0.5, -1.0, 2.0, 0.1]) @ np.array([-1.342, -0.447, 0.447, 1.342])
+    ),
+    "bn-input-gradient-numeric": lambda: numeric_gradient(
+        lambda x: float(bn_train(x)[0]), [1, 2, 3, 4], 0
+    ),
+    "bn-fold-bias-numeric": lambda: bn_eval(
+        conv1d(np.zeros(3), [0.5, -1, 2], 0.1), mean=0.3, var=0.25, gamma=1.5, beta=-0.2
+    )[0],
+    "bn-running-mean-three-batches": lambda: running_stat(0.0, [1, 2, 3], momentum=0.1),
+    "bn-running-var-unbiased": lambda: running_stat(
+        1.0, [np.var([1, 2, 3, 4], ddof=1)], momentum=0.1
+    ),
 }
