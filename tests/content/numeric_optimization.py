@@ -24,6 +24,39 @@ def max_sigmoid_derivative() -> float:
     return float(np.max(s * (1.0 - s)))
 
 
+def gradient_descent(grad: Callable[[float], float], x0: float, lr: float, steps: int) -> float:
+    """Plain GD, run step by step rather than through the closed form (1 - 2η)^t."""
+    x = x0
+    for _ in range(steps):
+        x = x - lr * grad(x)
+    return x
+
+
+def hessian_2d(f: Callable[[float, float], float], h: float = 1e-3) -> np.ndarray:
+    """Central-difference Hessian at the origin; exact up to rounding for a quadratic."""
+
+    def second(i: int, j: int) -> float:
+        e = np.eye(2) * h
+        return float(
+            (f(*(e[i] + e[j])) - f(*(e[i] - e[j])) - f(*(e[j] - e[i])) + f(*(-e[i] - e[j])))
+            / (4 * h * h)
+        )
+
+    return np.array([[second(i, j) for j in range(2)] for i in range(2)])
+
+
+def iterations_per_epoch(examples: int, batch: int) -> int:
+    """Batches a DataLoader with drop_last=False yields: count the batch start indices."""
+    return len(range(0, examples, batch))
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "vanishing-gradient-sigmoid-ten-layers": lambda: max_sigmoid_derivative() ** 10,
+    "gd-quadratic-twenty-steps": lambda: gradient_descent(lambda x: 2 * x, 1.0, 0.1, 20),
+    "gd-quadratic-divergence": lambda: gradient_descent(lambda x: 2 * x, 1.0, 1.1, 20),
+    "hessian-saddle-smallest-eigenvalue": lambda: np.linalg.eigvalsh(
+        hessian_2d(lambda x, y: x**2 + 4 * x * y + y**2)
+    ).min(),
+    "iterations-per-epoch": lambda: iterations_per_epoch(50_000, 128),
+    "sampling-with-replacement-unseen-fraction": lambda: (1 - 1 / 50_000) ** 50_000,
 }
