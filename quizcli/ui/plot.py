@@ -1,0 +1,179 @@
+"""Curves drawn in the terminal: braille dots in colour, or one marker per curve without it.
+
+A small renderer on Rich rather than a plotting library: it costs nothing to
+import (the one measured, plotext 6.1, took 115-220 ms) and draws with the
+console quizcli already has, honouring NO_COLOR and --ascii.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+
+COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue", "bright_white", "bright_red")
+MARKERS = "•×+∘◆*#@"
+ASCII_MARKERS = "*+xo#@%&"
+DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] in a cell
+
+
+@dataclass(frozen=True)
+class Series:
+    """One curve: a name for the legend and y values sampled on a shared x grid."""
+
+    name: str
+    ys: Sequence[float]
+
+
+def render(
+    xs: Sequence[float],
+    series: Sequence[Series],
+    columns: int,
+    rows: int,
+    colour: bool = True,
+    ascii_only: bool = False,
+) -> list[Text]:
+    """Lines of a chart with y ticks on the left, x ticks below and a legend."""
+    low, high = _y_range(series)
+    ticks = {_row_of(value, low, high, rows): _tick(value) for value in nice_ticks(low, high)}
+    margin = max(len(label) for label in ticks.values()) + 1
+    width = max(columns - margin - 1, 10)
+    if colour and not ascii_only:
+        grid = _braille(xs, series, width, rows, low, high)
+    else:
+        grid = _markers(
+            xs, series, width, rows, low, high, ASCII_MARKERS if ascii_only else MARKERS
+        )
+    lines = []
+    bar = "|" if ascii_only else "│"
+    for row in range(rows):
+        line = Text(ticks.get(row, "").rjust(margin - 1) + " " + bar, style="dim")
+        for char, index in grid[row]:
+            line.append(char, style=COLOURS[index % len(COLOURS)] if colour and index >= 0 else "")
+        lines.append(line)
+    corner, rule = ("+", "-") if ascii_only else ("└", "─")
+    lines.append(Text(" " * margin + corner + rule * width, style="dim"))
+    lines.append(Text(" " * (margin + 1) + _x_ticks(xs[0], xs[-1], width), style="dim"))
+    lines.append(_legend(series, colour, ascii_only))
+    return lines
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round values (steps of 1, 2 or 5 times a power of ten) inside [low, high]."""
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step)
+    return [k * step for k in range(first, math.floor(high / step) + 1)]
+
+
+def _y_range(series: Sequence[Series]) -> tuple[float, float]:
+    finite = [y for s in series for y in s.ys if math.isfinite(y)]
+    low, high = (min(finite), max(finite)) if finite else (-1.0, 1.0)
+    if high - low < 1e-9:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.05
+    return low - pad, high + pad
+
+
+def _braille(
+    xs: Sequence[float], series: Sequence[Series], width: int, rows: int, low: float, high: float
+) -> list[list[tuple[str, int]]]:
+    bits = [[0] * width for _ in range(rows)]
+    owner = [[-1] * width for _ in range(rows)]
+    dots_x, dots_y = width * 2, rows * 4
+
+    def put(column: int, dot_row: int, index: int = -1) -> None:
+        if 0 <= column < dots_x and 0 <= dot_row < dots_y:
+            cell_row, cell_col = dot_row // 4, column // 2
+            bits[cell_row][cell_col] |= DOT_BITS[dot_row % 4][column % 2]
+            owner[cell_row][cell_col] = index
+
+    zero_row = _row_of(0.0, low, high, dots_y)
+    for column in range(0, dots_x, 2):
+        put(column, zero_row)
+    for index, curve in enumerate(series):
+        samples = _resample(xs, curve.ys, dots_x)
+        _draw(samples, low, high, dots_y, functools.partial(put, index=index))
+    return [
+        [(chr(0x2800 + bits[r][c]) if bits[r][c] else " ", owner[r][c]) for c in range(width)]
+        for r in range(rows)
+    ]
+
+
+def _markers(
+    xs: Sequence[float],
+    series: Sequence[Series],
+    width: int,
+    rows: int,
+    low: float,
+    high: float,
+    markers: str,
+) -> list[list[tuple[str, int]]]:
+    grid = [[(" ", -1)] * width for _ in range(rows)]
+    zero_row = _row_of(0.0, low, high, rows)
+    if 0 <= zero_row < rows:
+        grid[zero_row] = [("·" if markers == MARKERS else ".", -1)] * width
+    for index, curve in enumerate(series):
+        marker = markers[index % len(markers)]
+
+        def put(column: int, row: int, i: int = index, m: str = marker) -> None:
+            if 0 <= column < width and 0 <= row < rows:
+                grid[row][column] = (m, i)
+
+        _draw(_resample(xs, curve.ys, width), low, high, rows, put)
+    return grid
+
+
+def _draw(
+    samples: list[float], low: float, high: float, height: int, put: Callable[[int, int], None]
+) -> None:
+    """Plot each sample and fill the vertical gap to the next, so steep parts stay joined."""
+    previous: int | None = None
+    for column, y in enumerate(samples):
+        if not math.isfinite(y):
+            previous = None
+            continue
+        row = _row_of(y, low, high, height)
+        start, end = (row, row) if previous is None else sorted((previous, row))
+        for fill in range(start, end + 1):
+            put(column, fill)
+        previous = row
+
+
+def _row_of(y: float, low: float, high: float, height: int) -> int:
+    return round((high - y) / (high - low) * (height - 1))
+
+
+def _resample(xs: Sequence[float], ys: Sequence[float], count: int) -> list[float]:
+    """Nearest sample for each of `count` evenly spaced columns."""
+    last = len(xs) - 1
+    return [ys[round(i * last / max(count - 1, 1))] for i in range(count)]
+
+
+def _tick(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e4 else f"{value:.1e}"
+
+
+def _x_ticks(first: float, last: float, width: int) -> str:
+    line = [" "] * width
+    for i in range(5):
+        label = _tick(first + (last - first) * i / 4)
+        start = min(max(round(i * (width - 1) / 4) - len(label) // 2, 0), width - len(label))
+        line[start : start + len(label)] = label
+    return "".join(line)
+
+
+def _legend(series: Sequence[Series], colour: bool, ascii_only: bool) -> Text:
+    legend = Text("  ")
+    for index, curve in enumerate(series):
+        if colour and not ascii_only:
+            legend.append("━━ ", style=COLOURS[index % len(COLOURS)])
+        else:
+            markers = ASCII_MARKERS if ascii_only else MARKERS
+            legend.append(f"{markers[index % len(markers)]} ")
+        legend.append(f"{curve.name}   ")
+    return legend
