@@ -40,6 +40,11 @@ def adam_l2_decay(w: float, eta: float, lam: float, root_v: float, eps: float = 
     return eta * lam * w / (root_v + eps)
 
 
+def inverted_dropout(x: np.ndarray, keep: np.ndarray, p: float) -> np.ndarray:
+    """Training-mode dropout as torch.nn.Dropout does it: p drops, kept values scale by 1/(1-p)."""
+    return np.where(keep, x / (1 - p), 0.0)
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "l2-decay-factor-per-step": lambda: sgd_l2_factor(eta=0.1, lam=0.01),
     "l2-decay-after-many-steps": lambda: sgd_l2_factor(eta=0.1, lam=0.01, steps=1000),
@@ -48,5 +53,8 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "l1-soft-threshold-vector": lambda: l1_prox([0.05, -0.3, 0.2], eta=0.5, lam=0.2),
     "weight-decay-adam-l2-decay-ratio": lambda: (
         adam_l2_decay(0.5, 1e-3, 1e-2, root_v=0.1) / adam_l2_decay(0.5, 1e-3, 1e-2, root_v=10)
+    ),
+    "dropout-inverted-kept-value": lambda: inverted_dropout(
+        np.array([3.0]), keep=np.array([True]), p=0.2
     ),
 }
