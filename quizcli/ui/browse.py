@@ -41,6 +41,11 @@ def label(key: str, lang: str, **values: object) -> str:
     return (zh if lang == "zh" else en).format(**values)
 
 
+def labelled(key: str, lang: str, value: str) -> str:
+    """`Label: value`, with the full-width colon Chinese text uses."""
+    return f"{label(key, lang)}{'：' if lang == 'zh' else ': '}{value}"
+
+
 class Prose:
     """Bank text as the terminal should show it: LaTeX as Unicode, Chinese wrapped tightly.
 
@@ -99,12 +104,12 @@ def question_panel(
     body: list[RenderableType] = [Prose(question.prompt.get(lang))]
     body.extend(_options(question, lang, show_answer))
     if isinstance(question, DerivationQuestion):
-        body.append(RichText(f"{label('symbols', lang)}: {', '.join(question.answer.symbols)}"))
+        body.append(RichText(labelled("symbols", lang, ", ".join(question.answer.symbols))))
     if show_answer:
         body.extend(_answer(question, lang, formula))
     title = RichText(question.id, style="bold cyan")
     meta = f"{question.topic} · {question.type} · {STARS[question.difficulty]}"
-    footer = f"{label('tags', lang)}: {', '.join(question.tags)}"
+    footer = labelled("tags", lang, ", ".join(question.tags))
     panel = Panel(Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left")
     out().print(RichText(meta, style="dim"))
     out().print(panel)
