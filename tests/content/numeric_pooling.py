@@ -8,6 +8,7 @@ from the closed-form shortcut the question teaches.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -90,6 +91,24 @@ def fc_params(inputs: int, outputs: int) -> int:
     return inputs * outputs + outputs
 
 
+def adaptive_avg_pool1d(x: list[float], bins: int) -> list[float]:
+    """PyTorch's adaptive bins: [floor(i·L/out), ceil((i+1)·L/out)), which may overlap."""
+    n = len(x)
+    edges = [(i * n // bins, math.ceil((i + 1) * n / bins)) for i in range(bins)]
+    return [float(np.mean(x[start:end])) for start, end in edges]
+
+
+def spp_window_stride(size: int, bins: int) -> list[int]:
+    """SPPNet's sliding window for `bins` bins, checked to produce exactly `bins` outputs."""
+    window, stride = math.ceil(size / bins), size // bins
+    assert out_size(size, window, stride) == bins
+    return [window, stride]
+
+
+CONV3, POOL2 = (3, 1, 1), (2, 2, 1)
+VGG16 = [CONV3] * 2 + [POOL2] + [CONV3] * 2 + [POOL2] + ([CONV3] * 3 + [POOL2]) * 3
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "pooling-stochastic-test-example": lambda: stochastic_pool_test([0, 1, 2, 1]),
     "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, UPSTREAM, 2, 2)[
@@ -109,4 +128,16 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     ),
     "pooling-vgg-fc6-parameters": lambda: fc_params(7 * 7 * 512, 4096),
     "pooling-gap-head-parameters": lambda: fc_params(512, 1000),
+    "pooling-receptive-field-small-stack": lambda: receptive_field([CONV3, CONV3, POOL2, CONV3]),
+    "pooling-receptive-field-resnet-stem": lambda: receptive_field([(7, 2, 1), (3, 2, 1)]),
+    "pooling-receptive-field-vgg16-pool5": lambda: receptive_field(VGG16),
+    "pooling-receptive-field-dilated-stack": lambda: receptive_field(
+        [(3, 1, 1), (3, 1, 2), (3, 1, 4)]
+    ),
+    "pooling-spp-bin-window-stride": lambda: spp_window_stride(13, 2),
+    "pooling-spp-output-length": lambda: sum(n * n for n in (6, 3, 2, 1)) * 256,
+    "pooling-adaptive-avg-global": lambda: pool2d(np.arange(1, 10).reshape(3, 3), 3, 3, np.mean)[
+        0, 0
+    ],
+    "pooling-adaptive-avg-bins": lambda: adaptive_avg_pool1d([1, 2, 3, 4, 5], 3),
 }
