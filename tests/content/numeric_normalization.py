@@ -17,6 +17,24 @@ def bn_train(x: ArrayLike, gamma: float = 1.0, beta: float = 0.0, eps: float = 0
     return gamma * normalized + beta
 
 
+def rms_norm(x: ArrayLike, gain: float = 1.0, eps: float = 0.0) -> Array:
+    """RMSNorm: divide by the root mean square of the features, no mean subtraction."""
+    values = np.asarray(x, dtype=float)
+    return gain * values / np.sqrt(np.mean(values**2) + eps)
+
+
+def affine_parameter_count(channels: int) -> int:
+    """A normalization layer's learnable parameters: one gamma and one beta per channel."""
+    return 2 * channels
+
+
+def group_norm_mean_count(shape: tuple[int, int, int, int], groups: int) -> int:
+    """How many means GroupNorm computes: reduce each (sample, group) block of the input."""
+    batch, channels, height, width = shape
+    blocks = np.zeros(shape).reshape(batch, groups, channels // groups * height * width)
+    return int(blocks.mean(axis=2).size)
+
+
 def bn_eval(x: ArrayLike, mean: float, var: float, gamma: float, beta: float) -> Array:
     """Inference-mode batch norm: fixed running statistics, no dependence on the batch."""
     return gamma * (np.asarray(x, dtype=float) - mean) / np.sqrt(var) + beta
@@ -58,6 +76,10 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
         conv1d(np.zeros(3), [0.5, -1, 2], 0.1), mean=0.3, var=0.25, gamma=1.5, beta=-0.2
     )[0],
     "bn-running-mean-three-batches": lambda: running_stat(0.0, [1, 2, 3], momentum=0.1),
+    "rmsnorm-vs-layernorm-example": lambda: rms_norm([3, 4])[1],
+    "layernorm-param-count": lambda: affine_parameter_count(768),
+    "bn-param-count-batchnorm2d": lambda: affine_parameter_count(128),
+    "groupnorm-mean-count": lambda: group_norm_mean_count((4, 256, 14, 14), groups=32),
     "bn-running-var-unbiased": lambda: running_stat(
         1.0, [np.var([1, 2, 3, 4], ddof=1)], momentum=0.1
     ),
