@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
 LANGS = ("en", "zh")
+_ascii_override: bool | None = None
 
 
 def data_dir() -> Path:
@@ -68,3 +70,19 @@ def now() -> datetime:
         moment = datetime.fromisoformat(pinned)
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     return datetime.now(timezone.utc)
+
+
+def set_ascii(enabled: bool) -> None:
+    """Force plain ASCII output for this invocation (the global --ascii option)."""
+    global _ascii_override
+    _ascii_override = True if enabled else None
+
+
+def ascii_mode() -> bool:
+    """ASCII output: --ascii, QUIZCLI_ASCII=1, or a terminal whose encoding is not UTF-8."""
+    if _ascii_override is not None:
+        return _ascii_override
+    if os.environ.get("QUIZCLI_ASCII", "") not in ("", "0"):
+        return True
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding not in ("utf8", "utf8mb4")

@@ -57,6 +57,20 @@ SUBSCRIPT = dict(
         strict=True,
     )
 )
+ASCII = {
+    **{letter: name for name, letter in GREEK.items() if name not in ("varepsilon", "varphi")},
+    "·": "*", "×": "x", "≤": "<=", "≥": ">=", "≠": "!=", "≈": "~", "→": "->", "←": "<-",
+    "∞": "inf", "∂": "d", "∇": "grad ", "Σ": "sum ", "∏": "prod ", "∫": "int ", "⊙": "(.)",
+    "⊗": "(x)", "∈": " in ", "±": "+/-", "‖": "||", "∝": "~", "⌊": "floor(", "⌋": ")",
+    "⌈": "ceil(", "⌉": ")", "…": "...", "⋯": "...", "′": "'", "√": "sqrt", "−": "-", "𝔼": "E",
+    "ℝ": "R", "⟨": "<", "⟩": ">", "⇒": "=>", "⇔": "<=>", "∘": "o", "●": "*", "○": ".",
+    "•": "*", "✓": "v", "—": "--", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
+}  # fmt: skip
+SUPERSCRIPT_BACK = {sup: plain for plain, sup in SUPERSCRIPT.items() if plain != "′"}
+SUBSCRIPT_BACK = {sub: plain for plain, sub in SUBSCRIPT.items()}
+ACCENT_WORDS = {
+    mark: name for name, mark in ACCENTS.items() if name in ("hat", "bar", "tilde", "vec")
+}
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
 
@@ -179,6 +193,34 @@ def _bracketed(text: str) -> bool:
 _NO_LINE_START = set("，。、；：？！）」』》〉】’”…,.;:?!)]}%")
 _WIDE_CHARS = r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _WORD = re.compile(rf"\s+|[{_WIDE_CHARS}]|[^\s{_WIDE_CHARS}]+")
+
+
+def to_ascii(text: str) -> str:
+    """Spell out Greek letters, scripts and symbols for terminals that draw them double-width.
+
+    Chinese characters and punctuation stay: they are double-width by design,
+    and every terminal knows it.
+    """
+    text = text.replace(" · ", " | ")
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        run_end = index
+        for table, marker in ((SUPERSCRIPT_BACK, "^"), (SUBSCRIPT_BACK, "_")):
+            while run_end < len(text) and text[run_end] in table:
+                run_end += 1
+            if run_end > index:
+                run = "".join(table[c] for c in text[index:run_end])
+                bare = len(run) == 1 or (marker == "_" and run.isalnum())
+                out.append(marker + (run if bare else f"({run})"))
+                break
+        if run_end > index:
+            index = run_end
+            continue
+        out.append(ACCENT_WORDS.get(char) or ASCII.get(char, char))
+        index += 1
+    return "".join(out)
 
 
 def width(text: str) -> int:

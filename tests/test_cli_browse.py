@@ -186,3 +186,15 @@ def test_help_keeps_bracketed_text() -> None:
     code, out, _ = invoke("--help")
     assert code == 0
     assert "[default: locale]" in out
+
+
+def test_ascii_option_spells_out_symbols_and_boxes() -> None:
+    code, out, _ = invoke("--ascii", "show", "mini-derivation", "--answer")
+    assert code == 0
+    assert "Differentiate sigma(x)=1/(1+e^(-x))." in out
+    assert out.isascii()
+    code, out, _ = invoke("--ascii", "--lang", "zh", "show", "mini-choice", "--answer")
+    assert code == 0 and "v A. 最大池化" in out
+    assert all(c.isascii() or "\u4e00" <= c <= "\u9fff" or c in "？。，：" for c in out)
+    code, out, _ = invoke("show", "mini-derivation")
+    assert "σ(x)" in out  # the option lasts one invocation

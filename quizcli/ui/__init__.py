@@ -1,27 +1,35 @@
 """All terminal rendering lives in this package: no module outside ui/ and cli/ imports rich.
 
 One module per area (browse, lint, check, session, stats, plot); this file
-holds what they share: the consoles and the ASCII switch.
+holds what they share: the consoles and the ASCII fallback.
 """
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-
+from rich import box
 from rich.console import Console
 
+from quizcli import env
+from quizcli.textfmt import to_ascii
 
-@lru_cache(maxsize=1)
+
 def out() -> Console:
-    """Standard output. Rich honours NO_COLOR and non-terminal output by itself."""
-    return Console(highlight=False, emoji=False, safe_box=_ascii())
+    """Standard output, made per call so --ascii and test runners always take effect.
+
+    Rich honours NO_COLOR and non-terminal output by itself.
+    """
+    return Console(highlight=False, emoji=False, safe_box=env.ascii_mode())
 
 
-@lru_cache(maxsize=1)
 def err() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, safe_box=_ascii())
+    return Console(stderr=True, highlight=False, emoji=False, safe_box=env.ascii_mode())
 
 
-def _ascii() -> bool:
-    return os.environ.get("QUIZCLI_ASCII", "") not in ("", "0")
+def frame(default: box.Box = box.ROUNDED) -> box.Box:
+    """The box style for panels and tables: plain ASCII when the terminal needs it."""
+    return box.ASCII if env.ascii_mode() else default
+
+
+def plain(text: str) -> str:
+    """Text as the terminal can draw it: Greek and symbols spelled out in ASCII mode."""
+    return to_ascii(text) if env.ascii_mode() else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
@@ -19,7 +20,7 @@ from quizcli.bank.model import (
     Text,
 )
 from quizcli.textfmt import latex_to_unicode, width, wrap
-from quizcli.ui import out
+from quizcli.ui import frame, out, plain
 
 LABELS = {
     "answer": ("Answer", "答案"),
@@ -54,7 +55,7 @@ class Prose:
     """
 
     def __init__(self, text: str, style: str = "") -> None:
-        self.text = latex_to_unicode(text)
+        self.text = plain(latex_to_unicode(text))
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -68,7 +69,8 @@ class Prose:
 
 def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
     items = list(questions)
-    table = Table(title=label("questions", lang, n=len(items)), expand=True, title_justify="left")
+    title = label("questions", lang, n=len(items))
+    table = Table(title=title, expand=True, title_justify="left", box=frame(box.HEAVY_HEAD))
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("level", no_wrap=True)
@@ -78,8 +80,8 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
         if question.topic != previous:
             table.add_row(RichText(question.topic, style="bold magenta"), "", "", "")
             previous = question.topic
-        prompt = latex_to_unicode(question.prompt.get(lang)).replace("\n", " ")
-        table.add_row(question.id, question.type, STARS[question.difficulty], prompt)
+        prompt = plain(latex_to_unicode(question.prompt.get(lang))).replace("\n", " ")
+        table.add_row(question.id, question.type, plain(STARS[question.difficulty]), prompt)
     out().print(table)
 
 
@@ -108,9 +110,11 @@ def question_panel(
     if show_answer:
         body.extend(_answer(question, lang, formula))
     title = RichText(question.id, style="bold cyan")
-    meta = f"{question.topic} · {question.type} · {STARS[question.difficulty]}"
+    meta = plain(f"{question.topic} · {question.type} · {STARS[question.difficulty]}")
     footer = labelled("tags", lang, ", ".join(question.tags))
-    panel = Panel(Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left")
+    panel = Panel(
+        Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left", box=frame()
+    )
     out().print(RichText(meta, style="dim"))
     out().print(panel)
 
@@ -128,9 +132,9 @@ def _options(question: AnyQuestion, lang: str, show_answer: bool) -> list[Render
     answer = question.answer
     rows: list[RenderableType] = [RichText(label("choose", lang, n=len(answer.correct)), "dim")]
     for letter, option in zip(answer.letters, answer.options, strict=True):
-        mark = "✓" if show_answer and letter in answer.correct else " "
-        style = "green" if mark == "✓" else ""
-        rows.append(_indented(f"{mark} {letter}. ", option.get(lang), style))
+        right = show_answer and letter in answer.correct
+        mark = plain("✓") if right else " "
+        rows.append(_indented(f"{mark} {letter}. ", option.get(lang), "green" if right else ""))
     return [Group(*rows)]
 
 
@@ -142,10 +146,10 @@ def _answer(
     elif isinstance(question, ChoiceQuestion):
         answer = RichText(", ".join(question.answer.correct), style="green")
     elif isinstance(question, NumericQuestion):
-        answer = RichText(numeric_answer(question), style="green")
+        answer = RichText(plain(numeric_answer(question)), style="green")
     else:
         reference = question.answer.reference
-        answer = RichText(formula(reference) if formula else reference, style="green")
+        answer = RichText(plain(formula(reference)) if formula else reference, style="green")
     sections: list[RenderableType] = [_section("answer", lang, answer)]
     if isinstance(question, ConceptQuestion):
         sections.append(_section("key_points", lang, _bullets(question.answer.key_points, lang)))
@@ -171,7 +175,7 @@ def _section(key: str, lang: str, body: RenderableType) -> Group:
 
 
 def _bullets(items: Iterable[Text], lang: str) -> Group:
-    return Group(*(_indented("• ", item.get(lang), "") for item in items))
+    return Group(*(_indented(plain("• "), item.get(lang), "") for item in items))
 
 
 def _indented(marker: str, text: str, style: str) -> Table:
