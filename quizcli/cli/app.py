@@ -117,12 +117,18 @@ def root(
             "--bank", metavar="PATH", help="Extra bank file or directory; repeat for more."
         ),
     ] = None,
+    plain_ascii: Annotated[
+        bool,
+        typer.Option("--ascii", help="Plain ASCII output, for terminals that draw symbols wide."),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
     """Deep-learning interview drills in the terminal."""
-    ctx.obj = State(lang=lang.value if lang else env.default_lang(), banks=list(bank or []))
+    env.set_ascii(plain_ascii)
+    language = lang.value if lang else env.default_lang()
+    ctx.obj = State(lang=language, banks=list(bank or []), ascii=plain_ascii)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
