@@ -2,6 +2,17 @@
 
 from quizcli.store.records import CardStatus, Mode, ReviewRecord
 from quizcli.store.settings import Settings
+from quizcli.store.stats import Stats, TopicMastery
 from quizcli.store.store import Store, default_path, open_store
 
-__all__ = ["CardStatus", "Mode", "ReviewRecord", "Settings", "Store", "default_path", "open_store"]
+__all__ = [
+    "CardStatus",
+    "Mode",
+    "ReviewRecord",
+    "Settings",
+    "Stats",
+    "Store",
+    "TopicMastery",
+    "default_path",
+    "open_store",
+]

@@ -47,13 +47,16 @@ PARSERS: dict[str, Callable[[str], object]] = {
 }
 
 
+def check_key(key: str) -> None:
+    if key not in PARSERS:
+        raise UsageError(f"unknown setting {key!r}; settings are: {', '.join(PARSERS)}")
+
+
 def parse(key: str, text: str) -> object:
     """The typed value of one setting, or a UsageError naming the key and what it accepts."""
-    parser = PARSERS.get(key)
-    if parser is None:
-        raise UsageError(f"unknown setting {key!r}; settings are: {', '.join(PARSERS)}")
+    check_key(key)
     try:
-        return parser(text)
+        return PARSERS[key](text)
     except ValueError as exc:
         detail = str(exc) if "must" in str(exc) else "is not a valid value"
         raise UsageError(f"setting {key} = {text!r}: {detail}") from None

@@ -25,6 +25,7 @@ from quizcli.store.records import (
     to_ms,
 )
 from quizcli.store.settings import Settings
+from quizcli.store.stats import Stats, collect
 
 
 def default_path() -> Path:
@@ -37,11 +38,12 @@ def open_store(
     """Open (creating and migrating if needed) the review database, backing it up once a day."""
     path = path or default_path()
     moment = now or env.now()
+    existed = path.exists()
     with translated(path):
         db = connect(path)
         try:
             migrate(db, moment.isoformat())
-            if backup_daily:
+            if backup_daily and existed:
                 backup.daily(db, path, study_day(moment, day_offset(moment)))
         except BaseException:
             db.close()
@@ -235,6 +237,17 @@ class Store:
         with translated(self.path), immediate(self.db):
             self.db.execute("INSERT OR REPLACE INTO config VALUES (?, ?)", (key, text.strip()))
         return value
+
+    def stats(self, now: datetime, topics: dict[str, str]) -> Stats:
+        """Figures for `quizcli stats`; `topics` maps the banks' question ids to their topics."""
+        with translated(self.path):
+            return collect(self.db, now, topics)
+
+    def backup_now(self, now: datetime) -> Path:
+        """An extra backup before a destructive command; it counts among the seven kept."""
+        name = f"{backup.PREFIX}{now:%Y-%m-%dT%H%M%S}.db"
+        with translated(self.path):
+            return backup.write(self.db, backup.backups_dir(self.path) / name)
 
     def rebuild_cards(self) -> int:
         """Recompute the card cache from the logs; returns how many rows were wrong."""

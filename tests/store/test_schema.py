@@ -1,0 +1,162 @@
+"""Migrations from an empty file give exactly the expected schema, and run once."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quizcli.errors import QuizcliError
+from quizcli.store import open_store
+from quizcli.store.migrations import MIGRATIONS
+from tests.store.conftest import NOW
+
+# table -> [(column, declared type, NOT NULL, primary key)]
+COLUMNS = {
+    "actions": [
+        ("id", "INTEGER", 0, 1),
+        ("question_id", "TEXT", 1, 0),
+        ("action", "TEXT", 1, 0),
+        ("at_ms", "INTEGER", 1, 0),
+        ("until_ms", "INTEGER", 0, 0),
+        ("review_id", "INTEGER", 0, 0),
+    ],
+    "cards": [
+        ("question_id", "TEXT", 1, 1),
+        ("state", "TEXT", 0, 0),
+        ("phase", "TEXT", 0, 0),
+        ("stability", "REAL", 0, 0),
+        ("due_ms", "INTEGER", 0, 0),
+        ("last_ms", "INTEGER", 0, 0),
+        ("first_ms", "INTEGER", 0, 0),
+        ("lapses", "INTEGER", 1, 0),
+        ("suspended", "INTEGER", 1, 0),
+        ("leech", "INTEGER", 1, 0),
+        ("buried_until_ms", "INTEGER", 0, 0),
+    ],
+    "config": [("key", "TEXT", 1, 1), ("value", "TEXT", 1, 0)],
+    "migrations": [("name", "TEXT", 1, 1), ("applied_at", "TEXT", 1, 0)],
+    "reviews": [
+        ("id", "INTEGER", 0, 1),
+        ("question_id", "TEXT", 1, 0),
+        ("session_id", "TEXT", 1, 0),
+        ("mode", "TEXT", 1, 0),
+        ("rating", "INTEGER", 0, 0),
+        ("verdict", "TEXT", 1, 0),
+        ("answer", "TEXT", 1, 0),
+        ("duration_ms", "INTEGER", 1, 0),
+        ("reviewed_ms", "INTEGER", 1, 0),
+        ("phase", "TEXT", 1, 0),
+        ("lapse", "INTEGER", 1, 0),
+        ("state_before", "TEXT", 0, 0),
+        ("state_after", "TEXT", 0, 0),
+    ],
+    "undos": [
+        ("review_id", "INTEGER", 0, 1),
+        ("session_id", "TEXT", 1, 0),
+        ("undone_ms", "INTEGER", 1, 0),
+    ],
+}
+INDEXES = {
+    "reviews_question": ("reviews", ["question_id", "id"]),
+    "reviews_time": ("reviews", ["reviewed_ms"]),
+    "actions_question": ("actions", ["question_id", "id"]),
+    "cards_due": ("cards", ["due_ms"]),
+}
+FOREIGN_KEYS = {
+    "actions": [("reviews", "review_id", "id", "CASCADE")],
+    "undos": [("reviews", "review_id", "id", "CASCADE")],
+}
+
+
+@pytest.fixture
+def migrated(tmp_path: Path) -> sqlite3.Connection:
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    open_store(path, now=NOW).close()
+    return sqlite3.connect(path)
+
+
+def test_tables_and_columns(migrated: sqlite3.Connection) -> None:
+    tables = [n for (n,) in migrated.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert sorted(tables) == sorted(COLUMNS)
+    for table, expected in COLUMNS.items():
+        info = migrated.execute(f"PRAGMA table_info({table})").fetchall()
+        assert [(c[1], c[2], c[3], c[5]) for c in info] == expected, table
+
+
+def test_every_table_is_strict(migrated: sqlite3.Connection) -> None:
+    rows = migrated.execute("PRAGMA table_list").fetchall()
+    strict = {name: flag for _schema, name, kind, _n, _wr, flag in rows if name in COLUMNS}
+    assert strict == dict.fromkeys(COLUMNS, 1)
+
+
+def test_indexes_and_foreign_keys(migrated: sqlite3.Connection) -> None:
+    rows = migrated.execute(
+        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    ).fetchall()
+    found = {
+        name: (table, [c[2] for c in migrated.execute(f"PRAGMA index_info({name})")])
+        for name, table in rows
+    }
+    assert found == INDEXES
+    for table in COLUMNS:
+        keys = migrated.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+        assert [(k[2], k[3], k[4], k[6]) for k in keys] == FOREIGN_KEYS.get(table, []), table
+
+
+def test_migrations_are_recorded_by_name(migrated: sqlite3.Connection) -> None:
+    names = [n for (n,) in migrated.execute("SELECT name FROM migrations ORDER BY rowid")]
+    assert names == [fn.__name__ for fn in MIGRATIONS]
+    assert names[0] == "m001_initial"
+
+
+def test_reopening_applies_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    open_store(path, now=NOW).close()
+    open_store(path, now=NOW.replace(year=2027)).close()
+    with sqlite3.connect(path) as db:
+        stamps = {at for (at,) in db.execute("SELECT applied_at FROM migrations")}
+    assert stamps == {NOW.isoformat()}
+
+
+def test_connection_settings(tmp_path: Path) -> None:
+    with open_store(tmp_path / "q.db", now=NOW) as store:
+        pragma = {
+            name: store.db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")
+        }
+    assert pragma == {
+        "journal_mode": "wal",
+        "synchronous": 1,
+        "busy_timeout": 15000,
+        "foreign_keys": 1,
+    }
+
+
+def test_a_file_from_a_newer_quizcli_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    open_store(path, now=NOW).close()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO migrations VALUES ('m999_future', 'x')")
+    with pytest.raises(QuizcliError, match=r"newer quizcli .*m999_future.*upgrade"):
+        open_store(path, now=NOW)
+
+
+def test_the_log_refuses_impossible_rows(migrated: sqlite3.Connection) -> None:
+    insert = (
+        "INSERT INTO reviews (question_id, session_id, mode, rating, verdict, answer, "
+        "duration_ms, reviewed_ms, phase, lapse, state_after) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    )
+    bad = [
+        ("q", "s", "cram", 3, "", "", 0, 0, "new", 0, "{}"),
+        ("q", "s", "review", 5, "", "", 0, 0, "new", 0, "{}"),
+        ("q", "s", "review", None, "", "", 0, 0, "new", 0, "{}"),
+        ("q", "s", "practice", 3, "", "", 0, 0, "new", 0, "{}"),
+        ("q", "s", "review", 3, "", "", -5, 0, "new", 0, "{}"),
+        ("q", "s", "review", 3, "", "", "slow", 0, "new", 0, "{}"),
+    ]
+    for row in bad:
+        with pytest.raises(sqlite3.IntegrityError):
+            migrated.execute(insert, row)
