@@ -6,7 +6,7 @@ import ast
 from collections import Counter
 
 from quizcli.bank import Bank, Problem
-from quizcli.bank.model import DerivationQuestion
+from quizcli.bank.model import LANGS, DerivationQuestion
 
 
 def lint(bank: Bank) -> list[Problem]:
@@ -44,9 +44,15 @@ def expression_problem(text: str) -> str | None:
 
 
 def stats(bank: Bank) -> dict[str, dict[str, int]]:
-    """Counts per topic, type and difficulty, for `lint --stats`."""
+    """Counts per topic, type, difficulty and language, for `lint --stats`."""
     return {
         "topic": dict(Counter(q.topic for q in bank.questions)),
         "type": dict(Counter(q.type for q in bank.questions)),
         "difficulty": dict(Counter(str(q.difficulty) for q in bank.questions)),
+        "language": {
+            lang: sum(
+                bool(q.prompt.get(lang)) and bool(q.explanation.get(lang)) for q in bank.questions
+            )
+            for lang in LANGS
+        },
     }
