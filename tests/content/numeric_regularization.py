@@ -45,6 +45,38 @@ def inverted_dropout(x: np.ndarray, keep: np.ndarray, p: float) -> np.ndarray:
     return np.where(keep, x / (1 - p), 0.0)
 
 
+def dropblock_gamma(keep_prob: float, block: int, feat: int) -> float:
+    """Seed rate that makes the expected dropped fraction 1 - keep_prob (ignoring overlaps).
+
+    Counts the valid centres (where a whole block fits) on the map instead of using
+    the paper's closed form.
+    """
+    fits = np.zeros((feat, feat), dtype=bool)
+    half = block // 2
+    fits[half : feat - (block - 1 - half), half : feat - (block - 1 - half)] = True
+    return (1 - keep_prob) * feat**2 / (block**2 * int(fits.sum()))
+
+
+def stochastic_depth_expected_blocks(blocks: int, last_survival: float) -> float:
+    """Sum of the linear-decay survival probabilities p_l = 1 - l/L (1 - p_L)."""
+    layer = np.arange(1, blocks + 1)
+    return float(np.sum(1 - layer / blocks * (1 - last_survival)))
+
+
+def smoothed_target(classes: int, eps: float, true_class: int) -> np.ndarray:
+    """(1 - eps) * one_hot + eps / K, PyTorch's label_smoothing convention."""
+    return (1 - eps) * np.eye(classes)[true_class] + eps / classes
+
+
+def optimal_logits(target: np.ndarray, steps: int = 20_000, lr: float = 1.0) -> np.ndarray:
+    """Minimize cross-entropy(softmax(z), target) over z by gradient descent from z = 0."""
+    z = np.zeros_like(target)
+    for _ in range(steps):
+        s = np.exp(z - z.max())
+        z -= lr * (s / s.sum() - target)
+    return z
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "l2-decay-factor-per-step": lambda: sgd_l2_factor(eta=0.1, lam=0.01),
     "l2-decay-after-many-steps": lambda: sgd_l2_factor(eta=0.1, lam=0.01, steps=1000),
@@ -56,5 +88,11 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     ),
     "dropout-inverted-kept-value": lambda: inverted_dropout(
         np.array([3.0]), keep=np.array([True]), p=0.2
+    ),
+    "dropblock-gamma": lambda: dropblock_gamma(keep_prob=0.9, block=7, feat=14),
+    "stochastic-depth-expected-blocks": lambda: stochastic_depth_expected_blocks(54, 0.5),
+    "label-smoothing-target": lambda: smoothed_target(4, eps=0.1, true_class=0)[0],
+    "label-smoothing-optimal-logit-gap": lambda: (
+        (z := optimal_logits(smoothed_target(4, eps=0.1, true_class=0)))[0] - z[1]
     ),
 }
