@@ -50,6 +50,30 @@ def iterations_per_epoch(examples: int, batch: int) -> int:
     return len(range(0, examples, batch))
 
 
+def momentum_settled_step(beta: float, lr: float, grad: float, steps: int = 2000) -> float:
+    """|v| after many heavy-ball steps on a constant gradient, iterated not solved."""
+    v = 0.0
+    for _ in range(steps):
+        v = beta * v - lr * grad
+    return abs(v)
+
+
+def moving_average(beta: float, signal: list[float]) -> float:
+    """An EMA started at zero, without bias correction."""
+    v = 0.0
+    for x in signal:
+        v = beta * v + (1 - beta) * x
+    return v
+
+
+def adadelta_first_step(grad: float, rho: float, eps: float) -> float:
+    """|Δθ| of Zeiler's AdaDelta at t = 1, both accumulators starting at zero."""
+    mean_sq_grad, mean_sq_update = 0.0, 0.0
+    mean_sq_grad = rho * mean_sq_grad + (1 - rho) * grad**2
+    update = -np.sqrt(mean_sq_update + eps) / np.sqrt(mean_sq_grad + eps) * grad
+    return float(abs(update))
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "vanishing-gradient-sigmoid-ten-layers": lambda: max_sigmoid_derivative() ** 10,
     "gd-quadratic-twenty-steps": lambda: gradient_descent(lambda x: 2 * x, 1.0, 0.1, 20),
@@ -59,4 +83,7 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     ).min(),
     "iterations-per-epoch": lambda: iterations_per_epoch(50_000, 128),
     "sampling-with-replacement-unseen-fraction": lambda: (1 - 1 / 50_000) ** 50_000,
+    "momentum-terminal-step": lambda: momentum_settled_step(0.9, 0.01, 2.0),
+    "ema-bias-constant-signal": lambda: moving_average(0.9, [5.0] * 10),
+    "adadelta-first-step": lambda: adadelta_first_step(1.0, 0.95, 1e-6),
 }
