@@ -109,6 +109,11 @@ CONV3, POOL2 = (3, 1, 1), (2, 2, 1)
 VGG16 = [CONV3] * 2 + [POOL2] + [CONV3] * 2 + [POOL2] + ([CONV3] * 3 + [POOL2]) * 3
 
 
+def max_pool1d(x: list[float], k: int, s: int) -> list[float]:
+    """Valid 1-D max pooling."""
+    return [max(x[w.start : w.stop]) for w in windows(len(x), k, s)]
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "pooling-stochastic-test-example": lambda: stochastic_pool_test([0, 1, 2, 1]),
     "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, UPSTREAM, 2, 2)[
@@ -140,4 +145,8 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
         0, 0
     ],
     "pooling-adaptive-avg-bins": lambda: adaptive_avg_pool1d([1, 2, 3, 4, 5], 3),
+    "pooling-shift-variance-example": lambda: max_pool1d(
+        list(np.roll([0, 0, 1, 1, 0, 0, 1, 1], 1)), 2, 2
+    ),
+    "pooling-roi-pool-quantization-shift": lambda: abs(round(100 / 16) - 100 / 16) * 16,
 }
