@@ -35,6 +35,22 @@ def group_norm_mean_count(shape: tuple[int, int, int, int], groups: int) -> int:
     return int(blocks.mean(axis=2).size)
 
 
+def local_response_norm(
+    activations: ArrayLike, channel: int, size: int, k: float, alpha: float, beta: float
+) -> float:
+    """AlexNet's LRN at one pixel: sum of squares over `size` channels centred on `channel`."""
+    values = np.asarray(activations, dtype=float)
+    low, high = max(0, channel - size // 2), min(len(values), channel + size // 2 + 1)
+    return float(values[channel] / (k + alpha * np.sum(values[low:high] ** 2)) ** beta)
+
+
+def hessian_condition_number(feature_stds: list[float]) -> float:
+    """Condition number of the MSE Hessian 2*E[x x^T] for zero-mean, uncorrelated features."""
+    hessian = 2 * np.diag(np.square(feature_stds))
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    return float(eigenvalues.max() / eigenvalues.min())
+
+
 def bn_eval(x: ArrayLike, mean: float, var: float, gamma: float, beta: float) -> Array:
     """Inference-mode batch norm: fixed running statistics, no dependence on the batch."""
     return gamma * (np.asarray(x, dtype=float) - mean) / np.sqrt(var) + beta
@@ -80,6 +96,17 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "layernorm-param-count": lambda: affine_parameter_count(768),
     "bn-param-count-batchnorm2d": lambda: affine_parameter_count(128),
     "groupnorm-mean-count": lambda: group_norm_mean_count((4, 256, 14, 14), groups=32),
+    "feature-zscore-population-std": lambda: (
+        (4 - np.mean([1, 2, 3, 4])) / np.std([1, 2, 3, 4], ddof=0)
+    ),
+    "feature-scaling-condition-number": lambda: hessian_condition_number([1.0, 10.0]),
+    "bn-channel-variance-tiny-tensor": lambda: np.array(
+        [[[[1, 3]], [[2, 2]]], [[[5, 7]], [[4, 8]]]], dtype=float
+    ).var(axis=(0, 2, 3))[1],
+    "lrn-alexnet-example": lambda: local_response_norm(
+        [1, 2, 3, 4, 5], channel=2, size=5, k=2.0, alpha=1e-4, beta=0.75
+    ),
+    "bn-batch-of-two-output": lambda: bn_train([3, 10])[1],
     "bn-running-var-unbiased": lambda: running_stat(
         1.0, [np.var([1, 2, 3, 4], ddof=1)], momentum=0.1
     ),
