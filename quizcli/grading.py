@@ -30,7 +30,7 @@ class Grade:
 
 
 def grade_choice(question: ChoiceQuestion, answer: str) -> Grade:
-    """Letters in any order and case, with or without separators: `A,C`, `ac`, `A、C`."""
+    """Letters in any order and case, with or without separators: `A,C`, `ac`, `A、C`, `1,3`."""
     letters = question.answer.letters
     picked = _letters(answer)
     shown = ", ".join(picked)
@@ -52,8 +52,10 @@ def grade_choice(question: ChoiceQuestion, answer: str) -> Grade:
 
 
 def _letters(answer: str) -> list[str]:
+    """The letters picked, sorted; option numbers count too (`13` is A and C)."""
     text = unicodedata.normalize("NFKC", answer).upper()
     text = re.sub(r"[\s,;、，；/&+]+", "", text)
+    text = "".join(chr(ord("A") + int(c) - 1) if c in "12345678" else c for c in text)
     if not text.isascii() or not text.isalpha():
         return ["?"] if text else []
     return sorted(set(text))
@@ -112,7 +114,9 @@ def parse_numbers(answer: str, unit: str = "") -> list[float]:
     if unit:
         text = text.removesuffix(unit.lower()).strip()
     text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", text.strip("[]() "))
-    parts = [part for part in re.split(r"[,;\s]+", text) if part]
+    parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
+    if len(parts) == 1 and all(_NUMBER.match(token) for token in parts[0].split()):
+        parts = parts[0].split()
     if not parts:
         raise ValueError("Type a number, such as 0.25 or 1/4.", "请输入一个数，例如 0.25 或 1/4。")
     return [_number(part) for part in parts]
