@@ -77,6 +77,22 @@ def optimal_logits(target: np.ndarray, steps: int = 20_000, lr: float = 1.0) -> 
     return z
 
 
+def cutmix_weight_of_a(image: int, patch: int) -> float:
+    """Fraction of pixels still coming from image A after pasting a patch of B at a corner."""
+    from_a = np.ones((image, image), dtype=bool)
+    from_a[:patch, :patch] = False
+    return float(from_a.mean())
+
+
+def ridge_component_ratio(eigenvalues: tuple[float, float], lam: float) -> float:
+    """Ridge over least squares along the second eigenvector, solving both problems directly."""
+    x = np.diag(np.sqrt(eigenvalues))
+    y = np.array([1.0, 1.0])
+    ols = np.linalg.solve(x.T @ x, x.T @ y)
+    ridge = np.linalg.solve(x.T @ x + lam * np.eye(2), x.T @ y)
+    return float(ridge[1] / ols[1])
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "l2-decay-factor-per-step": lambda: sgd_l2_factor(eta=0.1, lam=0.01),
     "l2-decay-after-many-steps": lambda: sgd_l2_factor(eta=0.1, lam=0.01, steps=1000),
@@ -95,4 +111,6 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "label-smoothing-optimal-logit-gap": lambda: (
         (z := optimal_logits(smoothed_target(4, eps=0.1, true_class=0)))[0] - z[1]
     ),
+    "cutmix-label-weight": lambda: cutmix_weight_of_a(image=32, patch=16),
+    "ridge-small-eigen-shrinkage": lambda: ridge_component_ratio((100.0, 0.01), lam=1.0),
 }
