@@ -74,6 +74,16 @@ def adadelta_first_step(grad: float, rho: float, eps: float) -> float:
     return float(abs(update))
 
 
+def adam_first_step_uncorrected(
+    grad: float, lr: float, betas: tuple[float, float], eps: float
+) -> float:
+    """|Δθ| of Adam at t = 1 when the moments are not divided by 1 - β^t."""
+    beta1, beta2 = betas
+    m = (1 - beta1) * grad
+    v = (1 - beta2) * grad**2
+    return float(abs(lr * m / (np.sqrt(v) + eps)))
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "vanishing-gradient-sigmoid-ten-layers": lambda: max_sigmoid_derivative() ** 10,
     "gd-quadratic-twenty-steps": lambda: gradient_descent(lambda x: 2 * x, 1.0, 0.1, 20),
@@ -86,4 +96,7 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "momentum-terminal-step": lambda: momentum_settled_step(0.9, 0.01, 2.0),
     "ema-bias-constant-signal": lambda: moving_average(0.9, [5.0] * 10),
     "adadelta-first-step": lambda: adadelta_first_step(1.0, 0.95, 1e-6),
+    "adam-first-step-no-bias-correction": lambda: adam_first_step_uncorrected(
+        0.1, 1e-3, (0.9, 0.999), 1e-8
+    ),
 }
