@@ -140,6 +140,12 @@ def _register() -> None:
     app.command("show")(browse.show)
     app.command("search")(browse.search)
     app.command("lint")(lint.lint_command)
+    from quizcli.cli import review
+
+    for command in (review.stats, review.history, review.suspend, review.unsuspend, review.bury):
+        app.command()(command)
+    for command in (review.doctor, review.orphans, review.config):
+        app.command()(command)
 
 
 _register()

@@ -61,6 +61,7 @@ COLUMNS = {
 INDEXES = {
     "reviews_question": ("reviews", ["question_id", "id"]),
     "reviews_time": ("reviews", ["reviewed_ms"]),
+    "reviews_mode_time": ("reviews", ["mode", "reviewed_ms"]),
     "actions_question": ("actions", ["question_id", "id"]),
     "cards_due": ("cards", ["due_ms"]),
 }
@@ -109,7 +110,7 @@ def test_indexes_and_foreign_keys(migrated: sqlite3.Connection) -> None:
 def test_migrations_are_recorded_by_name(migrated: sqlite3.Connection) -> None:
     names = [n for (n,) in migrated.execute("SELECT name FROM migrations ORDER BY rowid")]
     assert names == [fn.__name__ for fn in MIGRATIONS]
-    assert names[0] == "m001_initial"
+    assert names == ["m001_initial", "m002_reviews_by_mode"]
 
 
 def test_reopening_applies_nothing(tmp_path: Path) -> None:
@@ -160,3 +161,20 @@ def test_the_log_refuses_impossible_rows(migrated: sqlite3.Connection) -> None:
     for row in bad:
         with pytest.raises(sqlite3.IntegrityError):
             migrated.execute(insert, row)
+
+
+def test_a_database_from_an_older_version_is_brought_forward(tmp_path: Path) -> None:
+    """A file that has only m001 gets the later migrations and keeps its reviews."""
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        MIGRATIONS[0](db)
+        db.execute("INSERT INTO migrations VALUES ('m001_initial', 'then')")
+        db.execute(
+            "INSERT INTO reviews (question_id, session_id, mode, verdict, answer, duration_ms, "
+            "reviewed_ms, phase, lapse) VALUES ('q', 's', 'practice', '', '', 0, 0, 'new', 0)"
+        )
+    with open_store(path, now=NOW) as store:
+        assert len(store.reviews("q")) == 1
+        names = [n for (n,) in store.db.execute("SELECT name FROM migrations ORDER BY rowid")]
+    assert names == [fn.__name__ for fn in MIGRATIONS]

@@ -1,0 +1,144 @@
+"""Review-data scale: a synthetic history of 10,000 cards and 1,000,000 reviews.
+
+Prints medians for opening the database and building today's queue (goal <= 200 ms),
+`stats` (goal <= 1 s) and one answer's commit, plus the one-off costs: the daily
+backup and the integrity check with a full cache rebuild (`quizcli doctor`).
+The history is written straight into SQLite (the review log's own columns, a
+plausible FSRS state per row), then the card cache is rebuilt from it.
+
+    python bench/review.py [--cards 10000] [--reviews 1000000] [--runs 11] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from quizcli.srs import Rating, outcomes
+from quizcli.store import ReviewRecord, Store, open_store
+from quizcli.store.doctor import diagnose
+from quizcli.store.records import INSERT_REVIEW
+
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)
+SPAN_DAYS = 730
+TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
+
+
+def card_history(card: int, count: int, rng: random.Random) -> Iterator[tuple[object, ...]]:
+    """One card's reviews, oldest first, evenly over two years; each due near the next one,
+    so about a quarter of the cards are due today (more than a real day: a harder queue)."""
+    qid = f"q-{card:05d}"
+    start = NOW - timedelta(days=SPAN_DAYS)
+    step = timedelta(days=SPAN_DAYS) / (count + 1)
+    before = None
+    for k in range(count):
+        when = start + step * (k + 1) + timedelta(minutes=rng.randrange(600))
+        rating = rng.choices((1, 2, 3, 4), weights=(10, 5, 80, 5))[0]
+        phase = "new" if before is None else "review"
+        interval = step * rng.uniform(0.8, 1.6)
+        after = {
+            "phase": "review",
+            "step": None,
+            "stability": interval / timedelta(days=1),
+            "difficulty": 5.0,
+            "due": (when + interval).isoformat(),
+            "last_review": when.isoformat(),
+        }
+        text = json.dumps(after, sort_keys=True)
+        yield (
+            qid,
+            f"bench-{k}",
+            "review",
+            rating,
+            "correct" if rating > 1 else "incorrect",
+            "a typed answer of ordinary length, about a line or so",
+            rng.randrange(3000, 60000),
+            round(when.timestamp() * 1000),
+            phase,
+            int(rating == 1 and phase == "review"),
+            before,
+            text,
+        )
+        before = text
+
+
+def build(path: Path, cards: int, reviews: int) -> float:
+    rng = random.Random(42)
+    start = time.perf_counter()
+    with open_store(path, now=NOW, backup_daily=False) as store:
+        per_card, extra = divmod(reviews, cards)
+        store.db.execute("BEGIN IMMEDIATE")
+        for card in range(cards):
+            rows = card_history(card, per_card + (card < extra), rng)
+            store.db.executemany(INSERT_REVIEW, rows)
+        store.db.execute("COMMIT")
+        store.rebuild_cards()
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return time.perf_counter() - start
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def open_and_queue(path: Path, ids: list[str]) -> list[str]:
+    with open_store(path, now=NOW) as store:
+        return store.queue(NOW, ids, 10)
+
+
+def commit_one(store: Store, counter: Iterator[int]) -> int:
+    qid = f"q-{next(counter) % 10000:05d}"
+    before = store.card(qid)
+    after = outcomes(before, qid, NOW, fuzz=False)[Rating.GOOD].card
+    record = ReviewRecord(
+        qid, "bench", "review", Rating.GOOD, "correct", "x", 5000, NOW, before, after
+    )
+    return store.record(record)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=10_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--keep", type=Path, help="Write the database here and keep it.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        path = folder / "quizcli.db"
+        for stale in folder.glob("quizcli.db*"):
+            stale.unlink()
+        built = build(path, args.cards, args.reviews)
+        size = path.stat().st_size / 1e6
+        print(f"built {args.cards} cards, {args.reviews} reviews in {built:.1f} s ({size:.0f} MB)")
+        ids = [f"q-{i:05d}" for i in range(args.cards)] + [f"new-{i}" for i in range(200)]
+        topics = {qid: TOPICS[i % len(TOPICS)] for i, qid in enumerate(ids)}
+        backup_ms = median_ms(lambda: open_store(path, now=NOW).close(), 1)
+        print(f"daily backup (first open of a day)   {backup_ms:8.1f} ms")
+        due = len(open_and_queue(path, ids))
+        queue_ms = median_ms(lambda: open_and_queue(path, ids), args.runs)
+        print(f"open + today's queue ({due} questions) {queue_ms:6.1f} ms  (goal <= 200 ms)")
+        with open_store(path, now=NOW) as store:
+            stats_ms = median_ms(lambda: store.stats(NOW, topics), args.runs)
+            print(f"stats                                {stats_ms:8.1f} ms  (goal <= 1000 ms)")
+            counter = iter(range(10**9))
+            commit_ms = median_ms(lambda: commit_one(store, counter), max(args.runs, 50))
+            print(f"one answer: outcomes + commit        {commit_ms:8.2f} ms")
+        doctor_ms = median_ms(lambda: diagnose(path, NOW), 1)
+        print(f"doctor (integrity check + rebuild)   {doctor_ms:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

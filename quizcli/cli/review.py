@@ -1,0 +1,196 @@
+"""Commands over review data: stats, history, suspend, unsuspend, bury, doctor, orphans, config.
+
+Each is a thin adapter over the Store; the database is opened only inside the
+command, so `quizcli --help` never touches sqlite3 or fsrs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from quizcli import env
+from quizcli.cli.app import state
+from quizcli.cli.browse import find, load
+from quizcli.errors import QuizcliError
+
+if TYPE_CHECKING:
+    from quizcli.store import ReviewRecord
+    from quizcli.store.doctor import Diagnosis
+
+QuestionId = Annotated[str, typer.Argument(metavar="ID", help="The question's id.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a drawing.")]
+
+
+def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
+    """Heatmap, true retention, due forecast, per-topic mastery, streak.
+
+    Example: quizcli stats --json
+    """
+    from quizcli.store import open_store
+
+    bank = load(ctx)
+    now = env.now()
+    with open_store(now=now) as store:
+        figures = store.stats(now, {q.id: q.topic for q in bank.questions})
+    if as_json:
+        typer.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        return
+    from quizcli.ui import stats as ui
+
+    ui.dashboard(figures, state(ctx).lang)
+
+
+def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False) -> None:
+    """Every answer given to one question, undone ones included and marked.
+
+    Example: quizcli history sigmoid-derivative
+    """
+    from quizcli.store import open_store
+
+    bank = load(ctx)
+    now = env.now()
+    with open_store(now=now) as store:
+        records = store.reviews(question_id, include_undone=True)
+        card, status = store.card(question_id), store.status(question_id)
+    if not records and bank.get(question_id) is None:
+        find(bank, question_id)
+    if as_json:
+        typer.echo(json.dumps([_record_json(r) for r in records], ensure_ascii=False, indent=2))
+        return
+    from quizcli.ui import review as ui
+
+    ui.history(question_id, records, card, status, now)
+
+
+def _record_json(record: ReviewRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "reviewed_at": record.reviewed_at.isoformat(),
+        "session_id": record.session_id,
+        "mode": record.mode,
+        "rating": record.rating.name.lower() if record.rating else None,
+        "verdict": record.verdict,
+        "answer": record.answer,
+        "duration_ms": record.duration_ms,
+        "due_after": record.after.due.isoformat() if record.after else None,
+        "undone": record.undone,
+    }
+
+
+def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
+    """Stop asking a question until you unsuspend it. Example: quizcli suspend gelu-models"""
+    from quizcli.store import open_store
+
+    find(load(ctx), question_id)
+    with open_store() as store:
+        store.suspend(question_id, env.now())
+    typer.echo(f"suspended {question_id}; `quizcli unsuspend {question_id}` brings it back")
+
+
+def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
+    """Ask a suspended question (or a leech) again. Example: quizcli unsuspend gelu-models"""
+    from quizcli.store import open_store
+
+    find(load(ctx), question_id)
+    with open_store() as store:
+        store.unsuspend(question_id, env.now())
+    typer.echo(f"unsuspended {question_id}")
+
+
+def bury(ctx: typer.Context, question_id: QuestionId) -> None:
+    """Skip a question until tomorrow's study day (starts 04:00). Example: quizcli bury relu-dead"""
+    from quizcli.store import open_store
+
+    find(load(ctx), question_id)
+    with open_store() as store:
+        until = store.bury(question_id, env.now())
+    typer.echo(f"buried {question_id} until {until.astimezone():%Y-%m-%d %H:%M}")
+
+
+def doctor(
+    restore: Annotated[
+        bool,
+        typer.Option("--restore", help="If damaged, restore the latest backup without asking."),
+    ] = False,
+) -> None:
+    """Check the review database; on damage, offer to restore the latest backup.
+
+    The damaged file is always kept beside the restored one. Exits 0 when the
+    database is healthy (or was restored), 1 otherwise. Example: quizcli doctor
+    """
+    from quizcli.store import default_path
+    from quizcli.store.doctor import diagnose, restore_latest
+    from quizcli.ui import review as ui
+
+    path, now = default_path(), env.now()
+    found = diagnose(path, now)
+    if not found.damaged:
+        ui.diagnosis(found)
+        return
+    ui.damaged(found)
+    if found.latest_backup is None:
+        raise QuizcliError(f"no backup to restore; the damaged file {path} is left untouched")
+    if not (restore or _confirm_restore(found)):
+        raise QuizcliError(
+            "nothing changed; to put the latest backup in place (keeping the damaged file) run: "
+            "quizcli doctor --restore"
+        )
+    ui.restored(*restore_latest(path, now))
+
+
+def _confirm_restore(found: Diagnosis) -> bool:
+    """Ask only a person at a terminal; piped or closed stdin means no."""
+    if not sys.stdin.isatty():
+        return False
+    question = f"Restore {found.latest_backup}? The damaged file is kept"
+    return typer.confirm(question, default=False)
+
+
+def orphans(
+    ctx: typer.Context,
+    delete: Annotated[
+        bool, typer.Option("--delete", help="Delete their history (a backup is made first).")
+    ] = False,
+) -> None:
+    """List history of ids no loaded bank has any more; --delete removes it.
+
+    Pass the same --bank options you study with, or their questions count as orphans.
+    Example: quizcli orphans --delete
+    """
+    from quizcli.store import open_store
+    from quizcli.ui import review as ui
+
+    bank = load(ctx)
+    with open_store() as store:
+        found = store.orphans(bank.ids())
+        if delete and found:
+            store.backup_now(env.now())
+            store.delete_history(found)
+    ui.orphans(found, deleted=delete)
+
+
+def config(
+    key: Annotated[
+        str | None, typer.Argument(help="new_per_day, desired_retention or fuzz.")
+    ] = None,
+    value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
+) -> None:
+    """Show or change settings. Example: quizcli config new_per_day 20"""
+    from quizcli.store import open_store
+    from quizcli.store.settings import check_key
+    from quizcli.ui import review as ui
+
+    if key is not None:
+        check_key(key)
+    with open_store() as store:
+        if key is not None and value is not None:
+            store.set_setting(key, value)
+        current = store.settings()
+    if key is None:
+        ui.settings(current)
+        return
+    typer.echo(f"{key} = {getattr(current, key)}")

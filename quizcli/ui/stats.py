@@ -1,0 +1,141 @@
+"""Rendering for `quizcli stats`: heatmap, retention, forecast, mastery, streak.
+
+Everything is drawn with block characters (or plain ASCII under QUIZCLI_ASCII),
+so it reads the same in any terminal and in a pasted log.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+from rich.table import Table
+from rich.text import Text
+
+from quizcli import env
+from quizcli.bank.model import TOPICS
+from quizcli.store import Stats, TopicMastery
+from quizcli.ui import out
+
+LABELS = {
+    "title": ("Review statistics, {day}", "复习统计（{day}）"),
+    "totals": (
+        "{total} reviews ({today} today), {practice} practice answers",
+        "共复习 {total} 次（今天 {today} 次），练习作答 {practice} 次",
+    ),
+    "streak": ("Streak: {n} day(s)", "连续学习：{n} 天"),
+    "heatmap": ("Answers per day, last 26 weeks", "近 26 周每日作答"),
+    "retention": (
+        "True retention, last 30 days: {pct} of {n} reviews of learnt questions",
+        "近 30 天真实记忆保持率：{pct}（已掌握题目的 {n} 次复习）",
+    ),
+    "no_retention": (
+        "True retention, last 30 days: no reviews of learnt questions yet",
+        "近 30 天真实记忆保持率：尚无已掌握题目的复习",
+    ),
+    "forecast": (
+        "Due: {today} today, {week} in the next 7 days, {month} in 30 days",
+        "到期：今天 {today} 题，7 天内 {week} 题，30 天内 {month} 题",
+    ),
+    "topic": ("topic", "主题"),
+    "questions": ("questions", "题数"),
+    "reviewed": ("reviewed", "已学"),
+    "mastered": ("mastered", "已掌握"),
+    "mastery": ("mastery (recall ≥ 90% today)", "掌握度（今日回忆概率 ≥ 90%）"),
+}
+BLOCKS = " ░▒▓█"
+ASCII_BLOCKS = " .:+#"
+BARS = "▁▂▃▄▅▆▇█"
+ASCII_BARS = "_.-=+*#@"
+WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    en, zh = LABELS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def dashboard(stats: Stats, lang: str) -> None:
+    console = out()
+    console.print(Text(label("title", lang, day=stats.today.isoformat()), style="bold"))
+    totals = {"total": stats.reviews_total, "today": stats.reviews_today}
+    console.print(label("totals", lang, practice=stats.practice_total, **totals))
+    console.print(label("streak", lang, n=stats.streak))
+    console.print()
+    console.print(Text(label("heatmap", lang), style="bold"))
+    ascii_only = env.ascii_mode()
+    console.print(heatmap(stats.answers_per_day, stats.today, ascii_only))
+    console.print()
+    console.print(retention_line(stats, lang))
+    console.print(forecast_line(stats, lang))
+    console.print(Text(sparkline(stats.forecast, ascii_only), style="cyan"))
+    console.print()
+    console.print(mastery_table(stats.topics, lang, ascii_only))
+
+
+def heatmap(per_day: dict[date, int], today: date, ascii_only: bool = False) -> Text:
+    """One column per week (Monday on top), the current week last; darker means more."""
+    blocks = ASCII_BLOCKS if ascii_only else BLOCKS
+    last_monday = today - timedelta(days=today.weekday())
+    first_monday = last_monday - timedelta(weeks=25)
+    peak = max(per_day.values(), default=0)
+    text = Text()
+    for weekday, name in enumerate(WEEKDAYS):
+        text.append(f"{name:<4}", style="dim")
+        for week in range(26):
+            day = first_monday + timedelta(weeks=week, days=weekday)
+            if day > today:
+                text.append(" ")
+                continue
+            level = _level(per_day.get(day, 0), peak, len(blocks) - 1)
+            text.append(blocks[level] if level else "·", style="green" if level else "dim")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def _level(count: int, peak: int, levels: int) -> int:
+    return math.ceil(levels * count / peak) if count and peak else 0
+
+
+def sparkline(counts: list[int], ascii_only: bool = False) -> str:
+    bars = ASCII_BARS if ascii_only else BARS
+    peak = max(counts, default=0)
+    return "".join(
+        bars[min(len(bars) - 1, (n * len(bars) - 1) // peak)] if n else " " for n in counts
+    )
+
+
+def retention_line(stats: Stats, lang: str) -> str:
+    if stats.retention_30d is None:
+        return label("no_retention", lang)
+    pct = f"{stats.retention_30d:.1%}"
+    return label("retention", lang, pct=pct, n=stats.retention_reviews_30d)
+
+
+def forecast_line(stats: Stats, lang: str) -> str:
+    week, month = sum(stats.forecast[:7]), sum(stats.forecast)
+    return label("forecast", lang, today=stats.due_today, week=week, month=month)
+
+
+def mastery_table(topics: dict[str, TopicMastery], lang: str, ascii_only: bool = False) -> Table:
+    table = Table(box=None, pad_edge=False)
+    table.add_column(label("topic", lang), style="magenta")
+    for key in ("questions", "reviewed", "mastered"):
+        table.add_column(label(key, lang), justify="right")
+    table.add_column(label("mastery", lang))
+    order = {name: index for index, name in enumerate(TOPICS)}
+    for name in sorted(topics, key=lambda t: (order.get(t, len(order)), t)):
+        topic = topics[name]
+        cells = (str(topic.questions), str(topic.reviewed), str(topic.mastered))
+        table.add_row(name, *cells, _bar(topic.share, ascii_only))
+    return table
+
+
+def _bar(share: float, ascii_only: bool, cells: int = 20) -> Text:
+    filled = round(share * cells)
+    full, empty = ("#", "-") if ascii_only else ("█", "░")
+    bar = Text(full * filled, style="green")
+    bar.append(empty * (cells - filled), style="dim")
+    bar.append(f" {share:.0%}")
+    return bar
