@@ -114,6 +114,27 @@ def max_pool1d(x: list[float], k: int, s: int) -> list[float]:
     return [max(x[w.start : w.stop]) for w in windows(len(x), k, s)]
 
 
+def avg_pool1d_padded_backward(n: int, dy: list[float], k: int, s: int, p: int) -> np.ndarray:
+    """AvgPool1d backward with count_include_pad: shares landing on padding are dropped."""
+    assert len(dy) == out_size(n, k, s, p)
+    padded = np.zeros(n + 2 * p)
+    for i, g in enumerate(dy):
+        padded[i * s : i * s + k] += g / k
+    return padded[p : p + n]
+
+
+def nonzero_gradient_fraction(k: int) -> float:
+    """Share of inputs that get a gradient through non-overlapping k×k max pooling."""
+    rng = np.random.default_rng(0)
+    x, dy = rng.normal(size=(4 * k, 4 * k)), rng.uniform(1, 2, size=(4, 4))
+    return float(np.count_nonzero(max_pool2d_backward(x, dy, k, k)) / x.size)
+
+
+def softmax(z: list[float]) -> np.ndarray:
+    e = np.exp(np.asarray(z, dtype=float) - max(z))
+    return e / e.sum()
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "pooling-stochastic-test-example": lambda: stochastic_pool_test([0, 1, 2, 1]),
     "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, UPSTREAM, 2, 2)[
@@ -149,4 +170,11 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
         list(np.roll([0, 0, 1, 1, 0, 0, 1, 1], 1)), 2, 2
     ),
     "pooling-roi-pool-quantization-shift": lambda: abs(round(100 / 16) - 100 / 16) * 16,
+    "pooling-overlapping-maxpool-gradient": lambda: max_pool1d_backward([1, 5, 2, 0], [1, 2], 3, 1),
+    "pooling-maxpool-gradient-fraction": lambda: nonzero_gradient_fraction(3),
+    "pooling-avgpool-padding-gradient-sum": lambda: avg_pool1d_padded_backward(
+        4, [1, 1, 1, 1], 3, 1, 1
+    ).sum(),
+    "pooling-attention-pool-example": lambda: softmax([1, 2, 3]) @ np.array([10, 20, 30]),
+    "pooling-lp-power-mean-example": lambda: np.mean(np.array([1, 2, 3, 4]) ** 10.0) ** 0.1,
 }
