@@ -55,10 +55,56 @@ def central_difference(f: Callable[[float], float], x: float, h: float = 1e-5) -
     return (f(x + h) - f(x - h)) / (2 * h)
 
 
+def stable_softmax(logits: list[float] | np.ndarray) -> np.ndarray:
+    """Softmax with the maximum subtracted first, so large logits do not overflow."""
+    z = np.asarray(logits, dtype=float)
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def selu(x: float) -> float:
+    lam, alpha = 1.0507009873554805, 1.6732632423543772
+    return lam * x if x > 0 else lam * alpha * (math.exp(x) - 1)
+
+
+def bce_over_mse_gradient(z: float, y: float) -> float:
+    """|dBCE/dz| / |dMSE/dz| from finite differences of the two losses themselves."""
+
+    def bce(t: float) -> float:
+        p = sigmoid(t)
+        return -(y * math.log(p) + (1 - y) * math.log(1 - p))
+
+    def mse(t: float) -> float:
+        return 0.5 * (sigmoid(t) - y) ** 2
+
+    return abs(central_difference(bce, z)) / abs(central_difference(mse, z))
+
+
+def xor_output_weight() -> float:
+    """Least-squares c in y = h1 + c*h2 so that y matches XOR on the four inputs."""
+    inputs = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    xor = np.array([0, 1, 1, 0], dtype=float)
+    h1 = np.maximum(0, inputs.sum(axis=1))
+    h2 = np.maximum(0, inputs.sum(axis=1) - 1)
+    c = np.linalg.lstsq(h2[:, None], xor - h1, rcond=None)[0]
+    assert np.allclose(h1 + c[0] * h2, xor), "no c makes the network compute XOR"
+    return float(c[0])
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "sigmoid-derivative-max": sigmoid_derivative_max,
     "gelu-exact-at-1": lambda: 1.0 * normal_cdf(1.0),
     "gelu-minimum": lambda: minimum_on_negative_axis(gelu),
     "swish-minimum": lambda: minimum_on_negative_axis(silu),
     "mish-derivative-at-zero": lambda: central_difference(mish, 0.0),
+    "sigmoid-derivative-at-5": lambda: sigmoid_derivative(5.0),
+    "tanh-derivative-at-2": lambda: central_difference(math.tanh, 2.0),
+    "sigmoid-gradient-10-layers": lambda: sigmoid_derivative_max() ** 10,
+    "selu-negative-limit": lambda: selu(-50.0),
+    "rrelu-eval-slope": lambda: (1 / 8 + 1 / 3) / 2,
+    "softmax-small-example": lambda: stable_softmax([1, 2, 3]),
+    "softmax-stable-large-logits": lambda: stable_softmax([1000, 1001, 1002])[-1],
+    "softmax-temperature": lambda: stable_softmax(np.array([1, 2, 3]) / 0.5)[-1],
+    "sigmoid-mse-bce-gradient-ratio": lambda: bce_over_mse_gradient(-4.0, 1.0),
+    "relu-xor-weight": xor_output_weight,
 }
