@@ -1,4 +1,10 @@
-"""Numeric answers of the normalization bank, recomputed with numpy."""
+"""Numeric answers of the normalization bank, recomputed with numpy.
+
+The helpers compute each layer the way the framework does (biased batch
+variance in the forward pass, unbiased variance in the running estimate,
+PyTorch's momentum convention), and gradients by finite differences, so no
+answer rests on the closed form the question teaches.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +18,46 @@ Array = NDArray[np.float64]
 
 def bn_train(x: ArrayLike, gamma: float = 1.0, beta: float = 0.0, eps: float = 0.0) -> Array:
     """Training-mode batch norm of one feature: batch mean and biased batch variance."""
-    values = np.asarray(x, dtype=float)
-    normalized = (values - values.mean()) / np.sqrt(values.var() + eps)
+    values = np.asarray(x, dtype=np.float64)
+    normalized: Array = (values - values.mean()) / np.sqrt(values.var() + eps)
     return gamma * normalized + beta
+
+
+def bn_eval(x: ArrayLike, mean: float, var: float, gamma: float, beta: float) -> Array:
+    """Inference-mode batch norm: fixed running statistics, no dependence on the batch."""
+    normalized: Array = (np.asarray(x, dtype=np.float64) - mean) / np.sqrt(var)
+    return gamma * normalized + beta
+
+
+def running_stat(start: float, batch_values: list[float], momentum: float) -> float:
+    """PyTorch's update: running = (1 - momentum) * running + momentum * batch value."""
+    running = start
+    for value in batch_values:
+        running = (1 - momentum) * running + momentum * value
+    return running
 
 
 def rms_norm(x: ArrayLike, gain: float = 1.0, eps: float = 0.0) -> Array:
     """RMSNorm: divide by the root mean square of the features, no mean subtraction."""
-    values = np.asarray(x, dtype=float)
-    return gain * values / np.sqrt(np.mean(values**2) + eps)
+    values = np.asarray(x, dtype=np.float64)
+    scaled: Array = values / np.sqrt(np.mean(values**2) + eps)
+    return gain * scaled
+
+
+def conv1d(x: ArrayLike, kernel: ArrayLike, bias: float) -> Array:
+    """Valid 1-D cross-correlation, as a deep-learning convolution computes it."""
+    signal, weights = np.asarray(x, dtype=np.float64), np.asarray(kernel, dtype=np.float64)
+    width = len(signal) - len(weights) + 1
+    return np.array([signal[i : i + len(weights)] @ weights for i in range(width)]) + bias
+
+
+def numeric_gradient(f: Callable[[Array], float], x: ArrayLike, index: int) -> float:
+    """Central difference of f along one input, independent of any closed-form gradient."""
+    point, step = np.asarray(x, dtype=np.float64), 1e-6
+    up, down = point.copy(), point.copy()
+    up[index] += step
+    down[index] -= step
+    return (f(up) - f(down)) / (2 * step)
 
 
 def affine_parameter_count(channels: int) -> int:
@@ -39,7 +76,7 @@ def local_response_norm(
     activations: ArrayLike, channel: int, size: int, k: float, alpha: float, beta: float
 ) -> float:
     """AlexNet's LRN at one pixel: sum of squares over `size` channels centred on `channel`."""
-    values = np.asarray(activations, dtype=float)
+    values = np.asarray(activations, dtype=np.float64)
     low, high = max(0, channel - size // 2), min(len(values), channel + size // 2 + 1)
     return float(values[channel] / (k + alpha * np.sum(values[low:high] ** 2)) ** beta)
 
@@ -49,35 +86,6 @@ def hessian_condition_number(feature_stds: list[float]) -> float:
     hessian = 2 * np.diag(np.square(feature_stds))
     eigenvalues = np.linalg.eigvalsh(hessian)
     return float(eigenvalues.max() / eigenvalues.min())
-
-
-def bn_eval(x: ArrayLike, mean: float, var: float, gamma: float, beta: float) -> Array:
-    """Inference-mode batch norm: fixed running statistics, no dependence on the batch."""
-    return gamma * (np.asarray(x, dtype=float) - mean) / np.sqrt(var) + beta
-
-
-def conv1d(x: ArrayLike, kernel: ArrayLike, bias: float) -> Array:
-    """Valid 1-D cross-correlation, as a deep-learning convolution computes it."""
-    signal, weights = np.asarray(x, dtype=float), np.asarray(kernel, dtype=float)
-    width = len(signal) - len(weights) + 1
-    return np.array([signal[i : i + len(weights)] @ weights for i in range(width)]) + bias
-
-
-def numeric_gradient(f: Callable[[Array], float], x: ArrayLike, index: int) -> float:
-    """Central difference of f along one input, independent of any closed-form gradient."""
-    point, step = np.asarray(x, dtype=float), 1e-6
-    up, down = point.copy(), point.copy()
-    up[index] += step
-    down[index] -= step
-    return (f(up) - f(down)) / (2 * step)
-
-
-def running_stat(start: float, batch_values: list[float], momentum: float) -> float:
-    """PyTorch's update: running = (1 - momentum) * running + momentum * batch value."""
-    running = start
-    for value in batch_values:
-        running = (1 - momentum) * running + momentum * value
-    return running
 
 
 RECOMPUTE: dict[str, Callable[[], object]] = {
@@ -92,22 +100,22 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
         conv1d(np.zeros(3), [0.5, -1, 2], 0.1), mean=0.3, var=0.25, gamma=1.5, beta=-0.2
     )[0],
     "bn-running-mean-three-batches": lambda: running_stat(0.0, [1, 2, 3], momentum=0.1),
-    "rmsnorm-vs-layernorm-example": lambda: rms_norm([3, 4])[1],
-    "layernorm-param-count": lambda: affine_parameter_count(768),
+    "bn-running-var-unbiased": lambda: running_stat(
+        1.0, [float(np.var([1, 2, 3, 4], ddof=1))], momentum=0.1
+    ),
+    "bn-batch-of-two-output": lambda: bn_train([3, 10])[1],
+    "bn-channel-variance-tiny-tensor": lambda: np.array(
+        [[[[1, 3]], [[2, 2]]], [[[5, 7]], [[4, 8]]]], dtype=float
+    ).var(axis=(0, 2, 3))[1],
     "bn-param-count-batchnorm2d": lambda: affine_parameter_count(128),
+    "layernorm-param-count": lambda: affine_parameter_count(768),
     "groupnorm-mean-count": lambda: group_norm_mean_count((4, 256, 14, 14), groups=32),
+    "rmsnorm-vs-layernorm-example": lambda: rms_norm([3, 4])[1],
+    "lrn-alexnet-example": lambda: local_response_norm(
+        [1, 2, 3, 4, 5], channel=2, size=5, k=2.0, alpha=1e-4, beta=0.75
+    ),
     "feature-zscore-population-std": lambda: (
         (4 - np.mean([1, 2, 3, 4])) / np.std([1, 2, 3, 4], ddof=0)
     ),
     "feature-scaling-condition-number": lambda: hessian_condition_number([1.0, 10.0]),
-    "bn-channel-variance-tiny-tensor": lambda: np.array(
-        [[[[1, 3]], [[2, 2]]], [[[5, 7]], [[4, 8]]]], dtype=float
-    ).var(axis=(0, 2, 3))[1],
-    "lrn-alexnet-example": lambda: local_response_norm(
-        [1, 2, 3, 4, 5], channel=2, size=5, k=2.0, alpha=1e-4, beta=0.75
-    ),
-    "bn-batch-of-two-output": lambda: bn_train([3, 10])[1],
-    "bn-running-var-unbiased": lambda: running_stat(
-        1.0, [np.var([1, 2, 3, 4], ddof=1)], momentum=0.1
-    ),
 }
