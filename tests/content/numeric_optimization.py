@@ -84,6 +84,16 @@ def adam_first_step_uncorrected(
     return float(abs(lr * m / (np.sqrt(v) + eps)))
 
 
+def cosine_lr(step: float, total: float, peak: float, floor: float) -> float:
+    """CosineAnnealingLR's closed form: from `peak` at step 0 to `floor` at `total`."""
+    return floor + 0.5 * (peak - floor) * (1 + np.cos(np.pi * step / total))
+
+
+def clip_by_norm(grad: list[float], max_norm: float) -> np.ndarray:
+    g = np.asarray(grad, dtype=float)
+    return g * min(1.0, max_norm / float(np.linalg.norm(g)))
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "vanishing-gradient-sigmoid-ten-layers": lambda: max_sigmoid_derivative() ** 10,
     "gd-quadratic-twenty-steps": lambda: gradient_descent(lambda x: 2 * x, 1.0, 0.1, 20),
@@ -96,6 +106,10 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "momentum-terminal-step": lambda: momentum_settled_step(0.9, 0.01, 2.0),
     "ema-bias-constant-signal": lambda: moving_average(0.9, [5.0] * 10),
     "adadelta-first-step": lambda: adadelta_first_step(1.0, 0.95, 1e-6),
+    "cosine-lr-quarter-period": lambda: cosine_lr(25, 100, 0.1, 0.0),
+    "lr-warmup-cosine-value": lambda: cosine_lr(3000 - 1000, 5000 - 1000, 1e-3, 1e-5),
+    "linear-scaling-rule-lr": lambda: 0.1 * 8192 / 256,
+    "grad-clip-by-norm-vector": lambda: clip_by_norm([3.0, 4.0], 1.0),
     "adam-first-step-no-bias-correction": lambda: adam_first_step_uncorrected(
         0.1, 1e-3, (0.9, 0.999), 1e-8
     ),
