@@ -14,7 +14,10 @@ from collections.abc import Callable
 import numpy as np
 
 GRID = np.array([[1, 3, 2, 4], [5, 6, 1, 2], [7, 8, 3, 1], [2, 4, 5, 6]], dtype=float)
-UPSTREAM = np.array([[1, 2], [3, 4]], dtype=float)
+DY = np.array([[1, 2], [3, 4]], dtype=float)
+NINE = np.arange(1, 10, dtype=float).reshape(3, 3)
+CONV3, POOL2 = (3, 1, 1), (2, 2, 1)
+VGG16 = [CONV3] * 2 + [POOL2] + [CONV3] * 2 + [POOL2] + ([CONV3] * 3 + [POOL2]) * 3
 
 
 def out_size(n: int, k: int, s: int, p: int = 0, d: int = 1, ceil: bool = False) -> int:
@@ -105,10 +108,6 @@ def spp_window_stride(size: int, bins: int) -> list[int]:
     return [window, stride]
 
 
-CONV3, POOL2 = (3, 1, 1), (2, 2, 1)
-VGG16 = [CONV3] * 2 + [POOL2] + [CONV3] * 2 + [POOL2] + ([CONV3] * 3 + [POOL2]) * 3
-
-
 def max_pool1d(x: list[float], k: int, s: int) -> list[float]:
     """Valid 1-D max pooling."""
     return [max(x[w.start : w.stop]) for w in windows(len(x), k, s)]
@@ -131,16 +130,15 @@ def nonzero_gradient_fraction(k: int) -> float:
 
 
 def softmax(z: list[float]) -> np.ndarray:
+    """Attention weights from scores, shifted by the maximum so exp cannot overflow."""
     e = np.exp(np.asarray(z, dtype=float) - max(z))
     return e / e.sum()
 
 
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "pooling-stochastic-test-example": lambda: stochastic_pool_test([0, 1, 2, 1]),
-    "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, UPSTREAM, 2, 2)[
-        :2
-    ].ravel(),
-    "pooling-avgpool-backward-example": lambda: avg_pool2d_backward((4, 4), UPSTREAM, 2, 2)[2],
+    "pooling-maxpool-backward-example": lambda: max_pool2d_backward(GRID, DY, 2, 2)[:2].ravel(),
+    "pooling-avgpool-backward-example": lambda: avg_pool2d_backward((4, 4), DY, 2, 2)[2],
     "pooling-resnet-stem-output-size": lambda: out_size(out_size(224, 7, 2, 3), 3, 2, 1),
     "pooling-alexnet-output-size": lambda: out_size(out_size(227, 11, 4), 3, 2),
     "pooling-lenet-output-size": lambda: out_size(out_size(32, 5, 1), 2, 2),
@@ -162,9 +160,7 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     ),
     "pooling-spp-bin-window-stride": lambda: spp_window_stride(13, 2),
     "pooling-spp-output-length": lambda: sum(n * n for n in (6, 3, 2, 1)) * 256,
-    "pooling-adaptive-avg-global": lambda: pool2d(np.arange(1, 10).reshape(3, 3), 3, 3, np.mean)[
-        0, 0
-    ],
+    "pooling-adaptive-avg-global": lambda: pool2d(NINE, 3, 3, np.mean).item(),
     "pooling-adaptive-avg-bins": lambda: adaptive_avg_pool1d([1, 2, 3, 4, 5], 3),
     "pooling-shift-variance-example": lambda: max_pool1d(
         list(np.roll([0, 0, 1, 1, 0, 0, 1, 1], 1)), 2, 2
