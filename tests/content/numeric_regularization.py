@@ -22,7 +22,8 @@ def l2_penalty(w: list[float], lam: float) -> float:
 
 def l1_subgradient(w: list[float], lam: float) -> np.ndarray:
     """lam * sign(w), with sign(0) = 0 as PyTorch's autograd picks at the kink."""
-    return lam * np.sign(np.asarray(w, dtype=float))
+    signs: np.ndarray = np.sign(np.asarray(w, dtype=float))
+    return lam * signs
 
 
 def l1_prox(u: list[float], eta: float, lam: float) -> np.ndarray:
@@ -65,7 +66,8 @@ def stochastic_depth_expected_blocks(blocks: int, last_survival: float) -> float
 
 def smoothed_target(classes: int, eps: float, true_class: int) -> np.ndarray:
     """(1 - eps) * one_hot + eps / K, PyTorch's label_smoothing convention."""
-    return (1 - eps) * np.eye(classes)[true_class] + eps / classes
+    one_hot: np.ndarray = np.eye(classes)[true_class]
+    return (1 - eps) * one_hot + eps / classes
 
 
 def optimal_logits(target: np.ndarray, steps: int = 20_000, lr: float = 1.0) -> np.ndarray:
