@@ -94,6 +94,22 @@ def clip_by_norm(grad: list[float], max_norm: float) -> np.ndarray:
     return g * min(1.0, max_norm / float(np.linalg.norm(g)))
 
 
+def xavier_uniform_variance(fan_in: int, fan_out: int) -> float:
+    """Variance a²/3 of U(-a, a) with Glorot's bound a: must equal the normal version's."""
+    bound = np.sqrt(6 / (fan_in + fan_out))
+    return float(bound**2 / 3)
+
+
+def two_layer_loss(w1: float, x: float = 2.0, w2: float = 3.0, y: float = 1.0) -> float:
+    """L = ½(w2·relu(w1·x) - y)², the network of backprop-two-layer-relu-gradient."""
+    return 0.5 * (w2 * max(w1 * x, 0.0) - y) ** 2
+
+
+def central_difference(f: Callable[[float], float], at: float, step: float = 1e-5) -> float:
+    """The gradient check itself, independent of any hand-derived backward pass."""
+    return (f(at + step) - f(at - step)) / (2 * step)
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "vanishing-gradient-sigmoid-ten-layers": lambda: max_sigmoid_derivative() ** 10,
     "gd-quadratic-twenty-steps": lambda: gradient_descent(lambda x: 2 * x, 1.0, 0.1, 20),
@@ -110,6 +126,8 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "lr-warmup-cosine-value": lambda: cosine_lr(3000 - 1000, 5000 - 1000, 1e-3, 1e-5),
     "linear-scaling-rule-lr": lambda: 0.1 * 8192 / 256,
     "grad-clip-by-norm-vector": lambda: clip_by_norm([3.0, 4.0], 1.0),
+    "init-xavier-normal-variance": lambda: xavier_uniform_variance(256, 128),
+    "backprop-two-layer-relu-gradient": lambda: central_difference(two_layer_loss, 0.5),
     "adam-first-step-no-bias-correction": lambda: adam_first_step_uncorrected(
         0.1, 1e-3, (0.9, 0.999), 1e-8
     ),
