@@ -104,6 +104,11 @@ class DerivationAnswer(Strict):
     `reference` must equal d(definition)/d(wrt) when `wrt` is set, and equal
     `definition` itself otherwise (identities and update rules). Expressions use
     the checker's plain grammar: `**` for powers, explicit `*`, named functions.
+
+    `setting: softmax` reads names on the probability simplex: s = softmax(z) and
+    y a target distribution (Σy = 1), as vectors `s`, `z`, `y` or elements `s_i`,
+    `z_j`, `y_k` indexed by i, j, k, with `delta_ij`, `diag(s)`, `sum(expr, k)`.
+    Answers are compared entry by entry for n = 3 and 4 classes.
     """
 
     definition: str
@@ -112,6 +117,7 @@ class DerivationAnswer(Strict):
     symbols: list[str] = Field(min_length=1)
     domain: dict[str, tuple[float, float]] = Field(default_factory=dict)
     mistakes: list[Mistake] = Field(default_factory=list)
+    setting: Literal["softmax"] | None = None
 
     @field_validator("symbols")
     @classmethod

@@ -1,0 +1,132 @@
+"""The derivation checker: read a typed formula safely, decide it, explain the verdict.
+
+Importing this package is cheap: sympy and numpy load inside the functions (or
+in the background through `warm_up`). Nothing the user types or a bank contains
+is evaluated as Python: a hand-written parser builds sympy objects from a
+whitelist, and every check runs under a hard time bound.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from quizcli.checker.errors import ParseError
+
+if TYPE_CHECKING:
+    from quizcli.bank.model import DerivationQuestion, Text
+
+__all__ = ["ParseError", "Verdict", "check", "parse", "pretty", "warm_up"]
+
+VERDICTS = ("correct", "incorrect", "undecided", "invalid")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check.
+
+    `verdict` is correct, incorrect, undecided or invalid; `read_as` the Unicode
+    pretty form of how the input was read ("" when it could not be read);
+    `feedback` the diagnosis or reason in both languages; `method` how it was
+    decided (proved, numeric, known-mistake, diagnosis, parse, timeout); `ms` the
+    time taken; `step` the first wrong step of a multi-step answer, else None.
+    """
+
+    verdict: str
+    read_as: str
+    feedback: Text
+    method: str
+    ms: float
+    step: int | None = None
+
+    def as_json(self, question_id: str, lang: str) -> dict[str, Any]:
+        """The stable JSON shape of `quizcli check --json`."""
+        return {
+            "id": question_id,
+            "verdict": self.verdict,
+            "read_as": self.read_as,
+            "feedback": self.feedback.get(lang),
+            "method": self.method,
+            "ms": round(self.ms, 1),
+            "step": self.step,
+        }
+
+
+def check(question: DerivationQuestion, answer: str, timeout: float = 2.0) -> Verdict:
+    """Decide `answer` to `question` within `timeout` seconds, whatever the input.
+
+    From the main thread the bound is an interval timer; from any other thread the
+    check runs in a child process that is killed at the deadline.
+    """
+    from dataclasses import replace
+
+    from quizcli.checker import bound
+
+    started = time.perf_counter()
+    if bound.can_alarm():
+        verdict = _check_here(question, answer, timeout)
+    else:
+        try:
+            verdict = bound.in_child(_check_here, (question, answer, timeout), timeout + 0.5)
+        except bound.CheckTimeout:
+            from quizcli.checker.judge import timed_out
+
+            verdict = timed_out("")
+    return replace(verdict, ms=(time.perf_counter() - started) * 1000)
+
+
+def _check_here(question: DerivationQuestion, answer: str, timeout: float) -> Verdict:
+    from quizcli.checker import bound
+    from quizcli.checker.judge import Progress, judge, timed_out
+
+    progress = Progress()
+    deadline = time.monotonic() + timeout
+    try:
+        with bound.time_limit(timeout):
+            return judge(question, answer, deadline, progress)
+    except bound.CheckTimeout:
+        return timed_out(progress.read_as)
+    except RecursionError:
+        return timed_out(progress.read_as)
+
+
+def parse(text: str, symbols: Iterable[str] | None = None, setting: str | None = None) -> Any:
+    """The sympy expression of `text` in the plain grammar (or Unicode, or LaTeX).
+
+    `symbols` are the names it may use (None: any name is a symbol); `setting`
+    "softmax" reads s_i, δ_ij, diag(s) symbolically. Raises ParseError, which
+    carries `position`, both languages and a `suggestion`.
+    """
+    from quizcli.checker.build import Builder, check_size
+    from quizcli.checker.grammar import parse_tree
+    from quizcli.checker.names import scope_for
+
+    tree = parse_tree(text, scope_for(symbols, setting))
+    expr = Builder().build(tree)
+    check_size(expr, tree.pos)
+    return expr
+
+
+def pretty(expression: str, symbols: Iterable[str] | None = None) -> str:
+    """The Unicode pretty form of a bank expression, or the text itself if it cannot be read."""
+    try:
+        expr = parse(expression, symbols)
+    except ParseError:
+        return expression
+    from sympy import pretty as sympy_pretty
+
+    return str(sympy_pretty(expr, use_unicode=True))
+
+
+def warm_up() -> None:
+    """Import and exercise sympy and numpy, so the first check is fast (call it in a thread)."""
+    import numpy as np
+    import sympy
+
+    from quizcli.checker import numeric, prove
+
+    x = sympy.Symbol("x", real=True)
+    prove.proved_equal(sympy.tanh(x), 1 - 2 / (1 + sympy.exp(2 * x)), {})
+    numeric.evaluate([sympy.tanh(x)], [x], {x: np.linspace(-1.0, 1.0, 4)})

@@ -1,0 +1,119 @@
+"""The activation functions sympy lacks, kept unevaluated so answers print as typed.
+
+σ(x) stays σ(x) in "read as" instead of turning into 1/(1+e^(−x)); each class
+knows its derivative (so sympy derives references), how to rewrite itself with
+exp (so the prover can reduce it to a rational function), and a vectorised
+numpy implementation (for the numeric screen). Imported only when a check runs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import Function, exp, log, pi, sqrt
+
+
+class _Named(Function):  # type: ignore[misc]
+    """A function printed with its mathematical symbol (σ, Φ, φ)."""
+
+    symbol = ""
+
+    def _pretty(self, printer: Any) -> Any:
+        return printer._helper_print_function(self.func, self.args, func_name=self.symbol)
+
+    def _latex(self, printer: Any) -> str:
+        return rf"{self.symbol}\left({printer._print(self.args[0])}\right)"
+
+
+class sigmoid(_Named):
+    """The logistic function 1/(1+e^(−x))."""
+
+    symbol = "σ"
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        return sigmoid(self.args[0]) * (1 - sigmoid(self.args[0]))
+
+    def _eval_rewrite_as_exp(self, arg: Any, **hints: Any) -> Any:
+        return 1 / (1 + exp(-arg))
+
+
+class softplus(_Named):
+    """log(1 + e^x), whose derivative is σ(x)."""
+
+    symbol = "softplus"
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        return sigmoid(self.args[0])
+
+    def _eval_rewrite_as_exp(self, arg: Any, **hints: Any) -> Any:
+        return log(1 + exp(arg))
+
+
+class Phi(_Named):
+    """The standard normal CDF, whose derivative is its density φ."""
+
+    symbol = "Φ"
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        return phi(self.args[0])
+
+    def _eval_rewrite_as_exp(self, arg: Any, **hints: Any) -> Any:
+        return (1 + sympy.erf(arg / sqrt(2))) / 2
+
+
+class phi(_Named):
+    """The standard normal density e^(−x²/2)/√(2π)."""
+
+    symbol = "φ"
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        return -self.args[0] * phi(self.args[0])
+
+    def _eval_rewrite_as_exp(self, arg: Any, **hints: Any) -> Any:
+        return exp(-(arg**2) / 2) / sqrt(2 * pi)
+
+
+_erf = np.vectorize(math.erf, otypes=[float])
+
+
+def _sigmoid(x: Any) -> Any:
+    return 0.5 * (1 + np.tanh(0.5 * np.asarray(x, dtype=float)))
+
+
+NUMPY: dict[str, Callable[..., Any]] = {
+    "sigmoid": _sigmoid,
+    "softplus": lambda x: np.logaddexp(0.0, x),
+    "Phi": lambda x: 0.5 * (1 + _erf(np.asarray(x, dtype=float) / math.sqrt(2))),
+    "phi": lambda x: np.exp(-(np.asarray(x, dtype=float) ** 2) / 2) / math.sqrt(2 * math.pi),
+    "erf": lambda x: _erf(np.asarray(x, dtype=float)),
+}
+CUSTOM = (sigmoid, softplus, Phi, phi)
+
+
+def sympy_function(name: str) -> Any:
+    """The sympy callable for a canonical function name from `names.FUNCTIONS`."""
+    table: dict[str, Any] = {
+        "sigmoid": sigmoid,
+        "softplus": softplus,
+        "Phi": Phi,
+        "phi": phi,
+        "tanh": sympy.tanh,
+        "sech": sympy.sech,
+        "cosh": sympy.cosh,
+        "sinh": sympy.sinh,
+        "exp": sympy.exp,
+        "log": sympy.log,
+        "sqrt": sympy.sqrt,
+        "abs": sympy.Abs,
+        "max": sympy.Max,
+        "min": sympy.Min,
+        "relu": lambda x: sympy.Max(0, x),
+        "erf": sympy.erf,
+        "heaviside": sympy.Heaviside,
+        "sign": sympy.sign,
+    }
+    return table[name]

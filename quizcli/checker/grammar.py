@@ -1,0 +1,374 @@
+"""Parse tokens into a small expression tree, with implicit multiplication and positions.
+
+Precedence, loosest first: `a if cond else b`; `+ -`; `* /` and juxtaposition
+(`2x`, `σ(x)(1−σ(x))`, `x e^x`), left to right, so `1/2x` is x/2; unary minus;
+`^`, right-associative and binding tighter than unary minus (`-x^2` is −(x²),
+`e^-x/2` is e^(−x)/2). A name followed by `(` is a call only if the name is a
+function in this question's scope; otherwise it is a product (`s_i(1-s_j)`).
+The tree holds strings and child nodes only: sympy never sees the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quizcli.checker.errors import ParseError
+from quizcli.checker.lexer import Token, tokenize
+from quizcli.checker.names import KEYWORDS, Scope
+
+MAX_DEPTH = 40
+COMPARISONS = ("<", ">", "<=", ">=", "==", "!=")
+OPENERS = {"(": ")", "[": "]", "{": "}"}
+ARITY = {"max": (2, 8), "min": (2, 8), "delta": (2, 2), "sum": (2, 2)}
+FUNCTION_POWER_LIMIT = 9
+
+
+@dataclass(frozen=True)
+class Node:
+    """One tree node. `kind` is num, symbol, const, index, element, vector, delta, call,
+    add, sub, mul, div, pow, neg, T, sum, if, cmp, and, or, not; `value` holds the
+    number text, name or operator, `extra` an index."""
+
+    kind: str
+    pos: int
+    value: str = ""
+    args: tuple[Node, ...] = ()
+    extra: str = ""
+
+
+def parse_tree(text: str, scope: Scope) -> Node:
+    """The tree of one expression, or ParseError at the first thing that cannot be read."""
+    return _Parser(tokenize(text), scope).parse()
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token], scope: Scope) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.scope = scope
+        self.depth = 0
+        self.abs_open = 0
+
+    def parse(self) -> Node:
+        if self._peek().kind == "end":
+            raise ParseError(0, "the answer is empty", "答案是空的")
+        node = self._expression()
+        token = self._peek()
+        if token.kind != "end":
+            raise self._unexpected(token)
+        return node
+
+    # -- token helpers ---------------------------------------------------------
+    def _peek(self, ahead: int = 0) -> Token:
+        return self.tokens[min(self.at + ahead, len(self.tokens) - 1)]
+
+    def _take(self) -> Token:
+        token = self._peek()
+        self.at += 1
+        return token
+
+    def _is(self, text: str, ahead: int = 0) -> bool:
+        token = self._peek(ahead)
+        return token.kind in ("op", "name") and token.text == text
+
+    def _nest(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseError(
+                pos,
+                f"nested more than {MAX_DEPTH} levels deep; simplify the expression",
+                f"嵌套超过 {MAX_DEPTH} 层，请化简表达式",
+            )
+
+    # -- grammar ----------------------------------------------------------------
+    def _expression(self) -> Node:
+        self._nest(self._peek().pos)
+        value = self._arith()
+        if self._is("if"):
+            pos = self._take().pos
+            condition = self._condition()
+            if not self._is("else"):
+                raise ParseError(
+                    self._peek().pos,
+                    "'if' needs an 'else', as in: 1 if x > 0 else 0",
+                    "'if' 后面需要 'else'，例如：1 if x > 0 else 0",
+                )
+            self._take()
+            value = Node("if", pos, args=(value, condition, self._expression()))
+        self.depth -= 1
+        return value
+
+    def _condition(self) -> Node:
+        node = self._conjunction()
+        while self._is("or"):
+            node = Node("or", self._take().pos, args=(node, self._conjunction()))
+        return node
+
+    def _conjunction(self) -> Node:
+        node = self._negation()
+        while self._is("and"):
+            node = Node("and", self._take().pos, args=(node, self._negation()))
+        return node
+
+    def _negation(self) -> Node:
+        if self._is("not"):
+            pos = self._take().pos
+            self._nest(pos)
+            node = Node("not", pos, args=(self._negation(),))
+            self.depth -= 1
+            return node
+        return self._comparison()
+
+    def _comparison(self) -> Node:
+        first = self._arith()
+        operators: list[str] = []
+        operands = [first]
+        while self._peek().kind == "op" and self._peek().text in COMPARISONS:
+            operators.append(self._take().text)
+            operands.append(self._arith())
+        if not operators:
+            raise ParseError(
+                self._peek().pos,
+                "a condition needs a comparison such as x > 0",
+                "条件需要一个比较，例如 x > 0",
+            )
+        return Node("cmp", first.pos, " ".join(operators), tuple(operands))
+
+    def _arith(self) -> Node:
+        node = self._term()
+        while self._is("+") or self._is("-"):
+            token = self._take()
+            kind = "add" if token.text == "+" else "sub"
+            node = Node(kind, token.pos, args=(node, self._term()))
+        return node
+
+    def _term(self) -> Node:
+        node = self._factor()
+        while True:
+            token = self._peek()
+            if token.kind == "op" and token.text in ("*", "/"):
+                self._take()
+                kind = "mul" if token.text == "*" else "div"
+                node = Node(kind, token.pos, args=(node, self._factor()))
+            elif self._starts_operand(token):
+                if node.kind == "num" and token.kind == "num":
+                    raise ParseError(
+                        token.pos,
+                        "two numbers in a row; add an operator",
+                        "两个数字连在一起，请加运算符",
+                    )
+                node = Node("mul", token.pos, args=(node, self._power()))
+            else:
+                return node
+
+    def _starts_operand(self, token: Token) -> bool:
+        if token.kind == "num":
+            return True
+        if token.kind == "name":
+            return token.text not in KEYWORDS
+        if token.text == "|":
+            return self.abs_open == 0
+        return token.kind == "op" and token.text in ("(", "[", "{", "√", "frac")
+
+    def _factor(self) -> Node:
+        if self._is("-") or self._is("+"):
+            token = self._take()
+            self._nest(token.pos)
+            operand = self._factor()
+            self.depth -= 1
+            return Node("neg", token.pos, args=(operand,)) if token.text == "-" else operand
+        return self._power()
+
+    def _power(self) -> Node:
+        base = self._postfix()
+        if not self._is("^"):
+            return base
+        caret = self._take()
+        if self._transpose_follows():
+            return Node("T", caret.pos, args=(base,))
+        self._nest(caret.pos)
+        exponent = self._exponent()
+        self.depth -= 1
+        return Node("pow", caret.pos, args=(base, exponent))
+
+    def _transpose_follows(self) -> bool:
+        """`^T`, `^{T}`, `^(T)`, `^\\top` after a vector mean the transpose."""
+        if self._names_transpose(self._peek()):
+            self.at += 1
+            return True
+        opener = self._peek().text
+        braced = opener in ("{", "(") and self._peek(2).text == OPENERS[opener]
+        if braced and self._names_transpose(self._peek(1)):
+            self.at += 3
+            return True
+        return False
+
+    def _names_transpose(self, token: Token) -> bool:
+        meaning = self.scope.resolve(token.text) if token.kind == "name" else None
+        return meaning is not None and meaning.kind == "T"
+
+    def _exponent(self) -> Node:
+        if self._is("-") or self._is("+"):
+            token = self._take()
+            self._nest(token.pos)
+            operand = self._exponent()
+            self.depth -= 1
+            return Node("neg", token.pos, args=(operand,)) if token.text == "-" else operand
+        return self._power()
+
+    def _postfix(self) -> Node:
+        node = self._primary()
+        while self._is("ᵀ"):
+            node = Node("T", self._take().pos, args=(node,))
+        return node
+
+    def _primary(self) -> Node:
+        token = self._take()
+        if token.kind == "num":
+            return Node("num", token.pos, token.text)
+        if token.kind == "name":
+            return self._named(token)
+        if token.text in OPENERS:
+            return self._group(token)
+        if token.text == "|":
+            return self._absolute(token)
+        if token.text == "√":
+            return Node("call", token.pos, "sqrt", (self._power(),))
+        if token.text == "frac":
+            numerator = self._braced()
+            return Node("div", token.pos, args=(numerator, self._braced()))
+        self.at -= 1
+        raise self._unexpected(token)
+
+    def _group(self, opener: Token) -> Node:
+        saved, self.abs_open = self.abs_open, 0
+        inner = self._expression()
+        self.abs_open = saved
+        self._close(opener)
+        return inner
+
+    def _close(self, opener: Token) -> None:
+        closer = OPENERS[opener.text]
+        token = self._peek()
+        if token.text != closer or token.kind != "op":
+            raise ParseError(
+                token.pos,
+                f"'{opener.text}' at column {opener.pos + 1} is never closed; add '{closer}'",
+                f"第 {opener.pos + 1} 列的 '{opener.text}' 没有闭合，请补上 '{closer}'",
+            )
+        self._take()
+
+    def _absolute(self, bar: Token) -> Node:
+        self.abs_open += 1
+        inner = self._expression()
+        self.abs_open -= 1
+        if not self._is("|"):
+            raise ParseError(
+                self._peek().pos,
+                f"'|' at column {bar.pos + 1} is never closed",
+                f"第 {bar.pos + 1} 列的 '|' 没有闭合",
+            )
+        self._take()
+        return Node("call", bar.pos, "abs", (inner,))
+
+    def _braced(self) -> Node:
+        token = self._take()
+        if token.text not in ("{", "("):
+            raise ParseError(
+                token.pos, "write \\frac{numerator}{denominator}", "请写成 \\frac{分子}{分母}"
+            )
+        return self._group(token)
+
+    def _named(self, token: Token) -> Node:
+        if token.text in KEYWORDS:
+            self.at -= 1
+            raise self._unexpected(token)
+        meaning = self.scope.lookup(token.text, token.pos)
+        if meaning.kind == "func":
+            return self._call(token, meaning.value)
+        if meaning.kind == "sum":
+            return Node("sum", token.pos, meaning.value, (self._term(),))
+        if meaning.kind == "T":
+            raise ParseError(
+                token.pos,
+                "T only transposes a vector, as in s sᵀ or s s^T",
+                "T 只用于向量转置，例如 s sᵀ 或 s s^T",
+            )
+        kind = "symbol" if meaning.kind == "symbol" else meaning.kind
+        return Node(kind, token.pos, meaning.value, extra=meaning.extra)
+
+    def _call(self, token: Token, function: str) -> Node:
+        power = self._function_power(token) if self._is("^") else None
+        if self._peek().text in ("(", "[") and self._peek().kind == "op":
+            args = self._arguments(self._take())
+        elif self._starts_operand(self._peek()) and self._peek().text != "|":
+            args = (self._power(),)
+        else:
+            raise ParseError(
+                token.pos,
+                f"{token.source} needs an argument in parentheses, as in {token.source}(x)",
+                f"{token.source} 需要用括号写出参数，例如 {token.source}(x)",
+            )
+        _check_arity(token, function, len(args))
+        node = Node("call", token.pos, function, args)
+        return Node("pow", token.pos, args=(node, power)) if power else node
+
+    def _function_power(self, token: Token) -> Node:
+        """`tanh^2(x)` and `tanh²(x)` mean tanh(x)^2; only small positive powers."""
+        self._take()
+        sign = self._peek()
+        exponent = None if sign.text in ("-", "+") else self._primary()
+        if exponent is None or exponent.kind != "num" or not exponent.value.isdigit():
+            name = token.source
+            raise ParseError(
+                sign.pos,
+                f"{name}^… before the argument means a power of {name}(x);"
+                f" write {name}(x)^n or 1/{name}(x) instead",
+                f"{name}^… 写在参数前表示 {name}(x) 的幂，请改写成 {name}(x)^n 或 1/{name}(x)",
+            )
+        return exponent
+
+    def _arguments(self, opener: Token) -> tuple[Node, ...]:
+        saved, self.abs_open = self.abs_open, 0
+        args = [self._expression()]
+        while self._is(","):
+            self._take()
+            args.append(self._expression())
+        self.abs_open = saved
+        self._close(opener)
+        return tuple(args)
+
+    def _unexpected(self, token: Token) -> ParseError:
+        if token.kind == "end":
+            return ParseError(
+                token.pos,
+                "the expression ends too early; something is missing",
+                "表达式不完整，后面缺了东西",
+            )
+        if token.text in (")", "]", "}"):
+            return ParseError(
+                token.pos,
+                f"'{token.text}' has no matching opening bracket",
+                f"'{token.text}' 没有对应的左括号",
+            )
+        if token.text == "=":
+            return ParseError(
+                token.pos,
+                "'=' separates steps and needs a formula on both sides; compare with ==",
+                "'=' 用来分隔推导步骤，两边都要有公式；比较请用 ==",
+            )
+        return ParseError(
+            token.pos, f"unexpected '{token.text}' here", f"这里不应出现 '{token.text}'"
+        )
+
+
+def _check_arity(token: Token, function: str, count: int) -> None:
+    low, high = ARITY.get(function, (1, 1))
+    if low <= count <= high:
+        return
+    wanted = str(low) if low == high else f"{low} to {high}"
+    raise ParseError(
+        token.pos,
+        f"{token.source} takes {wanted} argument(s), not {count}",
+        f"{token.source} 需要 {wanted} 个参数，而不是 {count} 个",
+    )

@@ -1,0 +1,229 @@
+"""Turn typed text into tokens: plain ASCII, Unicode maths and a LaTeX subset, one vocabulary.
+
+Everything people type for the same thing becomes the same token here (`·`, `×`,
+`\\cdot` and `*`; `σ` and `\\sigma`; `²` and `^2`), so the parser knows a single
+grammar. Nothing here evaluates anything; an unknown character is an error with
+its position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizcli.checker.errors import ParseError
+
+MAX_DIGITS = 30
+
+GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
+    "ζ": "zeta", "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda",
+    "μ": "mu", "µ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma",
+    "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+    "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi",
+    "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
+}  # fmt: skip
+SUPERSCRIPT = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ˣʸⁿⁱʲᵏᵗᵝᵅᵞ", "0123456789+-()xynijktβαγ", strict=True))
+SUBSCRIPT = dict(zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₜₙₘₓₐₑₒᵣᵤᵥₕₗₚₛ", "0123456789ijktnmxaeoruvhlps", strict=True))
+OPERATORS = {
+    "**": "^", "^": "^", "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "·": "*", "⋅": "*",
+    "∙": "*", "×": "*", "/": "/", "÷": "/", "(": "(", ")": ")", "[": "[", "]": "]", "{": "{",
+    "}": "}", ",": ",", "|": "|", "==": "==", "=": "=", "!=": "!=", "≠": "!=", "<=": "<=",
+    ">=": ">=", "≤": "<=", "≥": ">=", "≦": "<=", "≧": ">=", "<": "<", ">": ">", "√": "√",
+    "ᵀ": "ᵀ",
+}  # fmt: skip
+LATEX_OPERATORS = {
+    "cdot": "*", "times": "*", "ast": "*", "div": "/", "le": "<=", "leq": "<=", "ge": ">=",
+    "geq": ">=", "ne": "!=", "neq": "!=", "lt": "<", "gt": ">", "sqrt": "√", "frac": "frac",
+    "dfrac": "frac", "tfrac": "frac",
+}  # fmt: skip
+LATEX_NAMES = {
+    "exp": "exp", "log": "log", "ln": "ln", "tanh": "tanh", "sinh": "sinh", "cosh": "cosh",
+    "sech": "sech", "max": "max", "min": "min", "sum": "sum", "top": "T", "intercal": "T",
+    "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta", "varsigma": "sigma",
+    "lambda": "lambda", "pi": "pi",
+}  # fmt: skip
+LATEX_WRAPPERS = ("operatorname", "mathrm", "text", "textrm", "mathit", "mathbf", "boldsymbol",
+                  "bm", "mathsf")  # fmt: skip
+LATEX_IGNORED = ("left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr", "quad", "qquad",
+                 ",", ";", ":", "!", " ", "displaystyle")  # fmt: skip
+SPACES = " \t\r\u00a0\u2009\u200a\u202f\u3000"
+NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+SUB_BODY = re.compile(r"_(\{[A-Za-z0-9, ]+\}|[A-Za-z0-9]+)")
+
+
+@dataclass(frozen=True)
+class Token:
+    """`kind` is num, name, op or end; `text` is canonical (`sigma` for σ, `*` for ·),
+    `source` what was typed, for messages."""
+
+    kind: str
+    text: str
+    pos: int
+    source: str = ""
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text`, ending with an `end` token; ParseError at the first bad character."""
+    tokens = _Lexer(_fold_fullwidth(text)).run()
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+def _fold_fullwidth(text: str) -> str:
+    """Full-width ASCII (（）＋ from Chinese input methods) to ASCII, same length."""
+    return "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in text)
+
+
+class _Lexer:
+    def __init__(self, text: str, offset: int = 0) -> None:
+        self.text = text
+        self.offset = offset
+        self.at = 0
+        self.tokens: list[Token] = []
+
+    def run(self) -> list[Token]:
+        while self.at < len(self.text):
+            self._step()
+        return self.tokens
+
+    def _emit(self, kind: str, text: str, start: int) -> None:
+        source = self.text[start : max(self.at, start + 1)]
+        self.tokens.append(Token(kind, text, self.offset + start, source))
+
+    def _step(self) -> None:
+        char = self.text[self.at]
+        if char in SPACES:
+            self.at += 1
+        elif NUMBER.match(self.text, self.at):
+            self._number()
+        elif char.isascii() and char.isalpha():
+            self._name(NAME.match(self.text, self.at).group(), self.at)  # type: ignore[union-attr]
+        elif char in GREEK:
+            self.at += 1
+            self._name(GREEK[char], self.at - 1, consumed=True)
+        elif char in SUPERSCRIPT:
+            self._superscript()
+        elif char == "\\":
+            self._latex()
+        else:
+            self._operator(char)
+
+    def _number(self) -> None:
+        match = NUMBER.match(self.text, self.at)
+        assert match is not None
+        digits = sum(c in "0123456789" for c in match.group())
+        if digits > MAX_DIGITS:
+            raise ParseError(
+                self.offset + self.at,
+                f"a number with {digits} digits is too long (at most {MAX_DIGITS})",
+                f"数字有 {digits} 位，太长了（最多 {MAX_DIGITS} 位）",
+            )
+        self.at = match.end()
+        self._emit("num", match.group(), match.start())
+
+    def _name(self, word: str, start: int, consumed: bool = False) -> None:
+        if not consumed:
+            self.at += len(word)
+        self._emit("name", word + self._subscript(), start)
+
+    def _subscript(self) -> str:
+        """`_i`, `_{ij}`, `_{i,j}` or Unicode subscripts after a name, as `_ij`."""
+        match = SUB_BODY.match(self.text, self.at)
+        if match:
+            self.at = match.end()
+            body = match.group(1).strip("{}")
+            return "_" + body.replace(",", "").replace(" ", "")
+        start = self.at
+        while self.at < len(self.text) and self.text[self.at] in SUBSCRIPT:
+            self.at += 1
+        run = self.text[start : self.at]
+        return "_" + "".join(SUBSCRIPT[c] for c in run) if run else ""
+
+    def _superscript(self) -> None:
+        """`x²`, `e⁻ˣ` become `x^(2)`, `e^(-x)`; a lone `ᵀ` is the transpose."""
+        start = self.at
+        while self.at < len(self.text) and self.text[self.at] in SUPERSCRIPT:
+            self.at += 1
+        plain = "".join(SUPERSCRIPT[c] for c in self.text[start : self.at])
+        self._emit("op", "^", start)
+        self._emit("op", "(", start)
+        self.tokens.extend(_Lexer(plain, self.offset + start).run())
+        self._emit("op", ")", self.at - 1)
+
+    def _operator(self, char: str) -> None:
+        pair = self.text[self.at : self.at + 2]
+        if pair in OPERATORS:
+            self._emit("op", OPERATORS[pair], self.at)
+            self.at += 2
+        elif char in OPERATORS:
+            self._emit("op", OPERATORS[char], self.at)
+            self.at += 1
+        else:
+            raise _bad_character(self.text, self.at, self.offset)
+
+    def _latex(self) -> None:
+        start = self.at
+        match = re.compile(r"\\([A-Za-z]+|.?)").match(self.text, self.at)
+        assert match is not None
+        command = match.group(1)
+        self.at = match.end()
+        if command in LATEX_IGNORED:
+            return
+        if command in LATEX_OPERATORS:
+            self._emit("op", LATEX_OPERATORS[command], start)
+        elif command in LATEX_WRAPPERS:
+            self._wrapped(start, command)
+        elif command in LATEX_NAMES or command in GREEK.values():
+            self._name(LATEX_NAMES.get(command, command), start, consumed=True)
+        else:
+            raise _unknown_command(command, start + self.offset)
+
+    def _wrapped(self, start: int, command: str) -> None:
+        """`\\operatorname{sech}`, `\\mathrm{e}`, `\\mathbf{s}`: the braces hold a name."""
+        match = re.compile(r"\s*\{\s*([A-Za-z]+)\s*\}").match(self.text, self.at)
+        if not match:
+            raise ParseError(
+                self.offset + start,
+                f"\\{command} needs a name in braces, such as \\{command}{{sech}}",
+                f"\\{command} 后面要跟花括号里的名字，例如 \\{command}{{sech}}",
+            )
+        self.at = match.end()
+        self._name(match.group(1), start, consumed=True)
+
+
+def _bad_character(text: str, at: int, offset: int) -> ParseError:
+    char = text[at]
+    where = offset + at
+    if char == "_":
+        return ParseError(
+            where,
+            "'_' only joins a name to its subscript, as in s_i; names cannot start with it",
+            "'_' 只用于下标，例如 s_i；名字不能以它开头",
+        )
+    if char == ".":
+        return ParseError(
+            where, "'.' only appears in numbers such as 0.5", "'.' 只能出现在数字里，例如 0.5"
+        )
+    if char in "'\"′`":
+        return ParseError(
+            where,
+            "quotes and primes are not part of a formula; type the derivative itself",
+            "公式里不能有引号或撇号，请直接写出导数的表达式",
+        )
+    shown = repr(char) if char.isprintable() else f"U+{ord(char):04X}"
+    return ParseError(where, f"unexpected character {shown}", f"无法识别的字符 {shown}")
+
+
+def _unknown_command(command: str, where: int) -> ParseError:
+    from difflib import get_close_matches
+
+    known = [*LATEX_OPERATORS, *LATEX_NAMES, *LATEX_WRAPPERS, *GREEK.values()]
+    close = get_close_matches(command, known, n=1)
+    return ParseError(
+        where,
+        f"unknown LaTeX command \\{command}",
+        f"不支持的 LaTeX 命令 \\{command}",
+        f"\\{close[0]}" if close else "",
+    )
