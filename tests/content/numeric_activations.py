@@ -99,7 +99,6 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "mish-derivative-at-zero": lambda: central_difference(mish, 0.0),
     "sigmoid-derivative-at-5": lambda: sigmoid_derivative(5.0),
     "tanh-derivative-at-2": lambda: central_difference(math.tanh, 2.0),
-    "sigmoid-gradient-10-layers": lambda: sigmoid_derivative_max() ** 10,
     "selu-negative-limit": lambda: selu(-50.0),
     "rrelu-eval-slope": lambda: (1 / 8 + 1 / 3) / 2,
     "softmax-small-example": lambda: stable_softmax([1, 2, 3]),
