@@ -71,6 +71,8 @@ SUBSCRIPT_BACK = {sub: plain for plain, sub in SUBSCRIPT.items()}
 ACCENT_WORDS = {
     mark: name for name, mark in ACCENTS.items() if name in ("hat", "bar", "tilde", "vec")
 }
+FRACTIONS = ("frac", "dfrac", "tfrac")
+SCRIPT_MARKS = set(SUPERSCRIPT.values()) | set(SUBSCRIPT.values()) | set(ACCENTS.values()) | {"′"}
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
 
@@ -93,10 +95,11 @@ Token = tuple[str | None, str | None, str | None, str | None]
 def _group(tokens: list[Token], i: int, closing: bool, text_mode: bool) -> tuple[str, int]:
     """Render up to the matching `}`; math mode ignores spaces, as LaTeX does."""
     parts: list[str] = []
+    fractions: set[int] = set()
     while i < len(tokens):
         command, brace, space, char = tokens[i]
         if brace == "}" and closing:
-            return "".join(parts), i + 1
+            return _join(parts, fractions), i + 1
         if brace in ("^", "_"):
             arg, i = _argument(tokens, i + 1, text_mode)
             parts.append(_script(arg, SUPERSCRIPT if brace == "^" else SUBSCRIPT, brace))
@@ -106,6 +109,8 @@ def _group(tokens: list[Token], i: int, closing: bool, text_mode: bool) -> tuple
             parts.append(inner)
             continue
         if command is not None:
+            if command in FRACTIONS:
+                fractions.add(len(parts))
             text, i = _command(command, tokens, i + 1, text_mode)
             parts.append(text)
             continue
@@ -114,7 +119,29 @@ def _group(tokens: list[Token], i: int, closing: bool, text_mode: bool) -> tuple
         else:
             parts.append(char or brace or "")
         i += 1
-    return "".join(parts), i
+    return _join(parts, fractions), i
+
+
+def _join(parts: list[str], fractions: set[int]) -> str:
+    """Join rendered parts, bracketing a fraction that touches a neighbouring factor.
+
+    `\\frac{1}{2}\\epsilon` must read (1/2)ε, not 1/2ε.
+    """
+    pieces = list(parts)
+    for index in fractions:
+        before = next((p for p in reversed(parts[:index]) if p), "")
+        after = next((p for p in parts[index + 1 :] if p), "")
+        if (before and _factor_end(before[-1])) or (after and _factor_start(after[0])):
+            pieces[index] = f"({parts[index]})"
+    return "".join(pieces)
+
+
+def _factor_end(char: str) -> bool:
+    return char.isalnum() or char in ")]′" or char in SCRIPT_MARKS
+
+
+def _factor_start(char: str) -> bool:
+    return char.isalnum() or char in "([√∂∇"
 
 
 def _ends_in_script(parts: list[str]) -> bool:
@@ -137,7 +164,7 @@ def _argument(tokens: list[Token], i: int, text_mode: bool) -> tuple[str, int]:
 
 
 def _command(name: str, tokens: list[Token], i: int, text_mode: bool) -> tuple[str, int]:
-    if name == "frac" or name in ("dfrac", "tfrac"):
+    if name in FRACTIONS:
         top, i = _argument(tokens, i, text_mode)
         bottom, i = _argument(tokens, i, text_mode)
         return f"{_atom(top)}/{_atom(bottom)}", i
@@ -170,10 +197,20 @@ def _script(arg: str, table: dict[str, str], marker: str) -> str:
 
 
 def _atom(text: str) -> str:
-    """Bracket `text` unless it reads as one unit (a name, a number, a bracketed group)."""
+    """Bracket `text` unless it reads as one unit.
+
+    A unit is a number, one symbol with its accents and scripts (`x̂ᵢ`, `σ²`),
+    a differential (`∂L`, `dx`), a bracketed group or a root of a unit. Two
+    letters side by side are a product in LaTeX, so `mσ` is bracketed.
+    """
     if text.startswith("√") and _atom(text[1:]) == text[1:]:
         return text
-    if re.fullmatch(r"[\w.′∂∇̂̄̃⃗̇̈ⁱⁿᵀ⁰¹²³⁴⁵⁶⁷⁸⁹₀-₉ᵢⱼₖₙₜ]*", text) or _bracketed(text):
+    core = text.rstrip("".join(SCRIPT_MARKS))
+    if core[:1] in ("∂", "∇", "d") and len(core) == 2 and core[1].isalpha():
+        core = core[1:]
+    single = len(core) == 1 and core.isalnum()
+    number = bool(re.fullmatch(r"[0-9]+(\.[0-9]+)?", core))
+    if single or number or _bracketed(core) or not text:
         return text
     return f"({text})"
 

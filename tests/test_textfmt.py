@@ -29,9 +29,21 @@ def test_inline_latex_reads_as_unicode(latex: str, shown: str) -> None:
     assert latex_to_unicode(latex) == shown
 
 
-def test_frac_keeps_grouping_of_compound_parts() -> None:
-    assert latex_to_unicode(r"$\frac{a+b}{c+d}$") == "(a+b)/(c+d)"
-    assert latex_to_unicode(r"$\frac{a}{b}$") == "a/b"
+@pytest.mark.parametrize(
+    ("latex", "shown"),
+    [
+        (r"$\frac{a+b}{c+d}$", "(a+b)/(c+d)"),
+        (r"$\frac{a}{b}$", "a/b"),
+        (r"$\frac{a}{b} + c$", "a/b+c"),
+        (r"$\frac{\gamma}{m\sigma}$", "γ/(mσ)"),
+        (r"$\frac{1}{2}\epsilon^{-3/2}$", "(1/2)ε^(-3/2)"),
+        (r"$x\frac{a}{b}$", "x(a/b)"),
+        (r"$\frac{dy}{dx}$", "dy/dx"),
+        (r"$\frac{e^x}{(1+e^x)^2}$", "eˣ/(1+eˣ)²"),
+    ],
+)
+def test_frac_keeps_the_grouping(latex: str, shown: str) -> None:
+    assert latex_to_unicode(latex) == shown
 
 
 CHINESE = (
