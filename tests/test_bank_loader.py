@@ -33,6 +33,10 @@ def test_fixture_bank_loads_every_question() -> None:
         ("syntax.yaml", "syntax.yaml:6:1: -: -: YAML syntax:"),
         ("missing_zh.yaml", "missing_zh.yaml:8:5: no-chinese: prompt.zh: is missing; add it"),
         ("unknown_key.yaml", "unknown_key.yaml:9:40: extra-key: answer.units: unknown key;"),
+        (
+            "comment_in_text.yaml",
+            "comment_in_text.yaml:13:20: hash-in-source: sources[0]: text after ' #' is read as",
+        ),
     ],
 )
 def test_each_problem_names_file_line_item_and_field(name: str, expected: str) -> None:

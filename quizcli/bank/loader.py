@@ -95,11 +95,15 @@ def _parse(shown: str, raw: bytes) -> FileResult:
     except yamlpos.YamlSyntaxError as exc:
         result.problems.append(Problem(shown, exc.line, exc.col, "-", "-", exc.message))
         return result
-    for path, line, col in doc.duplicates:
-        item = _item_id(doc.value, path)
-        where = _field_name(path[2:] if item != "-" else path)
-        msg = "duplicate key; YAML would keep only the last one, so remove one of them"
-        result.problems.append(Problem(shown, line, col, item, where, msg))
+    traps = [
+        (doc.duplicates, "duplicate key; YAML would keep only the last one, so remove one of them"),
+        (doc.cut_short, "text after ' #' is read as a YAML comment and dropped; quote the value"),
+    ]
+    for found, msg in traps:
+        for path, line, col in found:
+            item = _item_id(doc.value, path)
+            where = _field_name(path[2:] if item != "-" else path)
+            result.problems.append(Problem(shown, line, col, item, where, msg))
     if not isinstance(doc.value, dict):
         msg = "a bank file is a mapping with format_version and questions"
         result.problems.append(Problem(shown, 1, 1, "-", "-", msg))

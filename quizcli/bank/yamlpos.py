@@ -8,6 +8,7 @@ builds the values itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,12 @@ Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Located:
-    """Parsed values plus the (line, col) of every key and list item, 1-based."""
+    """Parsed values, the (line, col) of every key and list item (1-based), and traps hit."""
 
     value: Any
     marks: dict[Path, tuple[int, int]]
     duplicates: list[tuple[Path, int, int]]
+    cut_short: list[tuple[Path, int, int]]
 
 
 class YamlSyntaxError(Exception):
@@ -42,12 +44,11 @@ def load(text: str) -> Located:
         raise YamlSyntaxError(line, col, _describe(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, 1, str(exc).splitlines()[0]) from None
-    marks: dict[Path, tuple[int, int]] = {}
-    duplicates: list[tuple[Path, int, int]] = []
     if node is None:
-        return Located(None, marks, duplicates)
-    builder = _Builder(marks, duplicates)
-    return Located(builder.build(node, ()), marks, duplicates)
+        return Located(None, {}, [], [])
+    builder = _Builder(text.splitlines())
+    value = builder.build(node, ())
+    return Located(value, builder.marks, builder.duplicates, builder.cut_short)
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
@@ -55,9 +56,15 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
     return "YAML syntax: " + "; ".join(parts) + " (check indentation, colons and quotes)"
 
 
+_COMMENT_IN_TEXT = re.compile(r" #\S")
+
+
 class _Builder:
-    def __init__(self, marks: dict[Path, tuple[int, int]], dups: list[tuple[Path, int, int]]):
-        self.marks, self.duplicates = marks, dups
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.marks: dict[Path, tuple[int, int]] = {}
+        self.duplicates: list[tuple[Path, int, int]] = []
+        self.cut_short: list[tuple[Path, int, int]] = []
         self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: Path) -> Any:
@@ -66,7 +73,16 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self._item(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and not node.style:
+            self._check_cut_short(node, path)
         return self.constructor.construct_object(node, deep=True)
+
+    def _check_cut_short(self, node: yaml.ScalarNode, path: Path) -> None:
+        """An unquoted value followed by ` #226` lost that text: YAML read it as a comment."""
+        end = node.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        if _COMMENT_IN_TEXT.match(rest):
+            self.cut_short.append((path, end.line + 1, end.column + 2))
 
     def _item(self, node: yaml.Node, path: Path) -> Any:
         self.marks[path] = _pos(node)
