@@ -145,8 +145,8 @@ def _factor_start(char: str) -> bool:
 
 
 def _ends_in_script(parts: list[str]) -> bool:
-    """A spelled-out script (`μ_B`) needs the space after it to stay readable."""
-    return bool(parts) and parts[-1][:1] in ("^", "_")
+    """A spelled-out script (`μ_B`) or an operator name (`log p`) keeps the space after it."""
+    return bool(parts) and (parts[-1][:1] in ("^", "_") or parts[-1] in NAMED)
 
 
 def _argument(tokens: list[Token], i: int, text_mode: bool) -> tuple[str, int]:

@@ -23,6 +23,8 @@ from quizcli.textfmt import latex_to_unicode, width, wrap
         (r"$\mathbb{E}[m_t] = (1-\beta_1^t)\,g$", "𝔼[mₜ]=(1-β₁ᵗ) g"),
         (r"costs \$5, $x \le 0$", "costs $5, x≤0"),
         (r"$\text{if } x > 0$", "if x>0"),
+        (r"$-\log p(w)$ and $\log(x)$", "-log p(w) and log(x)"),
+        (r"$\frac{\lambda}{2} w^2$", "(λ/2)w²"),
     ],
 )
 def test_inline_latex_reads_as_unicode(latex: str, shown: str) -> None:
