@@ -134,18 +134,18 @@ def root(
 
 
 def _register() -> None:
-    from quizcli.cli import browse, lint
+    """Attach every command; their modules import nothing heavy at the top."""
+    from quizcli.cli import browse, export, lint, review
 
     app.command("list")(browse.list_questions)
     app.command("show")(browse.show)
     app.command("search")(browse.search)
     app.command("lint")(lint.lint_command)
-    from quizcli.cli import review
-
     for command in (review.stats, review.history, review.suspend, review.unsuspend, review.bury):
         app.command()(command)
     for command in (review.doctor, review.orphans, review.config):
         app.command()(command)
+    app.add_typer(export.app, name="export")
 
 
 _register()

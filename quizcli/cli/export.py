@@ -1,0 +1,76 @@
+"""`quizcli export anki|markdown`: take the bank to Anki or to paper."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from quizcli.bank.model import AnyQuestion
+
+app = typer.Typer(help="Export questions to an Anki deck or Markdown cheat sheets.")
+
+
+class ExportLang(str, Enum):
+    en = "en"
+    zh = "zh"
+    both = "both"
+
+
+TopicOption = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
+LangOption = Annotated[ExportLang, typer.Option("--lang", help="Language of the cards.")]
+
+
+@app.command("anki")
+def anki(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE.apkg", help="The deck file to write.")],
+    topic: TopicOption = None,
+    lang: LangOption = ExportLang.both,
+) -> None:
+    """Write an Anki deck, one note per question. Example: quizcli export anki deck.apkg
+
+    Note ids come from question ids: importing a newer export updates the notes.
+    """
+    from quizcli.export.anki import export_deck
+
+    questions = _questions(ctx, topic)
+    count = export_deck(questions, path, lang.value, _latex, deck="quizcli")
+    typer.echo(f"wrote {count} notes to {path}")
+
+
+@app.command("markdown")
+def markdown(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to write the files.")],
+    topic: TopicOption = None,
+    lang: LangOption = ExportLang.both,
+) -> None:
+    """Write one Markdown cheat sheet per topic. Example: quizcli export markdown out/"""
+    from quizcli.export.markdown import export_sheets
+
+    written = export_sheets(_questions(ctx, topic), directory, lang.value, _latex)
+    for path in written:
+        typer.echo(str(path))
+
+
+def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
+    from quizcli.cli.browse import load
+    from quizcli.errors import NotFound
+
+    questions = [q for q in load(ctx).questions if topic is None or q.topic == topic]
+    if not questions:
+        raise NotFound(f"no questions in topic '{topic}'; `quizcli list` shows the topics")
+    return questions
+
+
+def _latex(expression: str) -> str:
+    """A stored expression in LaTeX, through the checker's eval-free parser."""
+    import sympy
+
+    from quizcli.checker import parse
+
+    return str(sympy.latex(parse(expression)))
