@@ -6,7 +6,12 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from quizcli import env
 from quizcli.bank import load_bank
+from quizcli.cli import app
 from quizcli.export.anki import export_deck, stable_id
 from quizcli.export.markdown import export_sheets
 from tests.conftest import FIXTURES
@@ -63,3 +68,21 @@ def test_markdown_writes_one_sheet_per_topic(tmp_path: Path) -> None:
     assert "## 2. mini-numeric" in pooling and "4 pixels (± 0.5)" in pooling
     activations = (tmp_path / "out" / "activations.md").read_text("utf-8")
     assert "$LATEX[sigmoid(x)*(1 - sigmoid(x))]$" in activations
+
+
+def test_export_commands_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "bank")
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", "anki", str(tmp_path / "deck.apkg"), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert "wrote 4 notes" in result.stdout
+    fields = {f[0]: f for _, _, f, _ in read_notes(tmp_path / "deck.apkg", tmp_path)}
+    assert (
+        r"\(\left(1 - \sigma\left(x\right)\right) \sigma\left(x\right)\)"
+        in fields["mini-derivation"][3]
+    )
+    result = runner.invoke(app, ["export", "markdown", str(tmp_path / "md"), "--topic", "pooling"])
+    assert result.exit_code == 0
+    assert [p.name for p in (tmp_path / "md").iterdir()] == ["pooling.md"]
+    result = runner.invoke(app, ["export", "markdown", str(tmp_path / "md"), "--topic", "nope"])
+    assert result.exit_code == 1 and "no questions in topic 'nope'" in result.stderr

@@ -21,18 +21,20 @@ class _Named(Function):  # type: ignore[misc]
     """A function printed with its mathematical symbol (σ, Φ, φ)."""
 
     symbol = ""
+    latex = ""
 
     def _pretty(self, printer: Any) -> Any:
         return printer._helper_print_function(self.func, self.args, func_name=self.symbol)
 
     def _latex(self, printer: Any) -> str:
-        return rf"{self.symbol}\left({printer._print(self.args[0])}\right)"
+        return rf"{self.latex}\left({printer._print(self.args[0])}\right)"
 
 
 class sigmoid(_Named):
     """The logistic function 1/(1+e^(−x))."""
 
     symbol = "σ"
+    latex = r"\sigma"
 
     def fdiff(self, argindex: int = 1) -> Any:
         return sigmoid(self.args[0]) * (1 - sigmoid(self.args[0]))
@@ -45,6 +47,7 @@ class softplus(_Named):
     """log(1 + e^x), whose derivative is σ(x)."""
 
     symbol = "softplus"
+    latex = r"\operatorname{softplus}"
 
     def fdiff(self, argindex: int = 1) -> Any:
         return sigmoid(self.args[0])
@@ -57,6 +60,7 @@ class Phi(_Named):
     """The standard normal CDF, whose derivative is its density φ."""
 
     symbol = "Φ"
+    latex = r"\Phi"
 
     def fdiff(self, argindex: int = 1) -> Any:
         return phi(self.args[0])
@@ -69,6 +73,7 @@ class phi(_Named):
     """The standard normal density e^(−x²/2)/√(2π)."""
 
     symbol = "φ"
+    latex = r"\phi"
 
     def fdiff(self, argindex: int = 1) -> Any:
         return -self.args[0] * phi(self.args[0])
