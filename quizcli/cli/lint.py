@@ -18,7 +18,10 @@ def lint_command(
         typer.Argument(help="Bank files or directories [default: bundled and user banks]."),
     ] = None,
     show_stats: Annotated[
-        bool, typer.Option("--stats", help="Also count questions per topic, type, difficulty.")
+        bool, typer.Option("--stats", help="Count questions per topic, type, level, language.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print problems and counts as JSON.")
     ] = False,
 ) -> None:
     """Check bank files: schema, unique ids, both languages, expressions that parse.
@@ -32,10 +35,14 @@ def lint_command(
     sources = list(paths) if paths else state(ctx).bank_sources()
     bank = load_bank(sources, use_cache=False)
     problems = lint(bank)
-    for problem in problems:
-        typer.echo(str(problem))
-    if show_stats:
-        typer.echo(json.dumps(stats(bank), ensure_ascii=False, sort_keys=True))
-    ui.summary(len(bank.questions), len(bank.files), len(problems))
+    if as_json:
+        report = {"problems": [str(p) for p in problems], "stats": stats(bank)}
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            typer.echo(str(problem))
+        if show_stats:
+            ui.stats_table(stats(bank))
+        ui.summary(len(bank.questions), len(bank.files), len(problems))
     if problems:
         raise typer.Exit(1)
