@@ -125,22 +125,26 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """Deep-learning interview drills in the terminal."""
+    """Deep-learning interview drills in the terminal. With no command, runs `study`."""
     env.set_ascii(plain_ascii)
     language = lang.value if lang else env.default_lang()
     ctx.obj = State(lang=language, banks=list(bank or []), ascii=plain_ascii)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        from quizcli.cli.study import study
+
+        study(ctx)
 
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, export, lint, review
+    from quizcli.cli import browse, export, lint, review, study
 
     app.command("list")(browse.list_questions)
     app.command("show")(browse.show)
     app.command("search")(browse.search)
     app.command("lint")(lint.lint_command)
+    for command in (study.study, study.drill, study.mock):
+        app.command()(command)
     for command in (review.stats, review.history, review.suspend, review.unsuspend, review.bury):
         app.command()(command)
     for command in (review.doctor, review.orphans, review.config):

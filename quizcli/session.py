@@ -1,0 +1,408 @@
+"""A study, drill or mock session: pick the questions, ask, grade, record, sum up.
+
+Pure of rich and of the terminal: everything the user sees or types goes through
+an `Io` (the CLI passes `quizcli.ui.session.Screen`), so the loop runs the same
+on a terminal, through a pipe and in tests. Each answer is committed to the
+store before the next question is shown, so an interrupted session loses at
+most the question on screen.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from quizcli import env
+from quizcli.bank.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    ConceptQuestion,
+    DerivationQuestion,
+    NumericQuestion,
+    Text,
+)
+from quizcli.srs import CardState, Outcome, Rating, outcomes
+
+if TYPE_CHECKING:
+    from quizcli.store import Mode, Store
+
+Command = Literal["undo", "suspend", "bury"]
+HINT = "?"
+SHOW = "!"
+UNDO = "u"
+STEP = "\\"
+COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
+MAX_INVALID = 3
+DRILL_TRIES = 3
+
+
+class Graded(Protocol):
+    """A verdict on one typed answer: the grader's or the derivation checker's."""
+
+    @property
+    def verdict(self) -> str: ...
+    @property
+    def read_as(self) -> str: ...
+    @property
+    def feedback(self) -> Text | None: ...
+
+
+Gradable = ChoiceQuestion | NumericQuestion | DerivationQuestion
+Grader = Callable[[Gradable, str], Graded]
+
+
+class Io(Protocol):
+    """What a session needs from the terminal. `read` raises EOFError at end of input."""
+
+    def question(self, question: AnyQuestion, number: int, total: int) -> None: ...
+    def read(self, prompt: str) -> str: ...
+    def hint(self, text: Text, number: int, total: int) -> None: ...
+    def graded(self, grade: Graded) -> None: ...
+    def reveal(self, question: AnyQuestion) -> None: ...
+    def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None: ...
+    def notice(self, key: str, **values: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class Filters:
+    """`--topic`, `--type` and `--tag`: a question must match every one given."""
+
+    topic: str | None = None
+    kind: str | None = None
+    tag: str | None = None
+
+    def keep(self, questions: Iterable[AnyQuestion]) -> list[AnyQuestion]:
+        return [
+            q
+            for q in questions
+            if (self.topic is None or q.topic == self.topic)
+            and (self.kind is None or q.type == self.kind)
+            and (self.tag is None or self.tag in q.tags)
+        ]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which questions to ask and how: scheduled review or practice, tries, limits."""
+
+    questions: list[AnyQuestion]
+    mode: Mode = "review"
+    tries: int = 1
+    limit: int | None = None
+    minutes: float | None = None
+
+
+def study_plan(
+    store: Store, questions: list[AnyQuestion], new: int | None, limit: int | None
+) -> Plan:
+    """Due reviews (least likely remembered first), then new questions up to the allowance."""
+    by_id = {q.id: q for q in questions}
+    allowance = store.settings().new_per_day if new is None else new
+    queue = store.queue(env.now(), list(by_id), allowance)
+    return Plan([by_id[qid] for qid in queue], limit=limit)
+
+
+def drill_plan(questions: list[AnyQuestion], count: int, rng: random.Random) -> Plan:
+    """Practice: shuffled, a few tries per question, the schedule left alone."""
+    chosen = rng.sample(questions, min(count, len(questions)))
+    return Plan(chosen, mode="practice", tries=DRILL_TRIES)
+
+
+def mock_plan(questions: list[AnyQuestion], count: int, minutes: float, rng: random.Random) -> Plan:
+    """A mixed interview: topics taken in turn, each shuffled, one try, against the clock."""
+    topics: dict[str, list[AnyQuestion]] = {}
+    for question in rng.sample(questions, len(questions)):
+        topics.setdefault(question.topic, []).append(question)
+    mixed = [q for row in _rounds(list(topics.values())) for q in row]
+    return Plan(mixed[:count], mode="practice", minutes=minutes)
+
+
+def _rounds(groups: list[list[AnyQuestion]]) -> Iterable[list[AnyQuestion]]:
+    for index in range(max((len(g) for g in groups), default=0)):
+        yield [group[index] for group in groups if index < len(group)]
+
+
+def grade(question: Gradable, answer: str) -> Graded:
+    """The verdict on a typed answer; concept questions are rated by the user instead."""
+    from quizcli import grading
+
+    if isinstance(question, ChoiceQuestion):
+        return grading.grade_choice(question, answer)
+    if isinstance(question, NumericQuestion):
+        return grading.grade_numeric(question, answer)
+    from quizcli.checker import check
+
+    return check(question, answer)
+
+
+@dataclass
+class Attempt:
+    """One question being asked: what the user typed and what help they took."""
+
+    question: AnyQuestion
+    answer: str = ""
+    grade: Graded | None = None
+    hints: int = 0
+    wrong: int = 0
+    gave_up: bool = False
+
+    @property
+    def verdict(self) -> str:
+        """What the review log keeps: the grader's verdict, `shown` or `self-rated`."""
+        if self.gave_up:
+            return "shown"
+        return self.grade.verdict if self.grade else "self-rated"
+
+    def proposed(self) -> Rating | None:
+        """Good when right unaided; each kind of help lowers it; None when only the user knows."""
+        if self.verdict in ("shown", "incorrect"):
+            return Rating.AGAIN
+        if self.verdict == "correct":
+            return Rating.HARD if self.hints or self.wrong else Rating.GOOD
+        return Rating.HARD if self.hints else None
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A recorded answer, kept so the summary can count it and `u` can take it back."""
+
+    question: AnyQuestion
+    rating: Rating
+    verdict: str
+    seconds: float
+
+    @property
+    def right(self) -> bool:
+        """Graded answers count when correct; self-rated ones unless rated Again."""
+        if self.verdict in ("self-rated", "undecided"):
+            return self.rating != Rating.AGAIN
+        return self.verdict == "correct"
+
+
+@dataclass
+class Summary:
+    """What a session ends with: the answers, the time, and what falls due next."""
+
+    answered: list[Answered] = field(default_factory=list)
+    seconds: float = 0.0
+    next_due: datetime | None = None
+    due_soon: int = 0
+    interrupted: bool = False
+    out_of_time: bool = False
+
+    @property
+    def right(self) -> int:
+        return sum(1 for a in self.answered if a.right)
+
+    def by_topic(self) -> dict[str, tuple[int, int]]:
+        """Per topic, in order of first appearance: (right, answered)."""
+        scores: dict[str, tuple[int, int]] = {}
+        for answer in self.answered:
+            right, total = scores.get(answer.question.topic, (0, 0))
+            scores[answer.question.topic] = (right + answer.right, total + 1)
+        return scores
+
+
+class Session:
+    """Runs a plan against a store through an Io; `run` always returns a Summary."""
+
+    def __init__(self, plan: Plan, store: Store, io: Io, grader: Grader = grade) -> None:
+        self.plan = plan
+        self.store = store
+        self.io = io
+        self.grader = grader
+        self.id = uuid.uuid4().hex
+        self.summary = Summary()
+        self.pending = deque(plan.questions)
+        self.settings = store.settings()
+
+    def run(self) -> Summary:
+        """Ask until the plan, the limit or the time runs out, or the input ends.
+
+        Ctrl-C ends it too (marked `interrupted`); answers already recorded stay.
+        """
+        started = time.monotonic()
+        try:
+            while self.pending and not self._limit_reached():
+                if self._out_of_time(started):
+                    self.summary.out_of_time = True
+                    break
+                self._turn(self.pending.popleft())
+        except KeyboardInterrupt:
+            self.summary.interrupted = True
+        except EOFError:
+            pass
+        self.summary.seconds = time.monotonic() - started
+        self._due_next()
+        return self.summary
+
+    def _limit_reached(self) -> bool:
+        return self.plan.limit is not None and len(self.summary.answered) >= self.plan.limit
+
+    def _out_of_time(self, started: float) -> bool:
+        if self.plan.minutes is None:
+            return False
+        left = self.plan.minutes * 60 - (time.monotonic() - started)
+        if left > 0:
+            self.io.notice("time_left", time=_clock(left))
+        return left <= 0
+
+    def _due_next(self) -> None:
+        ids = [q.id for q in self.plan.questions]
+        now = env.now()
+        self.summary.next_due = self.store.next_due(ids, now)
+        self.summary.due_soon = len(self.store.queue(now + timedelta(days=1), ids, 0))
+
+    def _turn(self, question: AnyQuestion) -> None:
+        """One question, from its panel to its record, or to the command typed instead."""
+        answered = len(self.summary.answered)
+        total = answered + len(self.pending) + 1
+        self.io.question(question, answered + 1, min(total, self.plan.limit or total))
+        started = time.monotonic()
+        attempt = Attempt(question)
+        command = self._answer(attempt)
+        if command is None:
+            self.io.reveal(question)
+            now = env.now()
+            card = self.store.card(question.id)
+            options = self._outcomes(card, question.id, now)
+            chosen = self._rating(attempt, options)
+            if isinstance(chosen, Rating):
+                after = options[chosen].card if options else None
+                self._record(attempt, chosen, (card, after), now, time.monotonic() - started)
+                return
+            command = chosen
+        self._command(command, question)
+
+    def _answer(self, attempt: Attempt) -> Command | None:
+        """Read lines until an answer stands, the user gives up, or a command is typed."""
+        invalid = 0
+        while True:
+            line = self._read_answer(attempt)
+            if line == UNDO:
+                return "undo"
+            question = attempt.question
+            if line == HINT:
+                self._hint(attempt)
+            elif isinstance(question, ConceptQuestion):
+                attempt.answer = "" if line == SHOW else line
+                return None
+            elif line in ("", SHOW):
+                attempt.gave_up = True
+                return None
+            else:
+                verdict = self._grade(attempt, question, line)
+                invalid += verdict == "invalid"
+                if invalid >= MAX_INVALID:
+                    attempt.gave_up = True
+                    return None
+                if verdict not in ("invalid", "incorrect") or attempt.wrong >= self.plan.tries:
+                    return None
+
+    def _read_answer(self, attempt: Attempt) -> str:
+        """One answer; a derivation line ending in a backslash continues with another step."""
+        line = self.io.read("retry" if attempt.wrong else "answer").strip()
+        while line.endswith(STEP) and isinstance(attempt.question, DerivationQuestion):
+            line = line.removesuffix(STEP).rstrip() + "\n" + self.io.read("more").strip()
+        return line
+
+    def _grade(self, attempt: Attempt, question: Gradable, line: str) -> str:
+        attempt.answer = line
+        attempt.grade = self.grader(question, line)
+        self.io.graded(attempt.grade)
+        attempt.wrong += attempt.grade.verdict == "incorrect"
+        return attempt.grade.verdict
+
+    def _hint(self, attempt: Attempt) -> None:
+        hints = attempt.question.hints
+        if attempt.hints >= len(hints):
+            self.io.notice("no_more_hints")
+            return
+        attempt.hints += 1
+        self.io.hint(hints[attempt.hints - 1], attempt.hints, len(hints))
+
+    def _outcomes(
+        self, card: CardState | None, question_id: str, now: datetime
+    ) -> dict[Rating, Outcome] | None:
+        """All four next states, computed before the user rates (fuzz is random)."""
+        if self.plan.mode != "review":
+            return None
+        retention = self.settings.desired_retention
+        return outcomes(card, question_id, now, retention=retention, fuzz=self.settings.fuzz)
+
+    def _rating(self, attempt: Attempt, options: dict[Rating, Outcome] | None) -> Rating | Command:
+        proposed = attempt.proposed()
+        self.io.ratings(options, proposed)
+        while True:
+            line = self.io.read("rating").strip().lower()
+            if line == "" and proposed is not None:
+                return proposed
+            rating = Rating.parse(line)
+            if rating is not None:
+                return rating
+            if line in COMMANDS:
+                return COMMANDS[line]
+            self.io.notice("rating_help")
+
+    def _record(
+        self,
+        attempt: Attempt,
+        rating: Rating,
+        states: tuple[CardState | None, CardState | None],
+        now: datetime,
+        seconds: float,
+    ) -> None:
+        """Commit one answer (before and after states as shown), then flag a new leech."""
+        from quizcli.store import ReviewRecord
+
+        question = attempt.question
+        review = ReviewRecord(
+            question_id=question.id,
+            session_id=self.id,
+            mode=self.plan.mode,
+            rating=rating,
+            verdict=attempt.verdict,
+            answer=attempt.answer,
+            duration_ms=round(seconds * 1000),
+            reviewed_at=now,
+            before=states[0],
+            after=states[1],
+        )
+        self.store.record(review)
+        self.summary.answered.append(Answered(question, rating, attempt.verdict, seconds))
+        if review.lapse:
+            status = self.store.status(question.id)
+            if status.leech and status.suspended:
+                self.io.notice("leech", id=question.id, lapses=status.lapses)
+
+    def _command(self, command: Command, question: AnyQuestion) -> None:
+        now = env.now()
+        if command == "suspend":
+            self.store.suspend(question.id, now)
+            self.io.notice("suspended", id=question.id)
+        elif command == "bury":
+            self.store.bury(question.id, now)
+            self.io.notice("buried", id=question.id)
+        else:
+            self.pending.appendleft(question)
+            self._undo(now)
+
+    def _undo(self, now: datetime) -> None:
+        """Take back this session's last answer and ask that question again first."""
+        if self.store.undo_last(self.id, now) is None:
+            self.io.notice("nothing_to_undo")
+            return
+        last = self.summary.answered.pop()
+        self.pending.appendleft(last.question)
+        self.io.notice("undone", id=last.question.id)
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}:{secs:02d}"

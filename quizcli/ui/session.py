@@ -1,0 +1,233 @@
+"""The terminal side of a session: question panels, verdicts, rating keys, summaries.
+
+`Screen` is the session's Io. Questions are drawn by `ui.browse.question_panel`,
+so a question looks the same in `show` and in `study`. Input is a plain
+`input()`: on a terminal, stdlib readline gives it line editing and answer
+history; through a pipe it reads one line per answer and one per rating.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from rich.text import Text as RichText
+
+from quizcli import env
+from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
+from quizcli.session import Graded, Summary
+from quizcli.srs import Outcome, Rating, format_interval
+from quizcli.ui import browse, out
+from quizcli.ui.browse import Prose
+
+LABELS = {
+    "progress": ("Question {n} of {total}", "第 {n} 题，共 {total} 题"),
+    "answer": (
+        "answer (? hint, ! show answer, u undo)> ",
+        "作答（? 提示，! 看答案，u 撤销）> ",
+    ),
+    "answer_concept": (
+        "your answer, or Enter to see the reference (? hint, u undo)> ",
+        "写下你的答案，或直接回车查看参考答案（? 提示，u 撤销）> ",
+    ),
+    "answer_derivation": (
+        "formula (? hint, ! show answer, u undo; end with \\ for a next step)> ",
+        "公式（? 提示，! 看答案，u 撤销；行末加 \\ 可续写下一步）> ",
+    ),
+    "more": ("... next step> ", "……下一步> "),
+    "retry": ("try again (? hint, Enter to show the answer)> ", "再试一次（? 提示，回车看答案）> "),
+    "rating": ("rating> ", "评分> "),
+    "hint": ("Hint {n}/{total}", "提示 {n}/{total}"),
+    "no_more_hints": ("No more hints.", "没有更多提示了。"),
+    "keys": (
+        "Rate 1-4; Enter takes the proposal; u undo, s suspend, b bury till tomorrow",
+        "评分 1-4；回车接受建议；u 撤销，s 暂停，b 搁置到明天",
+    ),
+    "rating_help": (
+        "Type 1-4 (again, hard, good, easy), u to undo, s to suspend, b to bury.",
+        "请输入 1-4（again、hard、good、easy），u 撤销，s 暂停，b 搁置。",
+    ),
+    "accept": ("Enter = {rating}", "回车 = {rating}"),
+    "nothing_to_undo": ("Nothing to undo in this session.", "本次练习中没有可撤销的作答。"),
+    "undone": ("Took back the answer to {id}; asking it again.", "已撤销 {id} 的作答，重新提问。"),
+    "suspended": (
+        "Suspended {id}; `quizcli unsuspend {id}` brings it back.",
+        "已暂停 {id}；用 `quizcli unsuspend {id}` 恢复。",
+    ),
+    "buried": ("Buried {id} until tomorrow.", "已把 {id} 搁置到明天。"),
+    "leech": (
+        "{id} has been forgotten {lapses} times: it is now a leech and suspended. "
+        "Rewrite it in your own words, then `quizcli unsuspend {id}`.",
+        "{id} 已遗忘 {lapses} 次，被标记为难点并暂停。"
+        "请用自己的话重写要点，然后 `quizcli unsuspend {id}`。",
+    ),
+    "time_left": ("{time} left", "剩余 {time}"),
+    "out_of_time": ("Time is up.", "时间到。"),
+    "nothing_due": (
+        "Nothing to study now: no question is due and today's new questions are done.",
+        "现在没有要学习的题目：没有到期的复习，今天的新题也已学完。",
+    ),
+    "no_questions": ("No question matches these filters.", "没有符合条件的题目。"),
+    "summary": (
+        "Answered {n}, right {right}, in {time}.",
+        "共作答 {n} 题，答对 {right} 题，用时 {time}。",
+    ),
+    "next_due": (
+        "Next due in {when}; {count} due by the end of tomorrow.",
+        "下一题 {when} 后到期；到明天结束前共有 {count} 题到期。",
+    ),
+    "none_due": ("Nothing scheduled yet.", "暂无排期。"),
+    "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
+    "score": ("Score by topic", "各主题得分"),
+}
+RATING_NAMES = {
+    Rating.AGAIN: ("Again", "重来"),
+    Rating.HARD: ("Hard", "困难"),
+    Rating.GOOD: ("Good", "良好"),
+    Rating.EASY: ("Easy", "简单"),
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    en, zh = LABELS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def rating_name(rating: Rating, lang: str) -> str:
+    en, zh = RATING_NAMES[rating]
+    return zh if lang == "zh" else en
+
+
+class Screen:
+    """The session's Io on stdout/stdin, in one language.
+
+    `formula` pretty-prints a derivation's reference when it is revealed. On a
+    terminal, typed answers (not ratings) go into a readline history kept in the
+    data dir, so the arrow keys bring back earlier attempts, across sessions too.
+    """
+
+    def __init__(self, lang: str, formula: Callable[[str], str] | None = None) -> None:
+        self.lang = lang
+        self.formula = formula
+        self._kind = ""
+        self._keys_shown = False
+        self._history = _History() if sys.stdin.isatty() else None
+
+    def close(self) -> None:
+        if self._history is not None:
+            self._history.save()
+
+    def question(self, question: AnyQuestion, number: int, total: int) -> None:
+        self._kind = question.type
+        out().print()
+        out().print(label("progress", self.lang, n=number, total=total), style="bold")
+        browse.question_panel(question, self.lang, show_answer=False)
+
+    def read(self, prompt: str) -> str:
+        specific = f"answer_{self._kind}"
+        key = specific if prompt == "answer" and specific in LABELS else prompt
+        out().file.flush()
+        line = input(label(key, self.lang))
+        if self._history is not None and prompt != "rating":
+            self._history.add(line)
+        return line
+
+    def hint(self, text: Text, number: int, total: int) -> None:
+        out().print(label("hint", self.lang, n=number, total=total), style="bold yellow")
+        out().print(Prose(text.get(self.lang)))
+
+    def graded(self, grade: Graded) -> None:
+        """A checker verdict as `quizcli check` shows it; a choice or numeric grade alike."""
+        from quizcli.checker import Verdict
+        from quizcli.ui import check
+
+        if isinstance(grade, Verdict):
+            check.verdict(grade, self.lang)
+            return
+        zh = self.lang == "zh"
+        mark, style, en, cn = check.VERDICTS[grade.verdict]
+        line = RichText(f"{mark} {cn if zh else en}", style=f"bold {style}")
+        if grade.read_as:
+            line.append(f"   {check.READ_AS[zh]} ", style="dim")
+            line.append(grade.read_as)
+        out().print(line)
+        if grade.feedback is not None:
+            out().print(Prose(grade.feedback.get(self.lang)))
+
+    def reveal(self, question: AnyQuestion) -> None:
+        formula = self.formula if isinstance(question, DerivationQuestion) else None
+        browse.question_panel(question, self.lang, show_answer=True, formula=formula)
+
+    def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
+        """The four keys, each with the interval it gives in a review; the proposal reversed."""
+        line = RichText()
+        for rating in Rating:
+            line.append(f" {int(rating)} ", style="bold reverse" if rating == proposed else "bold")
+            line.append(f" {rating_name(rating, self.lang)}")
+            if outcomes is not None:
+                line.append(f" {outcomes[rating].label}", style="cyan")
+            line.append("   ")
+        if proposed is not None:
+            line.append(label("accept", self.lang, rating=rating_name(proposed, self.lang)))
+        out().print(line)
+        if not self._keys_shown:
+            out().print(label("keys", self.lang), style="dim")
+            self._keys_shown = True
+
+    def notice(self, key: str, **values: object) -> None:
+        out().print(label(key, self.lang, **values), style="yellow")
+
+
+def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False) -> None:
+    """The closing lines: counts, time, per-topic score (mock), what falls due next."""
+    console = out()
+    console.print()
+    for flag in ("interrupted", "out_of_time"):
+        if getattr(result, flag):
+            console.print(label(flag, lang), style="yellow")
+    spent = str(timedelta(seconds=round(result.seconds)))
+    counts = label("summary", lang, n=len(result.answered), right=result.right, time=spent)
+    console.print(counts, style="bold")
+    if show_topics and result.answered:
+        _scores(result, lang)
+    if result.next_due is None:
+        console.print(label("none_due", lang), style="dim")
+        return
+    when = format_interval(max(result.next_due - now, timedelta()))
+    console.print(label("next_due", lang, when=when, count=result.due_soon), style="dim")
+
+
+def _scores(result: Summary, lang: str) -> None:
+    from rich.table import Table
+
+    table = Table(title=label("score", lang), title_justify="left")
+    for column in ("topic", "right", "%"):
+        table.add_column(column, justify="left" if column == "topic" else "right")
+    for topic, (right, total) in result.by_topic().items():
+        table.add_row(topic, f"{right}/{total}", f"{100 * right / total:.0f}")
+    out().print(table)
+
+
+class _History:
+    """stdlib readline with its automatic history off, so only answers are remembered."""
+
+    def __init__(self) -> None:
+        import readline
+
+        self.readline = readline
+        self.path = env.data_dir() / "answer_history"
+        readline.set_auto_history(False)
+        with contextlib.suppress(OSError):
+            readline.read_history_file(self.path)
+
+    def add(self, line: str) -> None:
+        if len(line.strip()) > 1:
+            self.readline.add_history(line)
+
+    def save(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.readline.set_history_length(1000)
+            self.readline.write_history_file(self.path)

@@ -1,0 +1,166 @@
+"""Whole sessions in real processes: a pseudo-terminal, a pipe, kill -9, two at once."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from collections.abc import Callable, Iterator
+
+import pexpect
+import pytest
+
+from quizcli.store import open_store
+from tests.session.conftest import BANK, child_env, command
+
+IDS = [
+    line.split()[-1]
+    for line in BANK.joinpath("bank.yaml").read_text().splitlines()
+    if "- id:" in line
+]
+ANSWER = r"answer \(|your answer"
+RATING = "rating> "
+
+
+def total_reviews() -> int:
+    with open_store() as store:
+        return sum(len(store.reviews(qid)) for qid in IDS)
+
+
+@pytest.fixture
+def spawn() -> Iterator[Callable[..., pexpect.spawn]]:
+    children: list[pexpect.spawn] = []
+
+    def start(*args: str) -> pexpect.spawn:
+        argv = command(*args)
+        child = pexpect.spawn(
+            argv[0], argv[1:], env=child_env(TERM="dumb"), encoding="utf-8", timeout=20
+        )
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.kill(signal.SIGKILL)
+
+
+def test_terminal_session_answer_rate_undo_interrupt_and_restart(
+    spawn: Callable[..., pexpect.spawn],
+) -> None:
+    child = spawn("study", "--type", "choice")
+    child.expect(ANSWER)
+    child.sendline("ab")
+    child.expect(RATING)
+    child.sendline("")
+    child.expect(ANSWER)
+    child.sendline("u")
+    child.expect("Took back the answer to fx-gelu-models")
+    child.expect(ANSWER)
+    child.send("\x1b[A")  # arrow up: the answer typed before comes back from history
+    child.sendline("")
+    child.expect("✓ correct")
+    child.expect(RATING)
+    child.sendline("4")
+    child.expect(ANSWER)
+    child.sendline("a")
+    child.expect(RATING)
+    child.sendline("3")
+    child.expect(ANSWER)
+    child.sendintr()
+    child.expect("Interrupted; every answer above is saved.")
+    child.expect("Answered 2, right 2")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    with open_store() as store:
+        gelu = store.reviews("fx-gelu-models", include_undone=True)
+        assert [(int(r.rating or 0), r.undone, r.answer) for r in gelu] == [
+            (3, True, "ab"),
+            (4, False, "ab"),
+        ]
+    again = spawn("study", "--type", "choice")
+    again.expect("Question 1 of 1")
+    again.expect("fx-max-pool-output")
+    again.expect(ANSWER)
+    again.sendline("b")
+    again.expect(RATING)
+    again.sendline("")
+    again.expect("Answered 1, right 1")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+    assert total_reviews() == 3
+
+
+def test_ctrl_d_ends_the_session_with_0(spawn: Callable[..., pexpect.spawn]) -> None:
+    child = spawn("study", "--type", "numeric")
+    child.expect(ANSWER)
+    child.sendline("0.25")
+    child.expect(RATING)
+    child.sendline("")
+    child.expect(ANSWER)
+    child.sendeof()
+    child.expect("Answered 1, right 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert total_reviews() == 1
+
+
+def test_kill_9_keeps_what_was_recorded(spawn: Callable[..., pexpect.spawn]) -> None:
+    child = spawn("study", "--type", "choice")
+    for answer in ("ab", "a"):
+        child.expect(ANSWER)
+        child.sendline(answer)
+        child.expect(RATING)
+        child.sendline("3")
+    child.expect(ANSWER)
+    child.kill(signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    assert total_reviews() == 2
+    doctor = subprocess.run(command("doctor"), env=child_env(), capture_output=True, timeout=30)
+    assert doctor.returncode == 0, doctor.stderr
+    after = subprocess.run(
+        command("study", "--type", "choice"),
+        input="b\n3\n",
+        env=child_env(),
+        text=True,
+        capture_output=True,
+        timeout=30,
+    )
+    assert after.returncode == 0, after.stderr
+    assert "fx-max-pool-output" in after.stdout
+    assert total_reviews() == 3
+
+
+def pipeline(*args: str) -> str:
+    return "yes 3 | " + " ".join(f"'{part}'" for part in command(*args))
+
+
+def test_yes_3_answers_five_questions() -> None:
+    done = subprocess.run(
+        pipeline("study", "--new", "100", "--limit", "5"),
+        shell=True,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Answered 5" in done.stdout
+    assert total_reviews() == 5
+
+
+def test_two_sessions_at_once_lose_nothing() -> None:
+    script = pipeline("study", "--new", "100", "--limit", "5")
+    runs = [
+        subprocess.Popen(script, shell=True, env=child_env(), stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for run in runs:
+        out, _ = run.communicate(timeout=60)
+        assert run.returncode == 0
+        assert "Answered 5" in out
+    assert total_reviews() == 10
