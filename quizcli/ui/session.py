@@ -69,7 +69,6 @@ LABELS = {
         "Nothing to study now: no question is due and today's new questions are done.",
         "现在没有要学习的题目：没有到期的复习，今天的新题也已学完。",
     ),
-    "no_questions": ("No question matches these filters.", "没有符合条件的题目。"),
     "summary": (
         "Answered {n}, right {right}, in {time}.",
         "共作答 {n} 题，答对 {right} 题，用时 {time}。",
