@@ -143,12 +143,11 @@ def _register() -> None:
     app.command("show")(browse.show)
     app.command("search")(browse.search)
     app.command("lint")(lint.lint_command)
-    for command in (study.study, study.drill, study.mock):
-        app.command()(command)
-    for command in (review.stats, review.history, review.suspend, review.unsuspend, review.bury):
-        app.command()(command)
-    for command in (review.doctor, review.orphans, review.config):
-        app.command()(command)
+    app.command()(study.study)
+    app.command()(study.drill)
+    app.command()(study.mock)
+    for name in ("stats", "history", "suspend", "unsuspend", "bury", "doctor", "orphans", "config"):
+        app.command(name)(getattr(review, name))
     app.add_typer(export.app, name="export")
 
 
