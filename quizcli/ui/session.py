@@ -80,6 +80,8 @@ LABELS = {
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
     "score": ("Score by topic", "各主题得分"),
+    "topic": ("topic", "主题"),
+    "right": ("right", "答对"),
 }
 RATING_NAMES = {
     Rating.AGAIN: ("Again", "重来"),
@@ -202,8 +204,9 @@ def _scores(result: Summary, lang: str) -> None:
     from rich.table import Table
 
     table = Table(title=label("score", lang), title_justify="left")
-    for column in ("topic", "right", "%"):
-        table.add_column(column, justify="left" if column == "topic" else "right")
+    table.add_column(label("topic", lang))
+    table.add_column(label("right", lang), justify="right")
+    table.add_column("%", justify="right")
     for topic, (right, total) in result.by_topic().items():
         table.add_row(topic, f"{right}/{total}", f"{100 * right / total:.0f}")
     out().print(table)
