@@ -17,7 +17,7 @@ from rich.text import Text as RichText
 
 from quizcli import env
 from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
-from quizcli.session import Graded, Summary
+from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, out
 from quizcli.ui.browse import Prose
@@ -225,7 +225,7 @@ class _History:
             readline.read_history_file(self.path)
 
     def add(self, line: str) -> None:
-        if len(line.strip()) > 1:
+        if line.strip() not in ("", HINT, SHOW, UNDO):
             self.readline.add_history(line)
 
     def save(self) -> None:

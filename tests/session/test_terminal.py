@@ -82,14 +82,17 @@ def test_terminal_session_answer_rate_undo_interrupt_and_restart(
     again.expect("Question 1 of 1")
     again.expect("fx-max-pool-output")
     again.expect(ANSWER)
-    again.sendline("b")
+    again.send("\x1b[A")  # the last answer of the interrupted session
+    again.sendline("")
     again.expect(RATING)
     again.sendline("")
-    again.expect("Answered 1, right 1")
+    again.expect("Answered 1, right 0")
     again.expect(pexpect.EOF)
     again.close()
     assert again.exitstatus == 0
     assert total_reviews() == 3
+    with open_store() as store:
+        assert [r.answer for r in store.reviews("fx-max-pool-output")] == ["a"]
 
 
 def test_ctrl_d_ends_the_session_with_0(spawn: Callable[..., pexpect.spawn]) -> None:
