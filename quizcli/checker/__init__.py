@@ -71,24 +71,29 @@ def check(question: DerivationQuestion, answer: str, timeout: float = 2.0) -> Ve
         try:
             verdict = bound.in_child(_check_here, (question, answer, timeout), timeout + 0.5)
         except bound.CheckTimeout:
-            from quizcli.checker.judge import timed_out
+            from quizcli.checker.verdicts import timed_out
 
             verdict = timed_out("")
     return replace(verdict, ms=(time.perf_counter() - started) * 1000)
 
 
 def _check_here(question: DerivationQuestion, answer: str, timeout: float) -> Verdict:
+    """Read first (pure Python, no sympy): unreadable input never pays for the import."""
     from quizcli.checker import bound
-    from quizcli.checker.judge import Progress, judge, timed_out
+    from quizcli.checker.verdicts import invalid, read, timed_out
+
+    try:
+        trees = read(question, answer)
+    except ParseError as exc:
+        return invalid(exc, answer, "")
+    from quizcli.checker.judge import Progress, judge
 
     progress = Progress()
     deadline = time.monotonic() + timeout
     try:
         with bound.time_limit(timeout):
-            return judge(question, answer, deadline, progress)
-    except bound.CheckTimeout:
-        return timed_out(progress.read_as)
-    except RecursionError:
+            return judge(question, trees, answer, deadline, progress)
+    except (bound.CheckTimeout, RecursionError):
         return timed_out(progress.read_as)
 
 
@@ -128,5 +133,5 @@ def warm_up() -> None:
     from quizcli.checker import numeric, prove
 
     x = sympy.Symbol("x", real=True)
-    prove.proved_equal(sympy.tanh(x), 1 - 2 / (1 + sympy.exp(2 * x)), {})
+    prove.proved_equal(sympy.tanh(x), 1 - 2 / (1 + sympy.exp(2 * x)))
     numeric.evaluate([sympy.tanh(x)], [x], {x: np.linspace(-1.0, 1.0, 4)})

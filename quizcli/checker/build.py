@@ -34,8 +34,10 @@ class Diag(DiagMatrix):  # type: ignore[misc]
         return f"diag({printer._print(self.args[0])})"
 
 
-def symbol(name: str) -> Any:
-    """The sympy symbol for a declared name: real, and printed as λ for `lam`."""
+def symbol(name: str, positive: bool = False) -> Any:
+    """The sympy symbol for a declared name: real (or positive), printed as λ for `lam`."""
+    if positive:
+        return sympy.Symbol(canonical(name), positive=True)
     return sympy.Symbol(canonical(name), real=True)
 
 

@@ -95,6 +95,7 @@ NUMPY: dict[str, Callable[..., Any]] = {
     "Phi": lambda x: 0.5 * (1 + _erf(np.asarray(x, dtype=float) / math.sqrt(2))),
     "phi": lambda x: np.exp(-(np.asarray(x, dtype=float) ** 2) / 2) / math.sqrt(2 * math.pi),
     "erf": lambda x: _erf(np.asarray(x, dtype=float)),
+    "step": lambda x: np.heaviside(x, 0.5),
 }
 CUSTOM = (sigmoid, softplus, Phi, phi)
 
@@ -120,5 +121,7 @@ def sympy_function(name: str) -> Any:
         "erf": sympy.erf,
         "heaviside": sympy.Heaviside,
         "sign": sympy.sign,
+        "floor": sympy.floor,
+        "ceil": sympy.ceiling,
     }
     return table[name]

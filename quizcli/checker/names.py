@@ -21,7 +21,7 @@ FUNCTIONS = {
     "log": "log", "ln": "log", "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min",
     "softplus": "softplus", "relu": "relu", "ReLU": "relu", "Relu": "relu", "erf": "erf",
     "Phi": "Phi", "phi": "phi", "Heaviside": "heaviside", "H": "heaviside",
-    "step": "heaviside", "sign": "sign", "sgn": "sign",
+    "step": "heaviside", "sign": "sign", "sgn": "sign", "floor": "floor", "ceil": "ceil",
 }  # fmt: skip
 VECTOR_FUNCTIONS = {"diag": "diag", "delta": "delta", "sum": "sum"}
 CONSTANTS = {"e": "E", "pi": "pi"}

@@ -137,12 +137,13 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, export, lint, review, study
+    from quizcli.cli import browse, check, export, lint, review, study
 
     app.command("list")(browse.list_questions)
     app.command("show")(browse.show)
     app.command("search")(browse.search)
     app.command("lint")(lint.lint_command)
+    app.command("check", context_settings=check.CONTEXT)(check.check_command)
     app.command()(study.study)
     app.command()(study.drill)
     app.command()(study.mock)

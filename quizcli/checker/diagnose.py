@@ -1,0 +1,282 @@
+"""Say what is wrong with a wrong answer, from the numbers already computed.
+
+In order: the question's own known mistakes; the function itself instead of its
+derivative; a constant factor (−1 is a sign error), only where the answer is
+also zero wherever the reference is; a missing or extra parameter factor; a
+constant offset; a missing chain-rule factor; one factor of a product
+differentiated; right on one side of a kink only; the diagonal or the
+off-diagonal of a Jacobian wrong; a near miss (an approximation); and finally a
+concrete point where the two differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from quizcli.checker.forms import Form, Points
+from quizcli.checker.numeric import compare, evaluate
+
+Finding = tuple[str, str]  # (en, zh)
+NEAR = 1e-2
+CONSTANT = 1e-7
+
+
+@dataclass
+class Evidence:
+    """An incorrect answer's values beside the reference's, at the same points."""
+
+    form: Form
+    points: Points
+    answer: np.ndarray
+    reference: np.ndarray
+    kinks: Sequence[Any]
+
+    def values(self, exprs: Sequence[Any]) -> np.ndarray:
+        return evaluate(exprs, self.form.variables, self.points)
+
+    def usable(self) -> np.ndarray:
+        return np.asarray(np.isfinite(self.answer) & np.isfinite(self.reference))
+
+
+def diagnose(evidence: Evidence) -> Finding:
+    """The first rule that explains the difference, else a point where they differ."""
+    rules: list[Callable[[Evidence], Finding | None]] = [
+        _not_differentiated,
+        _constant_factor,
+        _parameter_factor,
+        _constant_offset,
+        _chain_rule,
+        _product_rule,
+        _one_side,
+        _matrix_part,
+        _near_miss,
+    ]
+    for rule in rules:
+        found = rule(evidence)
+        if found:
+            return found
+    return _counterexample(evidence)
+
+
+def matches(answer: np.ndarray, other: np.ndarray) -> bool:
+    return compare(answer, other).equal
+
+
+def _not_differentiated(ev: Evidence) -> Finding | None:
+    if ev.form.definition is None or not matches(ev.answer, ev.values(ev.form.definition)):
+        return None
+    return (
+        "This is the function itself; the question asks for its derivative.",
+        "这是函数本身，题目要的是它的导数。",
+    )
+
+
+def _ratio(ev: Evidence) -> tuple[np.ndarray, np.ndarray] | None:
+    """answer/reference where the reference is clearly non-zero, and that mask; None if the
+    answer is non-zero somewhere the reference is zero (then no factor explains it)."""
+    usable = ev.usable()
+    floor = 1e-9 * max(float(np.max(np.abs(ev.reference[usable]), initial=0.0)), 1e-300)
+    zero = usable & (np.abs(ev.reference) <= floor)
+    if np.any(np.abs(ev.answer[zero]) > floor):
+        return None
+    nonzero = usable & ~zero
+    if nonzero.sum() < 3:
+        return None
+    return np.asarray(ev.answer[nonzero] / ev.reference[nonzero]), nonzero
+
+
+def _constant(values: np.ndarray) -> float | None:
+    center = float(np.median(values))
+    spread = float(np.max(np.abs(values - center)))
+    return center if spread <= CONSTANT * max(abs(center), 1.0) else None
+
+
+def _constant_factor(ev: Evidence) -> Finding | None:
+    found = _ratio(ev)
+    k = _constant(found[0]) if found is not None else None
+    if k is None or abs(k - 1) < CONSTANT:
+        return None
+    if abs(k + 1) < CONSTANT:
+        return ("The sign is flipped: your answer is the negative of the correct one.",
+                "符号反了：你的答案恰好是正确答案的相反数。")  # fmt: skip
+    if abs(k) < CONSTANT:
+        return None
+    shown = number(k)
+    return (f"Off by a constant factor: your answer is {shown} times the correct one.",
+            f"差了一个常数倍：你的答案是正确答案的 {shown} 倍。")  # fmt: skip
+
+
+def _parameter_factor(ev: Evidence) -> Finding | None:
+    found = _ratio(ev)
+    if found is None:
+        return None
+    ratio, nonzero = found
+    for variable in ev.form.variables:
+        if variable == ev.form.main:
+            continue
+        values = np.broadcast_to(ev.points[variable], ev.reference.shape)[nonzero]
+        name = inline(variable)
+        if np.allclose(ratio, values, rtol=1e-7):
+            return (f"Your answer has an extra factor {name}.", f"你的答案多乘了一个 {name}。")
+        if np.allclose(ratio * values, 1, rtol=1e-7):
+            return (f"Your answer is missing a factor {name}.", f"你的答案漏乘了一个 {name}。")
+    return None
+
+
+def _constant_offset(ev: Evidence) -> Finding | None:
+    usable = ev.usable()
+    if usable.sum() < 3:
+        return None
+    c = _constant((ev.answer - ev.reference)[usable])
+    if c is None or abs(c) < CONSTANT:
+        return None
+    shown = number(c)
+    return (f"Off by a constant: your answer is the correct one plus {shown}.",
+            f"差了一个常数：你的答案等于正确答案加上 {shown}。")  # fmt: skip
+
+
+def _chain_rule(ev: Evidence) -> Finding | None:
+    """The answer equals the derivative taken as if an inner argument's derivative were 1."""
+    if ev.form.definition is None:
+        return None
+    main, definition = ev.form.main, ev.form.definition[0]
+    for inner in ev.form.inner:
+        factor = sympy.diff(inner, main)
+        if factor == 1:
+            continue
+        w = sympy.Function("W")(main)
+        dropped = sympy.diff(definition.xreplace({inner: w}), main)
+        dropped = dropped.subs(sympy.Derivative(w, main), 1).xreplace({w: inner})
+        if matches(ev.answer, ev.values([dropped])):
+            du = inline(factor)
+            return (
+                f"Missing the chain-rule factor: the inner {inline(inner)} has derivative {du},"
+                " and the term it belongs to must be multiplied by it.",
+                f"漏了链式法则的因子：内层 {inline(inner)} 的导数是 {du}，对应的那一项要乘上它。",
+            )
+    return None
+
+
+def _product_rule(ev: Evidence) -> Finding | None:
+    if ev.form.definition is None or ev.form.main is None:
+        return None
+    main = ev.form.main
+    factors = [f for f in sympy.Mul.make_args(ev.form.definition[0]) if main in f.free_symbols]
+    if len(factors) < 2:
+        return None
+    whole = ev.form.definition[0]
+    for factor in factors:
+        others = whole / factor
+        one_term = sympy.diff(factor, main) * others
+        if matches(ev.answer, ev.values([one_term])):
+            return (
+                "Product rule: you differentiated only one factor. d(uv) = u′v + uv′; the term"
+                f" with the derivative of {inline(others)} is missing.",
+                f"乘积法则：你只对其中一个因子求了导。d(uv) = u′v + uv′，漏了对 {inline(others)}"
+                " 求导的那一项。",
+            )
+    return None
+
+
+def _one_side(ev: Evidence) -> Finding | None:
+    main = ev.form.main
+    if main is None:
+        return None
+    close = compare(ev.answer, ev.reference)
+    for g in ev.kinks:
+        side = ev.values([g])[0]
+        for sign, wrong_sign in ((1, -1), (-1, 1)):
+            right = (np.sign(side) == sign)[None, :] & close.usable
+            wrong = (np.sign(side) == wrong_sign)[None, :]
+            good = right.sum() >= 2 and not (close.mismatch & right).any()
+            if good and (close.mismatch & wrong).any():
+                ok_en, ok_zh = describe(g, main, sign)
+                bad_en, bad_zh = describe(g, main, wrong_sign)
+                return (f"Right for {ok_en}, but wrong for {bad_en}.",
+                        f"在 {ok_zh} 时正确，但在 {bad_zh} 时不对。")  # fmt: skip
+    return None
+
+
+def _matrix_part(ev: Evidence) -> Finding | None:
+    labels = np.array(ev.form.labels)
+    if "diagonal" not in labels:
+        return None
+    wrong = np.asarray(compare(ev.answer, ev.reference).mismatch.any(axis=1))
+    diagonal = labels == "diagonal"
+    if not wrong[diagonal].any():
+        return ("The diagonal entries (i = j) are right, the off-diagonal ones (i ≠ j) are wrong.",
+                "对角元（i = j）是对的，非对角元（i ≠ j）不对。")  # fmt: skip
+    if not wrong[~diagonal].any():
+        return ("The off-diagonal entries (i ≠ j) are right, the diagonal ones (i = j) are wrong.",
+                "非对角元（i ≠ j）是对的，对角元（i = j）不对。")  # fmt: skip
+    return None
+
+
+def _near_miss(ev: Evidence) -> Finding | None:
+    usable = ev.usable()
+    if not usable.any():
+        return None
+    scale = max(float(np.max(np.abs(ev.reference[usable]))), 1e-12)
+    worst = float(np.max(np.abs(ev.answer - ev.reference)[usable])) / scale
+    if worst >= NEAR:
+        return None
+    shown = f"{worst:.1e}"
+    return (
+        f"Very close but not equal (largest difference {shown} of the scale): is this an"
+        " approximation, such as the tanh form of GELU, rather than the exact expression?",
+        f"非常接近但不相等（最大差距为量级的 {shown}）：这是不是一个近似式（比如 GELU 的 tanh"
+        " 近似），而不是精确表达式？",
+    )
+
+
+def _counterexample(ev: Evidence) -> Finding:
+    screen = compare(ev.answer, ev.reference)
+    rows, cols = np.nonzero(screen.mismatch)
+    if not len(rows):
+        return ("Not equal to the correct answer.", "与正确答案不相等。")
+    row, col = int(rows[0]), int(cols[0])
+    yours, wanted = number(ev.answer[row, col]), number(ev.reference[row, col])
+    if ev.form.main is not None:
+        where = ", ".join(
+            f"{inline(v)} = {float(ev.points[v][col]):.3g}" for v in ev.form.variables
+        )
+    else:
+        where = ev.form.places[row] if row < len(ev.form.places) else ""
+    at_en = f"at {where}" if where else "at a test point"
+    at_zh = f"在 {where} 处" if where else "在一个测试点上"
+    return (f"Not equal: {at_en} your answer is {yours}, the correct value is {wanted}.",
+            f"不相等：{at_zh}你的答案是 {yours}，正确值是 {wanted}。")  # fmt: skip
+
+
+def number(value: float) -> str:
+    """A float as a short fraction when it is one (2, 1/2, −1/4), else 4 significant digits."""
+    if not np.isfinite(value):
+        return str(value)
+    fraction = Fraction(float(value)).limit_denominator(12)
+    if abs(float(fraction) - value) <= 1e-9 * max(1.0, abs(value)):
+        return str(fraction).replace("-", "−")
+    return f"{value:.4g}".replace("-", "−")
+
+
+def inline(expr: Any) -> str:
+    """A one-line Unicode rendering of a small expression."""
+    text = str(sympy.pretty(expr, use_unicode=True))
+    return text if "\n" not in text else str(sympy.sstr(expr))
+
+
+def describe(g: Any, main: Any, sign: int) -> tuple[str, str]:
+    """'x > 0' for the side of the kink g = 0 where sign(g) == sign."""
+    slope = sympy.diff(g, main)
+    if g.free_symbols == {main} and slope.is_Number and slope != 0:
+        root = number(float(-g.subs(main, 0) / slope))
+        op = ">" if (sign > 0) == (slope > 0) else "<"
+        text = f"{inline(main)} {op} {root}"
+    else:
+        text = f"{inline(g)} {'>' if sign > 0 else '<'} 0"
+    return text, text

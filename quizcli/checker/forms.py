@@ -1,0 +1,152 @@
+"""A question's comparable form: how answers become sympy entries and where to test them.
+
+A scalar question compares one expression in its declared symbols. Other
+settings (the softmax simplex in `softmax.py`) expand an answer into several
+entries over concrete variables; the engine only ever sees a list of entries,
+the variables they depend on, and a sampler for those variables.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import sympy
+
+from quizcli.checker.build import Builder, check_size, symbol
+from quizcli.checker.grammar import Node, parse_tree
+from quizcli.checker.names import Scope, scope_for
+
+if TYPE_CHECKING:
+    from quizcli.bank.model import DerivationAnswer
+
+MAIN_DOMAIN = (-4.0, 4.0)
+PARAMETER_DOMAIN = (0.2, 3.0)
+NICE_VALUES = (0.5, 1.0, 2.0)
+SCALAR_POINTS = 20
+
+Points = dict[Any, np.ndarray]
+
+
+@dataclass
+class Form:
+    """Everything the engine needs to compare answers to one question."""
+
+    scope: Scope
+    variables: list[Any]
+    main: Any
+    reference: list[Any]
+    definition: list[Any] | None
+    labels: list[str]
+    sample: Callable[[np.random.Generator], Points]
+    entries: Callable[[Node], list[Any]]
+    inner: list[Any] = field(default_factory=list)
+    span: tuple[float, float] | None = None
+    places: list[str] = field(default_factory=list)
+
+    def display(self, tree: Node) -> Any:
+        """The symbolic reading of `tree`, for "read as"."""
+        expr = Builder().build(tree)
+        check_size(expr, tree.pos)
+        return expr
+
+    def parse(self, text: str) -> Node:
+        return parse_tree(text, self.scope)
+
+
+def form_for(answer: DerivationAnswer) -> Form:
+    """The form of a question's answer, by its setting."""
+    if answer.setting == "softmax":
+        from quizcli.checker.softmax import softmax_form
+
+        return softmax_form(answer)
+    return scalar_form(answer)
+
+
+def seed(text: str) -> int:
+    """A stable seed per question, so the same answer always gets the same verdict."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def scalar_form(answer: DerivationAnswer) -> Form:
+    scope = scope_for(answer.symbols, answer.setting)
+    main_name = answer.wrt or answer.symbols[0]
+    spans = {name: _span(answer, name, main_name) for name in answer.symbols}
+    symbols = {name: symbol(name, positive=spans[name][0] > 0) for name in answer.symbols}
+    builder = Builder(symbols)
+    main = symbols[main_name]
+    definition = builder.build(parse_tree(answer.definition, scope))
+    reference = sympy.diff(definition, main) if answer.wrt else definition
+    domains = {symbols[name]: spans[name] for name in answer.symbols}
+
+    def entries(tree: Node) -> list[Any]:
+        expr = Builder(symbols).build(tree)
+        check_size(expr, tree.pos)
+        return [expr]
+
+    return Form(
+        scope=scope,
+        variables=list(symbols.values()),
+        main=main,
+        reference=[reference],
+        definition=[definition] if answer.wrt else None,
+        labels=[""],
+        sample=lambda rng: sample_box(rng, domains, main, SCALAR_POINTS),
+        entries=entries,
+        inner=inner_arguments(definition, main) if answer.wrt else [],
+        span=spans[main_name],
+    )
+
+
+def _span(answer: DerivationAnswer, name: str, main: str) -> tuple[float, float]:
+    """Where a symbol is tested: its declared domain, else ±4 for the main variable and
+    (0.2, 3) for parameters. A symbol whose span is positive is a positive sympy symbol,
+    so the prover may combine its powers."""
+    default = MAIN_DOMAIN if name == main else PARAMETER_DOMAIN
+    return answer.domain.get(name, default)
+
+
+def sample_box(
+    rng: np.random.Generator, domains: dict[Any, tuple[float, float]], main: Any, count: int
+) -> Points:
+    """`count` points: the main variable stratified over its domain (every region of the
+    domain gets a point), the others uniform and kept away from 0.5, 1 and 2, values
+    that hide a missing parameter."""
+    points: Points = {}
+    for variable, declared in domains.items():
+        if variable == main:
+            low, high = declared
+            strata = (np.arange(count) + rng.uniform(0.05, 0.95, count)) / count
+            points[variable] = low + strata * (high - low)
+        else:
+            points[variable] = _parameter(rng, declared, count)
+    return points
+
+
+def _parameter(rng: np.random.Generator, declared: tuple[float, float], count: int) -> Any:
+    low, high = declared
+    values = rng.uniform(low, high, count)
+    width = 0.02 * (high - low)
+    for _ in range(8):
+        near = np.zeros(count, dtype=bool)
+        for nice in NICE_VALUES:
+            near |= np.abs(values - nice) < width
+        if not near.any():
+            break
+        values[near] = rng.uniform(low, high, int(near.sum()))
+    return values
+
+
+def inner_arguments(expr: Any, main: Any) -> list[Any]:
+    """Arguments of functions inside `expr` that are not the bare variable: the places a
+    chain-rule factor can be forgotten (βx in σ(βx), softplus(x) in tanh(softplus(x)))."""
+    found = []
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Function) and len(node.args) == 1:
+            arg = node.args[0]
+            if arg != main and main in arg.free_symbols and arg not in found:
+                found.append(arg)
+    return found

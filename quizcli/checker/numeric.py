@@ -1,0 +1,152 @@
+"""The numeric screen: evaluate answer and reference at seeded points and compare.
+
+Tolerance is relative 1e-8 plus an absolute floor of 1e-9 times the reference's
+scale, tight enough to refuse the tanh form of GELU′ (off by ~1e-3) and loose
+enough for float noise. A point where only one side is finite is a mismatch;
+points where neither is finite are skipped; too few usable points is no
+decision. Points never sit on a kink, and there are points on both sides of
+every kink of the main variable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy.core.relational import Relational
+
+from quizcli.checker.forms import Points
+from quizcli.checker.functions import NUMPY
+
+STEP = sympy.Function("step")
+RTOL = 1e-8
+ATOL_SCALE = 1e-9
+MIN_POINTS = 8
+KINK_GAP = 1e-6
+
+
+@dataclass(frozen=True)
+class Screen:
+    """The outcome of comparing two arrays of entries × points."""
+
+    usable: np.ndarray  # both finite
+    close: np.ndarray  # usable and within tolerance
+    mismatch: np.ndarray  # usable and not close, or only one side finite
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.mismatch.any()) or int(self.usable.sum()) >= MIN_POINTS
+
+    @property
+    def equal(self) -> bool:
+        return self.decided and not self.mismatch.any()
+
+
+def evaluate(exprs: Sequence[Any], variables: Sequence[Any], points: Points) -> np.ndarray:
+    """Values of `exprs` at the points, shape (len(exprs), number of points); NaN where
+    an expression is undefined or complex."""
+    count = len(next(iter(points.values())))
+    args = [points[v] for v in variables]
+    exprs = [_printable(expr) for expr in exprs]
+    try:
+        function = sympy.lambdify(variables, list(exprs), modules=[NUMPY, "numpy"])
+        with np.errstate(all="ignore"):
+            rows = function(*args)
+    except (TypeError, ValueError, ArithmeticError, NameError, AttributeError):
+        rows = [_evaluate_one(expr, variables, args) for expr in exprs]
+    return np.array([_real(row, count) for row in rows])
+
+
+def _printable(expr: Any) -> Any:
+    """Heaviside as a plain numpy call: sympy's printer would rewrite it as a Piecewise
+    through `simplify`, which costs hundreds of milliseconds."""
+    if isinstance(expr, sympy.Basic) and expr.has(sympy.Heaviside):
+        return expr.replace(sympy.Heaviside, lambda arg, *rest: STEP(arg))
+    return expr
+
+
+def _evaluate_one(expr: Any, variables: Sequence[Any], args: list[np.ndarray]) -> Any:
+    try:
+        function = sympy.lambdify(variables, expr, modules=[NUMPY, "numpy"])
+        with np.errstate(all="ignore"):
+            return function(*args)
+    except (TypeError, ValueError, ArithmeticError, NameError, AttributeError):
+        return np.nan
+
+
+def _real(row: Any, count: int) -> np.ndarray:
+    try:
+        values = np.broadcast_to(np.asarray(row), (count,))
+    except ValueError:
+        return np.full(count, np.nan)
+    if np.iscomplexobj(values):
+        real = np.abs(values.imag) <= 1e-12 * (1 + np.abs(values.real))
+        return np.where(real, values.real, np.nan)
+    try:
+        return values.astype(float)
+    except (TypeError, ValueError):
+        return np.full(count, np.nan)
+
+
+def compare(answer: np.ndarray, reference: np.ndarray) -> Screen:
+    finite_a, finite_r = np.isfinite(answer), np.isfinite(reference)
+    usable = finite_a & finite_r
+    scale = float(np.max(np.abs(reference[finite_r]), initial=0.0))
+    atol = ATOL_SCALE * max(scale, 1e-3)
+    with np.errstate(all="ignore"):
+        gap = np.abs(answer - reference)
+        bound = RTOL * np.maximum(np.abs(answer), np.abs(reference)) + atol
+    close = usable & (gap <= bound)
+    mismatch = (usable & ~close) | (finite_a ^ finite_r)
+    return Screen(usable, close, mismatch)
+
+
+def kinks(exprs: Sequence[Any]) -> list[Any]:
+    """Expressions whose sign change is a kink: arguments of Heaviside, |·|, sign,
+    max/min differences, and Piecewise conditions."""
+    found: list[Any] = []
+    for expr in exprs:
+        for node in sympy.preorder_traversal(expr):
+            for candidate in _kink_of(node):
+                if candidate not in found and candidate.free_symbols:
+                    found.append(candidate)
+    return found
+
+
+def _kink_of(node: Any) -> list[Any]:
+    if isinstance(node, sympy.Heaviside | sympy.Abs | sympy.sign):
+        return [node.args[0]]
+    if isinstance(node, sympy.Max | sympy.Min):
+        first, *rest = node.args
+        return [first - other for other in rest]
+    if isinstance(node, sympy.Piecewise):
+        relations = [cond for _, cond in node.args if isinstance(cond, Relational)]
+        return [rel.lhs - rel.rhs for rel in relations if not isinstance(rel, sympy.Eq | sympy.Ne)]
+    return []
+
+
+def kink_roots(kink_exprs: Sequence[Any], main: Any, low: float, high: float) -> list[float]:
+    """Where each kink linear in the main variable alone crosses zero, inside (low, high)."""
+    roots = []
+    for g in kink_exprs:
+        if g.free_symbols != {main}:
+            continue
+        slope = sympy.diff(g, main)
+        if not slope.is_Number or slope == 0:
+            continue
+        root = float(-g.subs(main, 0) / slope)
+        if low < root < high:
+            roots.append(root)
+    return roots
+
+
+def off_kinks(points: Points, kink_exprs: Sequence[Any], variables: Sequence[Any]) -> np.ndarray:
+    """A mask of the points not sitting on (within 1e-6 of) a kink."""
+    keep = np.ones(len(next(iter(points.values()))), dtype=bool)
+    if kink_exprs:
+        values = evaluate(kink_exprs, variables, points)
+        keep &= ~np.any(np.abs(values) < KINK_GAP, axis=0)
+    return keep

@@ -1,0 +1,61 @@
+"""Split an answer into derivation steps: one per line, or chained with `=`.
+
+`σ'(x) = σ(x)(1 − σ(x))` is one step: a leading left-hand side that names the
+derivative (it has a prime, ∂, or reads d…/d…) is dropped, because it is a
+label, not a formula. `==`, `<=`, `>=` and `!=` are comparisons, not steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizcli.checker.errors import ParseError
+
+MAX_CHARS = 2000
+MAX_STEPS = 12
+EQUALS = re.compile(r"(?<![=<>!≤≥])=(?!=)")
+LABEL = re.compile(r"['′∂]|^\s*\\?d\w*\s*/\s*d\w+\s*$|\\frac\s*\{\s*(d|\\partial)", re.UNICODE)
+
+
+def split_steps(text: str) -> list[tuple[int, str]]:
+    """(offset in `text`, step text) for each step, in order."""
+    if len(text) > MAX_CHARS:
+        raise ParseError(
+            0,
+            f"the answer is {len(text)} characters long; the limit is {MAX_CHARS}",
+            f"答案有 {len(text)} 个字符，超过了 {MAX_CHARS} 的上限",
+        )
+    steps: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        steps.extend(_line_steps(line, offset))
+        offset += len(line) + 1
+    if not steps:
+        raise ParseError(0, "the answer is empty", "答案是空的")
+    if len(steps) > MAX_STEPS:
+        en = f"more than {MAX_STEPS} steps; keep the main ones"
+        raise ParseError(0, en, f"超过 {MAX_STEPS} 步，请只保留主要步骤")
+    return steps
+
+
+def _line_steps(line: str, offset: int) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in EQUALS.finditer(line):
+        pieces.append((start, line[start : match.start()]))
+        start = match.end()
+    pieces.append((start, line[start:]))
+    if len(pieces) > 1 and (not pieces[0][1].strip() or LABEL.search(pieces[0][1])):
+        pieces = pieces[1:]
+    steps = []
+    for at, piece in pieces:
+        if not piece.strip():
+            if len(pieces) > 1:
+                raise ParseError(
+                    offset + at,
+                    "'=' needs a formula on both sides",
+                    "'=' 两边都要有公式",
+                )
+            continue
+        steps.append((offset + at, piece))
+    return steps

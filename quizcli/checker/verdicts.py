@@ -1,0 +1,92 @@
+"""Verdicts and the cheap first stage of a check: splitting and parsing, without sympy.
+
+Input that cannot be read is answered here, before sympy and numpy are even
+imported, so hostile or mistyped input costs milliseconds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quizcli.checker.errors import ParseError
+from quizcli.checker.grammar import Node, parse_tree
+from quizcli.checker.names import scope_for
+from quizcli.checker.steps import split_steps
+
+if TYPE_CHECKING:
+    from quizcli.bank.model import DerivationQuestion
+    from quizcli.checker import Verdict
+
+
+def read(question: DerivationQuestion, text: str) -> list[Node]:
+    """The parsed steps of `text` in the question's scope; ParseError positions are in `text`."""
+    scope = scope_for(question.answer.symbols, question.answer.setting)
+    trees = []
+    for offset, step in split_steps(text):
+        try:
+            trees.append(parse_tree(step, scope))
+        except ParseError as exc:
+            exc.position += offset
+            raise
+    return trees
+
+
+def verdict(outcome: str, shown: str, en: str, zh: str, method: str, step: int | None) -> Verdict:
+    """A Verdict with bilingual feedback; `ms` is filled in by `check`."""
+    from quizcli.bank.model import Text
+    from quizcli.checker import Verdict
+
+    return Verdict(outcome, shown, Text(en=en, zh=zh), method, 0.0, step)
+
+
+def invalid(exc: ParseError, text: str, shown: str) -> Verdict:
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    where_en = f"line {line}, column {column}" if "\n" in text.strip() else f"column {column}"
+    where_zh = f"第 {line} 行第 {column} 列" if "\n" in text.strip() else f"第 {column} 列"
+    en, zh = f"Cannot read {where_en}: {exc.en}", f"无法读懂{where_zh}：{exc.zh}"
+    if exc.suggestion:
+        en += f"; did you mean {exc.suggestion}?"
+        zh += f"；是不是想写 {exc.suggestion}？"
+    return verdict("invalid", shown, en, zh, "parse", None)
+
+
+def undecided(shown: str, index: int, count: int) -> Verdict:
+    which = f"step {index + 1}" if count > 1 else "your answer"
+    which_zh = f"第 {index + 1} 步" if count > 1 else "你的答案"
+    return verdict(
+        "undecided",
+        shown,
+        f"Undecided: {which} could not be evaluated at enough test points (is it defined"
+        " everywhere in the question's domain?), and no proof was found in time.",
+        f"无法判定：{which_zh}在足够多的测试点上无法求值（它在题目的定义域内处处有定义吗？），"
+        "而且在时限内没有找到证明。",
+        "numeric",
+        index + 1 if count > 1 else None,
+    )
+
+
+def correct(shown: str, proved: bool, count: int, points: int) -> Verdict:
+    steps_en = f"all {count} steps follow and the last one is right: " if count > 1 else ""
+    steps_zh = f"{count} 步推导都成立，最后一步正确：" if count > 1 else ""
+    if proved:
+        en = f"Correct: {steps_en}proved equal to the reference answer."
+        zh = f"正确：{steps_zh}已严格证明与参考答案相等。"
+        return verdict("correct", shown, en, zh, "proved", None)
+    en = (
+        f"Correct: {steps_en}equal to the reference at {points} test points"
+        " (numerically verified; no symbolic proof within the time bound)."
+    )
+    zh = f"正确：{steps_zh}在 {points} 个测试点上与参考答案相等（数值验证；时限内未完成符号证明）。"
+    return verdict("correct", shown, en, zh, "numeric", None)
+
+
+def timed_out(shown: str) -> Verdict:
+    return verdict(
+        "undecided",
+        shown,
+        "Undecided: the check ran out of time; try a simpler form of the same answer.",
+        "无法判定：检查超时；请换一种更简单的写法再试。",
+        "timeout",
+        None,
+    )

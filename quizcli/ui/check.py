@@ -1,0 +1,44 @@
+"""Rendering for a derivation verdict: how the input was read, the verdict, and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text as RichText
+
+from quizcli.ui import out
+
+if TYPE_CHECKING:
+    from quizcli.checker import Verdict
+
+VERDICTS = {
+    "correct": ("✓", "green", "correct", "正确"),
+    "incorrect": ("✗", "red", "incorrect", "错误"),
+    "undecided": ("?", "yellow", "undecided", "无法判定"),
+    "invalid": ("!", "magenta", "invalid input", "无法读懂"),
+}
+METHODS = {
+    "proved": ("proved", "已证明"),
+    "numeric": ("numerically verified", "数值验证"),
+    "known-mistake": ("known mistake", "常见错误"),
+    "diagnosis": ("diagnosis", "诊断"),
+    "parse": ("reading the input", "读取输入"),
+    "timeout": ("time bound reached", "超时"),
+}
+READ_AS = ("read as:", "读作：")
+
+
+def verdict(result: Verdict, lang: str) -> None:
+    """'read as' and the pretty form (when there is one), the verdict line, the feedback."""
+    zh = lang == "zh"
+    console = out()
+    if result.read_as:
+        console.print(RichText(READ_AS[zh], style="dim"))
+        indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
+        console.print(RichText(indented), soft_wrap=True)
+    mark, style, en, cn = VERDICTS[result.verdict]
+    method = METHODS.get(result.method, (result.method, result.method))[zh]
+    line = RichText(f"{mark} {cn if zh else en}", style=f"bold {style}")
+    line.append(f"  ({method}, {result.ms:.0f} ms)", style="dim")
+    console.print(line)
+    console.print(RichText(result.feedback.get(lang)))

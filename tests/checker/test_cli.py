@@ -1,0 +1,112 @@
+"""`quizcli check` as a user and a script see it: rendering, JSON, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizcli.cli import app
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.usefixtures("checker_bank")
+runner = CliRunner()
+
+
+def check(*args: str, lang: str = "en", stdin: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, ["--lang", lang, "check", *args], input=stdin)
+    return result.exit_code, result.output
+
+
+def test_correct_answer_shows_reading_and_exits_0() -> None:
+    code, output = check("sigmoid-derivative", "σ(x)(1−σ(x))")
+    assert code == 0
+    assert output.startswith("read as:\n  (1 - σ(x))⋅σ(x)\n")
+    assert "✓ correct  (proved" in output
+
+
+def test_wrong_tanh_derivative_is_diagnosed_and_exits_1() -> None:
+    code, output = check("tanh-derivative", "-tanh(x)^2")
+    assert code == 1
+    assert "✗ incorrect  (known mistake" in output
+    assert "1 − tanh²(x)" in output
+
+
+def test_generic_diagnosis_without_a_listed_mistake() -> None:
+    code, output = check("tanh-derivative", "2*(1 - tanh(x)^2)")
+    assert code == 1
+    assert "constant factor: your answer is 2 times the correct one" in output
+
+
+def test_softmax_jacobian_element_form_is_correct() -> None:
+    code, output = check("softmax-jacobian", "s_i(δ_ij − s_j)")
+    assert code == 0
+    assert "correct" in output
+
+
+def test_hostile_input_is_invalid_and_touches_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "quizcli-x"
+    code, output = check("sigmoid-derivative", f"__import__('os').system('touch {target}')")
+    assert code == 2
+    assert "! invalid input" in output
+    assert not target.exists()
+
+
+def test_invalid_input_names_column_and_suggestion() -> None:
+    code, output = check("sigmoid-derivative", "xe^x")
+    assert code == 2
+    assert "column 1" in output
+    assert "did you mean x*e?" in output
+
+
+def test_json_has_the_documented_keys() -> None:
+    code, output = check("sigmoid-derivative", "σ(x)σ(−x)", "--json")
+    data = json.loads(output)
+    assert code == 0
+    assert set(data) == {"id", "verdict", "read_as", "feedback", "method", "ms", "step"}
+    assert data["id"] == "sigmoid-derivative"
+    assert (data["verdict"], data["method"]) == ("correct", "proved")
+    assert data["read_as"] == "σ(-x)⋅σ(x)"
+    assert data["ms"] > 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict", "code"),
+    [("σ(x)(1+σ(x))", "incorrect", 1), ("σ(x", "invalid", 2), ("e^(x", "invalid", 2)],
+)
+def test_json_exit_codes(answer: str, verdict: str, code: int) -> None:
+    exit_code, output = check("sigmoid-derivative", answer, "--json")
+    assert exit_code == code
+    assert json.loads(output)["verdict"] == verdict
+
+
+def test_chinese_feedback() -> None:
+    code, output = check("sigmoid-derivative", "-σ(x)(1-σ(x))", lang="zh")
+    assert code == 1
+    assert output.startswith("读作：")
+    assert "符号反了" in output
+
+
+def test_steps_from_stdin_name_the_first_wrong_step() -> None:
+    steps = "e^-x/(1+e^-x)^2\n= σ(x)(1-σ(x))\n= σ(x)^2\n"
+    code, output = check("sigmoid-derivative", "-", "--json", stdin=steps)
+    data = json.loads(output)
+    assert code == 1
+    assert data["step"] == 3
+    assert data["feedback"].startswith("Step 3 does not follow from step 2.")
+
+
+def test_unknown_id_exits_2_with_a_suggestion() -> None:
+    result = runner.invoke(app, ["check", "sigmoid-derivatve", "x"])
+    assert result.exit_code == 2
+    assert "did you mean 'sigmoid-derivative'?" in result.output
+
+
+def test_a_non_derivation_question_is_refused() -> None:
+    result = runner.invoke(
+        app, ["--bank", str(FIXTURES / "bank" / "mini.yaml"), "check", "mini-choice", "A"]
+    )
+    assert result.exit_code == 2
+    assert "is a choice question" in result.output
