@@ -30,11 +30,12 @@ def lint_command(
     """
     from quizcli.bank import load_bank
     from quizcli.bank.lint import lint, stats
+    from quizcli.checker.lint import expression_problems
     from quizcli.ui import lint as ui
 
     sources = list(paths) if paths else state(ctx).bank_sources()
     bank = load_bank(sources, use_cache=False)
-    problems = lint(bank)
+    problems = sorted(lint(bank) + expression_problems(bank))
     if as_json:
         report = {"problems": [str(p) for p in problems], "stats": stats(bank)}
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

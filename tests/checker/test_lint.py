@@ -1,0 +1,54 @@
+"""`quizcli lint` reads bank formulas with the checker's reader, in each question's scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from quizcli.cli import app
+
+QUESTION = """\
+format_version: 1
+questions:
+  - id: broken-derivation
+    topic: activations
+    type: derivation
+    difficulty: 1
+    tags: [sigmoid]
+    prompt: {{en: "p", zh: "p"}}
+    answer:
+      definition: sigmoid(x)
+      wrt: x
+      reference: {reference}
+      symbols: [x]
+      mistakes:
+        - expr: {mistake}
+          feedback: {{en: "f", zh: "f"}}
+    explanation: {{en: "e", zh: "e"}}
+    hints: [{{en: "h", zh: "h"}}]
+    sources: [fixture]
+"""
+
+
+def lint(tmp_path: Path, reference: str, mistake: str) -> tuple[int, str]:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(QUESTION.format(reference=reference, mistake=mistake), encoding="utf-8")
+    result = CliRunner().invoke(app, ["lint", str(bank)])
+    return result.exit_code, result.output
+
+
+def test_unknown_names_and_code_are_reported_per_field(tmp_path: Path) -> None:
+    code, output = lint(tmp_path, '"y*sigmoid(x)"', "\"__import__('os')\"")
+    lines = [line for line in output.splitlines() if "broken-derivation" in line]
+    assert code == 1
+    assert len(lines) == 2
+    assert "answer.reference: column 1: unknown name 'y'" in lines[1]
+    assert "answer.mistakes[0].expr: column 1: '_' only joins" in lines[0]
+    assert all("bank.yaml:3:5: broken-derivation: answer." in line for line in lines)
+
+
+def test_a_readable_bank_is_clean(tmp_path: Path) -> None:
+    code, output = lint(tmp_path, "sigmoid(x)*(1 - sigmoid(x))", "sigmoid(x)**2")
+    assert code == 0
+    assert "ok: 1 questions" in output
