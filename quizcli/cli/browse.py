@@ -97,9 +97,11 @@ def show(
     if as_json:
         typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
+    from quizcli.checker import pretty
     from quizcli.ui import browse
 
-    browse.question_panel(question, state(ctx).lang, show_answer=answer)
+    formula = pretty if answer else None
+    browse.question_panel(question, state(ctx).lang, show_answer=answer, formula=formula)
 
 
 def find(bank: Bank, question_id: str) -> AnyQuestion:
