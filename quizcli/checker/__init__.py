@@ -115,14 +115,15 @@ def parse(text: str, symbols: Iterable[str] | None = None, setting: str | None =
 
 
 def pretty(expression: str, symbols: Iterable[str] | None = None) -> str:
-    """The Unicode pretty form of a bank expression, or the text itself if it cannot be read."""
+    """The pretty form of a bank expression (Unicode, or ASCII in ASCII mode), or the text
+    itself if it cannot be read."""
     try:
         expr = parse(expression, symbols)
     except ParseError:
         return expression
-    from sympy import pretty as sympy_pretty
+    from quizcli.checker.verdicts import render
 
-    return str(sympy_pretty(expr, use_unicode=True))
+    return render(expr)
 
 
 def warm_up() -> None:

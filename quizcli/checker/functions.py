@@ -18,13 +18,14 @@ from sympy import Function, exp, log, pi, sqrt
 
 
 class _Named(Function):  # type: ignore[misc]
-    """A function printed with its mathematical symbol (σ, Φ, φ)."""
+    """A function printed with its mathematical symbol (σ, Φ, φ), or its name in ASCII."""
 
     symbol = ""
     latex = ""
 
     def _pretty(self, printer: Any) -> Any:
-        return printer._helper_print_function(self.func, self.args, func_name=self.symbol)
+        name = self.symbol if printer._use_unicode else type(self).__name__
+        return printer._helper_print_function(self.func, self.args, func_name=name)
 
     def _latex(self, printer: Any) -> str:
         return rf"{self.latex}\left({printer._print(self.args[0])}\right)"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import sympy
 
 from quizcli.checker import bound
 from quizcli.checker.diagnose import Evidence, diagnose, matches
@@ -22,7 +21,7 @@ from quizcli.checker.forms import MAIN_DOMAIN, Form, Points, form_for, seed
 from quizcli.checker.grammar import Node
 from quizcli.checker.numeric import compare, evaluate, kink_roots, kinks, off_kinks
 from quizcli.checker.prove import proved_equal
-from quizcli.checker.verdicts import correct, invalid, undecided, verdict
+from quizcli.checker.verdicts import correct, invalid, render, undecided, verdict
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
@@ -156,8 +155,8 @@ def _prove(entries: list[Any], form: Form, deadline: float) -> bool:
 
 
 def read_as(exprs: list[Any]) -> str:
-    """sympy's Unicode pretty form of each step, steps separated by a line with '='."""
-    shown = [sympy.pretty(expr, use_unicode=True) for expr in exprs]
+    """The pretty form of each step, steps separated by a line with '='."""
+    shown = [render(expr) for expr in exprs]
     return "\n=\n".join(shown)
 
 

@@ -6,8 +6,9 @@ imported, so hostile or mistyped input costs milliseconds.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from quizcli import env
 from quizcli.checker.errors import ParseError
 from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import scope_for
@@ -29,6 +30,13 @@ def read(question: DerivationQuestion, text: str) -> list[Node]:
             exc.position += offset
             raise
     return trees
+
+
+def render(expr: Any) -> str:
+    """sympy's pretty form: Unicode, or plain ASCII when the terminal asks for it."""
+    from sympy import pretty
+
+    return str(pretty(expr, use_unicode=not env.ascii_mode()))
 
 
 def verdict(outcome: str, shown: str, en: str, zh: str, method: str, step: int | None) -> Verdict:

@@ -6,16 +6,18 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text as RichText
 
-from quizcli.ui import out
+from quizcli import env
+from quizcli.ui import out, plain
+from quizcli.ui.browse import Prose
 
 if TYPE_CHECKING:
     from quizcli.checker import Verdict
 
 VERDICTS = {
-    "correct": ("✓", "green", "correct", "正确"),
-    "incorrect": ("✗", "red", "incorrect", "错误"),
-    "undecided": ("?", "yellow", "undecided", "无法判定"),
-    "invalid": ("!", "magenta", "invalid input", "无法读懂"),
+    "correct": ("✓", "+", "green", "correct", "正确"),
+    "incorrect": ("✗", "x", "red", "incorrect", "错误"),
+    "undecided": ("?", "?", "yellow", "undecided", "无法判定"),
+    "invalid": ("!", "!", "magenta", "invalid input", "无法读懂"),
 }
 METHODS = {
     "proved": ("proved", "已证明"),
@@ -33,12 +35,13 @@ def verdict(result: Verdict, lang: str) -> None:
     zh = lang == "zh"
     console = out()
     if result.read_as:
-        console.print(RichText(READ_AS[zh], style="dim"))
+        console.print(RichText(plain(READ_AS[zh]), style="dim"))
         indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
         console.print(RichText(indented), soft_wrap=True)
-    mark, style, en, cn = VERDICTS[result.verdict]
+    mark, ascii_mark, style, en, cn = VERDICTS[result.verdict]
+    mark = ascii_mark if env.ascii_mode() else mark
     method = METHODS.get(result.method, (result.method, result.method))[zh]
-    line = RichText(f"{mark} {cn if zh else en}", style=f"bold {style}")
-    line.append(f"  ({method}, {result.ms:.0f} ms)", style="dim")
+    line = RichText(plain(f"{mark} {cn if zh else en}"), style=f"bold {style}")
+    line.append(plain(f"  ({method}, {result.ms:.0f} ms)"), style="dim")
     console.print(line)
-    console.print(RichText(result.feedback.get(lang)))
+    console.print(Prose(result.feedback.get(lang)))

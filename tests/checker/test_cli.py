@@ -110,3 +110,11 @@ def test_a_non_derivation_question_is_refused() -> None:
     )
     assert result.exit_code == 2
     assert "is a choice question" in result.output
+
+
+def test_ascii_mode_spells_out_the_reading_and_marks() -> None:
+    result = runner.invoke(app, ["--ascii", "check", "sigmoid-derivative", "σ(x)(1+σ(x))"])
+    assert result.exit_code == 1
+    assert result.output.isascii()
+    assert "(sigmoid(x) + 1)*sigmoid(x)" in result.output
+    assert "x incorrect" in result.output
