@@ -70,24 +70,6 @@ class Io(Protocol):
 
 
 @dataclass(frozen=True)
-class Filters:
-    """`--topic`, `--type` and `--tag`: a question must match every one given."""
-
-    topic: str | None = None
-    kind: str | None = None
-    tag: str | None = None
-
-    def keep(self, questions: Iterable[AnyQuestion]) -> list[AnyQuestion]:
-        return [
-            q
-            for q in questions
-            if (self.topic is None or q.topic == self.topic)
-            and (self.kind is None or q.type == self.kind)
-            and (self.tag is None or self.tag in q.tags)
-        ]
-
-
-@dataclass(frozen=True)
 class Plan:
     """Which questions to ask and how: scheduled review or practice, tries, limits."""
 

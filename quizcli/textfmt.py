@@ -72,6 +72,7 @@ ACCENT_WORDS = {
     mark: name for name, mark in ACCENTS.items() if name in ("hat", "bar", "tilde", "vec")
 }
 FRACTIONS = ("frac", "dfrac", "tfrac")
+RELATIONS = set("=<>≤≥≠≈→←⇒⇔∝∈~")
 SCRIPT_MARKS = set(SUPERSCRIPT.values()) | set(SUBSCRIPT.values()) | set(ACCENTS.values()) | {"′"}
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
@@ -86,7 +87,7 @@ def render_math(source: str) -> str:
     """Render one LaTeX math fragment (without the dollars) as Unicode text."""
     tokens = [(m.group(1), m.group(2), m.group(3), m.group(4)) for m in _TOKEN.finditer(source)]
     out, _ = _group(tokens, 0, closing=False, text_mode=False)
-    return out
+    return re.sub(r" {2,}", " ", out).strip()
 
 
 Token = tuple[str | None, str | None, str | None, str | None]
@@ -116,6 +117,8 @@ def _group(tokens: list[Token], i: int, closing: bool, text_mode: bool) -> tuple
             continue
         if space:
             parts.append(" " if text_mode or _ends_in_script(parts) else "")
+        elif char in RELATIONS and not text_mode:
+            parts.append(f" {char} ")
         else:
             parts.append(char or brace or "")
         i += 1
@@ -137,11 +140,11 @@ def _join(parts: list[str], fractions: set[int]) -> str:
 
 
 def _factor_end(char: str) -> bool:
-    return char.isalnum() or char in ")]′" or char in SCRIPT_MARKS
+    return char.isalnum() or char in ")]′‖|" or char in SCRIPT_MARKS
 
 
 def _factor_start(char: str) -> bool:
-    return char.isalnum() or char in "([√∂∇"
+    return char.isalnum() or char in "([√∂∇‖|"
 
 
 def _ends_in_script(parts: list[str]) -> bool:
@@ -184,7 +187,8 @@ def _command(name: str, tokens: list[Token], i: int, text_mode: bool) -> tuple[s
     if name in GREEK:
         return GREEK[name], i
     if name in SYMBOLS:
-        return SYMBOLS[name], i
+        symbol = SYMBOLS[name]
+        return (f" {symbol} " if symbol in RELATIONS and not text_mode else symbol), i
     return name if name in NAMED else "\\" + name, i
 
 

@@ -68,7 +68,7 @@ def test_list_table_groups_by_topic() -> None:
 def test_show_renders_latex_as_unicode_and_hides_the_answer() -> None:
     code, out, _ = invoke("show", "mini-derivation")
     assert code == 0
-    assert "σ(x)=1/(1+e⁻ˣ)" in out
+    assert "σ(x) = 1/(1+e⁻ˣ)" in out
     assert "\\frac" not in out
     assert "Why" not in out
 
@@ -203,7 +203,7 @@ def test_help_keeps_bracketed_text() -> None:
 def test_ascii_option_spells_out_symbols_and_boxes() -> None:
     code, out, _ = invoke("--ascii", "show", "mini-derivation", "--answer")
     assert code == 0
-    assert "Differentiate sigma(x)=1/(1+e^(-x))." in out
+    assert "Differentiate sigma(x) = 1/(1+e^(-x))." in out
     assert out.isascii()
     code, out, _ = invoke("--ascii", "--lang", "zh", "show", "mini-choice", "--answer")
     assert code == 0 and "v A. 最大池化" in out

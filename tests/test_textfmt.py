@@ -10,19 +10,19 @@ from quizcli.textfmt import latex_to_unicode, width, wrap
 @pytest.mark.parametrize(
     ("latex", "shown"),
     [
-        (r"$\sigma(x) = \frac{1}{1+e^{-x}}$", "σ(x)=1/(1+e⁻ˣ)"),
+        (r"$\sigma(x) = \frac{1}{1+e^{-x}}$", "σ(x) = 1/(1+e⁻ˣ)"),
         (
             r"$\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}$",
-            "x̂ᵢ=(xᵢ-μ_B)/√(σ_B²+ε)",
+            "x̂ᵢ = (xᵢ-μ_B)/√(σ_B²+ε)",
         ),
         (r"$1 - \tanh^2(x)$", "1-tanh²(x)"),
-        (r"$\frac{\partial L}{\partial z_i} = s_i - y_i$", "∂L/∂zᵢ=sᵢ-yᵢ"),
+        (r"$\frac{\partial L}{\partial z_i} = s_i - y_i$", "∂L/∂zᵢ = sᵢ-yᵢ"),
         (r"$\mathrm{diag}(s) - s s^\top$", "diag(s)-ssᵀ"),
         (r"$\delta_{ij}$ and $W^{T}$", "δᵢⱼ and Wᵀ"),
         (r"$\lfloor \frac{H + 2p - k}{s} \rfloor + 1$", "⌊(H+2p-k)/s⌋+1"),
-        (r"$\mathbb{E}[m_t] = (1-\beta_1^t)\,g$", "𝔼[mₜ]=(1-β₁ᵗ) g"),
-        (r"costs \$5, $x \le 0$", "costs $5, x≤0"),
-        (r"$\text{if } x > 0$", "if x>0"),
+        (r"$\mathbb{E}[m_t] = (1-\beta_1^t)\,g$", "𝔼[mₜ] = (1-β₁ᵗ) g"),
+        (r"costs \$5, $x \le 0$", "costs $5, x ≤ 0"),
+        (r"$\text{if } x > 0$", "if x > 0"),
         (r"$-\log p(w)$ and $\log(x)$", "-log p(w) and log(x)"),
         (r"$\frac{\lambda}{2} w^2$", "(λ/2)w²"),
     ],
@@ -41,6 +41,7 @@ def test_inline_latex_reads_as_unicode(latex: str, shown: str) -> None:
         (r"$\frac{1}{2}\epsilon^{-3/2}$", "(1/2)ε^(-3/2)"),
         (r"$x\frac{a}{b}$", "x(a/b)"),
         (r"$\frac{dy}{dx}$", "dy/dx"),
+        (r"$\frac{\lambda}{2}\|w\|^2$", "(λ/2)‖w‖²"),
         (r"$\frac{e^x}{(1+e^x)^2}$", "eˣ/(1+eˣ)²"),
     ],
 )

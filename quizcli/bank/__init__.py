@@ -10,7 +10,7 @@ from quizcli import env
 from quizcli.bank.loader import Origin, Problem, bank_files, load_file
 from quizcli.bank.model import AnyQuestion
 
-__all__ = ["Bank", "Origin", "Problem", "default_sources", "load_bank"]
+__all__ = ["Bank", "Filters", "Origin", "Problem", "default_sources", "load_bank"]
 
 
 @dataclass
@@ -28,6 +28,26 @@ class Bank:
 
     def ids(self) -> list[str]:
         return [q.id for q in self.questions]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """`--topic`, `--type`, `--tag`, `--difficulty`: a question must match every one given."""
+
+    topic: str | None = None
+    kind: str | None = None
+    tag: str | None = None
+    difficulty: int | None = None
+
+    def keep(self, questions: Iterable[AnyQuestion]) -> list[AnyQuestion]:
+        return [
+            q
+            for q in questions
+            if (self.topic is None or q.topic == self.topic)
+            and (self.kind is None or q.type == self.kind)
+            and (self.tag is None or self.tag in q.tags)
+            and (self.difficulty is None or q.difficulty == self.difficulty)
+        ]
 
 
 def default_sources() -> list[Path]:

@@ -93,10 +93,11 @@ def _run(
     show_topics: bool = False,
 ) -> None:
     from quizcli import env
+    from quizcli.bank import Filters
     from quizcli.checker import pretty
     from quizcli.cli.browse import load
     from quizcli.errors import NotFound
-    from quizcli.session import Filters, Session
+    from quizcli.session import Session
     from quizcli.store import open_store
     from quizcli.ui import session as ui
 

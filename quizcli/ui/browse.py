@@ -21,6 +21,7 @@ from quizcli.bank.model import (
 )
 from quizcli.textfmt import latex_to_unicode, width, wrap
 from quizcli.ui import frame, out, plain
+from quizcli.ui import label as shared_label
 
 LABELS = {
     "answer": ("Answer", "答案"),
@@ -38,8 +39,7 @@ STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    en, zh = LABELS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return shared_label(LABELS, key, lang, **values)
 
 
 def labelled(key: str, lang: str, value: str) -> str:
@@ -117,6 +117,13 @@ def question_panel(
     )
     out().print(RichText(meta, style="dim"))
     out().print(panel)
+
+
+def answer_panel(question: AnyQuestion, lang: str, formula: Callable[[str], str] | None) -> None:
+    """The answer, explanation, hints and sources alone, for after the user has answered."""
+    title = RichText(question.id, style="bold cyan")
+    body = Group(*_spaced([*_options(question, lang, True), *_answer(question, lang, formula)]))
+    out().print(Panel(body, title=title, box=frame()))
 
 
 def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:

@@ -20,6 +20,7 @@ from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
 from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, out
+from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
 
 LABELS = {
@@ -92,8 +93,7 @@ RATING_NAMES = {
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    en, zh = LABELS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return shared_label(LABELS, key, lang, **values)
 
 
 def rating_name(rating: Rating, lang: str) -> str:
@@ -159,7 +159,7 @@ class Screen:
 
     def reveal(self, question: AnyQuestion) -> None:
         formula = self.formula if isinstance(question, DerivationQuestion) else None
-        browse.question_panel(question, self.lang, show_answer=True, formula=formula)
+        browse.answer_panel(question, self.lang, formula)
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""
