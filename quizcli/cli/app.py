@@ -138,10 +138,12 @@ def root(
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
     from quizcli.cli import browse, check, export, lint, review, study
+    from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
     app.command("show")(browse.show)
     app.command("search")(browse.search)
+    app.command()(plot)
     app.command("lint")(lint.lint_command)
     app.command("check", context_settings=check.CONTEXT)(check.check_command)
     app.command()(study.study)

@@ -90,8 +90,11 @@ def show(
     question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
     answer: Annotated[bool, typer.Option("--answer", help="Also show the answer.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the question as JSON.")] = False,
+    plot: Annotated[
+        bool, typer.Option("--plot", help="Draw the curve and derivative its tags name.")
+    ] = False,
 ) -> None:
-    """Show one question. Example: quizcli show sigmoid-derivative --answer"""
+    """Show one question. Example: quizcli show sigmoid-derivative --answer --plot"""
     bank = load(ctx)
     question = find(bank, question_id)
     if as_json:
@@ -102,6 +105,10 @@ def show(
 
     formula = pretty if answer else None
     browse.question_panel(question, state(ctx).lang, show_answer=answer, formula=formula)
+    if plot:
+        from quizcli.cli.plot import plot_tags
+
+        plot_tags(ctx, question.tags)
 
 
 def find(bank: Bank, question_id: str) -> AnyQuestion:

@@ -14,10 +14,19 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from quizcli import env
+from quizcli.textfmt import to_ascii
+from quizcli.ui import out
+
 COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue", "bright_white", "bright_red")
 MARKERS = "•×+∘◆*#@"
 ASCII_MARKERS = "*+xo#@%&"
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] in a cell
+ROWS = 20
+NOTHING_TO_PLOT = {
+    "en": "Nothing to plot: no tag of this question names a curve (see quizcli plot --help).",
+    "zh": "没有可绘制的曲线：这道题的标签里没有激活函数名（见 quizcli plot --help）。",
+}
 
 
 @dataclass(frozen=True)
@@ -48,17 +57,37 @@ def render(
             xs, series, width, rows, low, high, ASCII_MARKERS if ascii_only else MARKERS
         )
     lines = []
-    bar = "|" if ascii_only else "│"
+    bar, tick_bar = ("|", "|") if ascii_only else ("│", "┤")
     for row in range(rows):
-        line = Text(ticks.get(row, "").rjust(margin - 1) + " " + bar, style="dim")
-        for char, index in grid[row]:
-            line.append(char, style=COLOURS[index % len(COLOURS)] if colour and index >= 0 else "")
+        line = Text(no_wrap=True, overflow="crop")
+        label = ticks.get(row, "").rjust(margin - 1) + " " + (tick_bar if row in ticks else bar)
+        line.append(label, style="dim")
+        for run, style in _runs(grid[row], colour):
+            line.append(run, style=style)
         lines.append(line)
-    corner, rule = ("+", "-") if ascii_only else ("└", "─")
-    lines.append(Text(" " * margin + corner + rule * width, style="dim"))
+    lines.append(Text(" " * margin + _x_axis(width, ascii_only), style="dim"))
     lines.append(Text(" " * (margin + 1) + _x_ticks(xs[0], xs[-1], width), style="dim"))
-    lines.append(_legend(series, colour, ascii_only))
+    lines.extend(_legend(series, colour, ascii_only, columns))
     return lines
+
+
+def _runs(cells: list[tuple[str, int]], colour: bool) -> list[tuple[str, str]]:
+    """Neighbouring cells of one style joined, so the output carries one escape code per run."""
+    runs: list[tuple[str, str]] = []
+    for char, index in cells:
+        style = _style(char, index, colour)
+        if runs and runs[-1][1] == style:
+            runs[-1] = (runs[-1][0] + char, style)
+        else:
+            runs.append((char, style))
+    return runs
+
+
+def _style(char: str, index: int, colour: bool) -> str:
+    """A curve's colour; the zero line dim; blanks, and markers without colour, plain."""
+    if index < 0:
+        return "" if char == " " else "dim"
+    return COLOURS[index % len(COLOURS)] if colour else ""
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -158,22 +187,60 @@ def _tick(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e4 else f"{value:.1e}"
 
 
+def _x_tick_columns(width: int) -> list[int]:
+    """Five evenly spaced columns for the x ticks: both ends, the middle, the quarters."""
+    return [round(i * (width - 1) / 4) for i in range(5)]
+
+
+def _x_axis(width: int, ascii_only: bool) -> str:
+    corner, rule, mark = ("+", "-", "+") if ascii_only else ("└", "─", "┬")
+    line = [rule] * width
+    for column in _x_tick_columns(width):
+        line[column] = mark
+    return corner + "".join(line)
+
+
 def _x_ticks(first: float, last: float, width: int) -> str:
     line = [" "] * width
-    for i in range(5):
+    for i, column in enumerate(_x_tick_columns(width)):
         label = _tick(first + (last - first) * i / 4)
-        start = min(max(round(i * (width - 1) / 4) - len(label) // 2, 0), width - len(label))
+        start = min(max(column - len(label) // 2, 0), width - len(label))
         line[start : start + len(label)] = label
     return "".join(line)
 
 
-def _legend(series: Sequence[Series], colour: bool, ascii_only: bool) -> Text:
-    legend = Text("  ")
+def _legend(series: Sequence[Series], colour: bool, ascii_only: bool, columns: int) -> list[Text]:
+    """One entry per curve, packed into lines no wider than the chart."""
+    entries = []
     for index, curve in enumerate(series):
+        entry = Text()
         if colour and not ascii_only:
-            legend.append("━━ ", style=COLOURS[index % len(COLOURS)])
+            entry.append("━━ ", style=COLOURS[index % len(COLOURS)])
         else:
             markers = ASCII_MARKERS if ascii_only else MARKERS
-            legend.append(f"{markers[index % len(markers)]} ")
-        legend.append(f"{curve.name}   ")
-    return legend
+            entry.append(f"{markers[index % len(markers)]} ", style=_style("", index, colour))
+        entry.append(to_ascii(curve.name) if ascii_only else curve.name)
+        entries.append(entry)
+    lines = [Text("  ")]
+    for entry in entries:
+        if lines[-1].cell_len > 2 and lines[-1].cell_len + entry.cell_len > columns:
+            lines.append(Text("  "))
+        lines[-1].append_text(entry)
+        lines[-1].append("   ")
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
+def chart(xs: Sequence[float], curves: Sequence[tuple[str, Sequence[float]]]) -> None:
+    """Print curves across the terminal's width: braille in colour, one marker each without."""
+    console = out()
+    colour = console.color_system is not None and not console.no_color
+    series = [Series(name, ys) for name, ys in curves]
+    for line in render(xs, series, console.width, ROWS, colour, env.ascii_mode()):
+        console.print(line, no_wrap=True, crop=True)
+
+
+def nothing_to_plot(lang: str) -> None:
+    """One line for `show --plot` on a question whose tags name no curve."""
+    out().print(NOTHING_TO_PLOT[lang], style="dim", soft_wrap=True)
