@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-from quizcli.bank.model import ChoiceQuestion, NumericQuestion, Text
+from quizcli.bank.model import LANGS, ChoiceQuestion, NumericQuestion, Text
 
 CORRECT = "correct"
 INCORRECT = "incorrect"
@@ -65,7 +65,7 @@ def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
     """Numbers within the question's absolute tolerance; vectors element by element."""
     expected = question.answer.values
     try:
-        given = parse_numbers(answer, question.answer.unit)
+        given = parse_numbers(answer, *(question.answer.unit_in(lang) for lang in LANGS))
     except ValueError as exc:
         return Grade(INVALID, answer.strip(), _both(*exc.args))
     shown = ", ".join(_format(value) for value in given)
@@ -76,13 +76,13 @@ def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
     if all(_close(a, b, tolerance) for a, b in zip(given, expected, strict=True)):
         return Grade(CORRECT, shown)
     right = ", ".join(_format(value) for value in expected)
-    unit = f" {question.answer.unit}" if question.answer.unit else ""
+    en, zh = (question.answer.unit_in(lang) for lang in LANGS)
     return Grade(
         INCORRECT,
         shown,
         _both(
-            f"The answer is {right}{unit} (± {_format(tolerance)}).",
-            f"正确答案是 {right}{unit}（± {_format(tolerance)}）。",
+            f"The answer is {right}{' ' + en if en else ''} (± {_format(tolerance)}).",
+            f"正确答案是 {right}{' ' + zh if zh else ''}（± {_format(tolerance)}）。",
         ),
     )
 
@@ -104,15 +104,16 @@ _NUMBER = re.compile(
 )
 
 
-def parse_numbers(answer: str, unit: str = "") -> list[float]:
+def parse_numbers(answer: str, *units: str) -> list[float]:
     """`0.25`, `1/4`, `2.5e-3`, `2.5 × 10^-3`, `[1, -2.5]`, `1 2 3`; a trailing unit is ignored.
 
     Raises ValueError(en, zh) naming the part that could not be read.
     """
     text = unicodedata.normalize("NFKC", answer).strip().lower()
     text = text.replace("−", "-").replace("，", ",").replace("、", ",")
-    if unit:
-        text = text.removesuffix(unit.lower()).strip()
+    for unit in units:
+        if unit:
+            text = text.removesuffix(unit.lower()).strip()
     text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", text.strip("[]() "))
     parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
     if len(parts) == 1 and all(_NUMBER.match(token) for token in parts[0].split()):

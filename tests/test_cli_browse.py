@@ -85,7 +85,11 @@ def test_show_json_is_the_whole_question() -> None:
     code, out, _ = invoke("show", "mini-numeric", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["answer"] == {"value": 4.0, "tolerance": 0.5, "unit": "pixels"}
+    assert data["answer"] == {
+        "value": 4.0,
+        "tolerance": 0.5,
+        "unit": {"en": "pixels", "zh": "像素"},
+    }
     assert data["sources"] == ["PyTorch docs, MaxPool2d"]
 
 

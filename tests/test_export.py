@@ -65,7 +65,7 @@ def test_markdown_writes_one_sheet_per_topic(tmp_path: Path) -> None:
     assert sorted(p.name for p in written) == ["activations.md", "pooling.md"]
     pooling = (tmp_path / "out" / "pooling.md").read_text("utf-8")
     assert pooling.startswith("# 池化\n")
-    assert "## 2. mini-numeric" in pooling and "4 pixels (± 0.5)" in pooling
+    assert "## 2. mini-numeric" in pooling and "4 像素 (± 0.5)" in pooling
     activations = (tmp_path / "out" / "activations.md").read_text("utf-8")
     assert "$LATEX[sigmoid(x)*(1 - sigmoid(x))]$" in activations
 

@@ -67,10 +67,11 @@ def test_choice_unreadable_or_short_is_asked_again(answer: str, says: str) -> No
         ("1/4，3/4", [0.25, 0.75]),
         ("(0.25 0.75)", [0.25, 0.75]),
         ("3 parameters", [3.0]),
+        ("3 个参数", [3.0]),
     ],
 )
 def test_numbers_are_read_in_common_notations(text: str, values: list[float]) -> None:
-    assert parse_numbers(text, unit="parameters") == pytest.approx(values, abs=1e-15)
+    assert parse_numbers(text, "parameters", "个参数") == pytest.approx(values, abs=1e-15)
 
 
 @pytest.mark.parametrize(

@@ -73,11 +73,11 @@ class ChoiceAnswer(Strict):
 
 
 class NumericAnswer(Strict):
-    """A number (or a short vector) with an absolute tolerance and a unit."""
+    """A number (or a short vector) with an absolute tolerance and, if it has one, a unit."""
 
     value: float | list[float]
     tolerance: float = Field(gt=0)
-    unit: str = ""
+    unit: Text | None = None
 
     @field_validator("value")
     @classmethod
@@ -89,6 +89,10 @@ class NumericAnswer(Strict):
     @property
     def values(self) -> list[float]:
         return self.value if isinstance(self.value, list) else [self.value]
+
+    def unit_in(self, lang: str) -> str:
+        """The unit in one language, or '' for a plain number."""
+        return self.unit.get(lang) if self.unit else ""
 
 
 class Mistake(Strict):

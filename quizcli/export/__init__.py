@@ -50,7 +50,7 @@ def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str
     if isinstance(question, NumericQuestion):
         values = ", ".join(f"{v:g}" for v in question.answer.values)
         shown = f"[{values}]" if isinstance(question.answer.value, list) else values
-        unit = f" {question.answer.unit}" if question.answer.unit else ""
+        unit = f" {pick(question.answer.unit, lang, ' / ')}" if question.answer.unit else ""
         return [f"{shown}{unit} (± {question.answer.tolerance:g})"]
     assert isinstance(question, DerivationQuestion)
     return [f"${formula(question.answer.reference)}$"]

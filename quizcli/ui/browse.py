@@ -153,7 +153,7 @@ def _answer(
     elif isinstance(question, ChoiceQuestion):
         answer = RichText(", ".join(question.answer.correct), style="green")
     elif isinstance(question, NumericQuestion):
-        answer = RichText(plain(numeric_answer(question)), style="green")
+        answer = RichText(plain(numeric_answer(question, lang)), style="green")
     else:
         reference = question.answer.reference
         answer = RichText(plain(formula(reference)) if formula else reference, style="green")
@@ -169,11 +169,11 @@ def _answer(
     return sections
 
 
-def numeric_answer(question: NumericQuestion) -> str:
+def numeric_answer(question: NumericQuestion, lang: str) -> str:
     answer = question.answer
     values = ", ".join(f"{v:g}" for v in answer.values)
     shown = f"[{values}]" if isinstance(answer.value, list) else values
-    unit = f" {answer.unit}" if answer.unit else ""
+    unit = f" {answer.unit_in(lang)}" if answer.unit else ""
     return f"{shown}{unit}  (± {answer.tolerance:g})"
 
 
