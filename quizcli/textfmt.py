@@ -64,7 +64,7 @@ ASCII = {
     "⊗": "(x)", "∈": " in ", "±": "+/-", "‖": "||", "∝": "~", "⌊": "floor(", "⌋": ")",
     "⌈": "ceil(", "⌉": ")", "…": "...", "⋯": "...", "′": "'", "√": "sqrt", "−": "-", "𝔼": "E",
     "ℝ": "R", "⟨": "<", "⟩": ">", "⇒": "=>", "⇔": "<=>", "∘": "o", "●": "*", "○": ".",
-    "•": "*", "✓": "v", "—": "--", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
+    "•": "*", "✓": "v", "\u00a0": " ", "—": "--", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
 }  # fmt: skip
 SUPERSCRIPT_BACK = {sup: plain for plain, sup in SUPERSCRIPT.items() if plain != "′"}
 SUBSCRIPT_BACK = {sub: plain for plain, sub in SUBSCRIPT.items()}
@@ -78,9 +78,18 @@ _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
 
 
-def latex_to_unicode(text: str) -> str:
-    """Replace every `$...$` span in prose by its Unicode reading."""
-    return _MATH.sub(lambda m: render_math(m.group(1)), text).replace("\\$", "$")
+def latex_to_unicode(text: str, keep_together: bool = False) -> str:
+    """Replace every `$...$` span in prose by its Unicode reading.
+
+    With `keep_together`, spaces inside a formula become no-break spaces, so that
+    `wrap` never splits `1 − ηλ` across two lines.
+    """
+
+    def formula(match: re.Match[str]) -> str:
+        shown = render_math(match.group(1))
+        return shown.replace(" ", NO_BREAK) if keep_together else shown
+
+    return _MATH.sub(formula, text).replace("\\$", "$")
 
 
 def render_math(source: str) -> str:
@@ -232,8 +241,9 @@ def _bracketed(text: str) -> bool:
 
 
 _NO_LINE_START = set("，。、；：？！）」』》〉】’”…,.;:?!)]}%")
+NO_BREAK = "\u00a0"
 _WIDE_CHARS = r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_WORD = re.compile(rf"\s+|[{_WIDE_CHARS}]|[^\s{_WIDE_CHARS}]+")
+_WORD = re.compile(rf"[ \t\r\f\v]+|[{_WIDE_CHARS}]|[^ \t\r\f\v{_WIDE_CHARS}]+")
 
 
 def to_ascii(text: str) -> str:

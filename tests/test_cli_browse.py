@@ -24,8 +24,9 @@ def fixture_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr; formulas' no-break spaces read as spaces."""
     result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+    return result.exit_code, result.stdout.replace("\xa0", " "), result.stderr
 
 
 def test_list_json_has_the_stable_fields() -> None:

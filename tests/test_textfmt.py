@@ -75,3 +75,12 @@ def test_latin_wraps_at_spaces_and_splits_overlong_words() -> None:
     assert wrap("alpha beta gamma", 11) == ["alpha beta", "gamma"]
     assert wrap("x" * 12, 5) == ["xxxxx", "xxxxx", "xx"]
     assert wrap("one\n\ntwo", 10) == ["one", "", "two"]
+
+
+def test_formulas_are_never_split_across_lines() -> None:
+    prose = latex_to_unicode(
+        "每一步误差乘以 $|1 - \\eta\\lambda_i|$ 这个因子，所以会变小。", keep_together=True
+    )
+    for columns in range(12, 30):
+        lines = wrap(prose, columns)
+        assert any("η\u00a0≤\u00a02/L" in line for line in lines), (columns, lines)

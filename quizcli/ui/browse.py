@@ -55,7 +55,7 @@ class Prose:
     """
 
     def __init__(self, text: str, style: str = "") -> None:
-        self.text = plain(latex_to_unicode(text))
+        self.text = plain(latex_to_unicode(text, keep_together=True))
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
