@@ -13,6 +13,10 @@ from typing import Any
 from quizcli.store.records import state_from_json, to_ms
 
 KEPT = "id NOT IN (SELECT review_id FROM undos)"
+# Named indexes for the per-answer queries: the planner, left alone, may prefer
+# reviews_mode_time for `mode = 'review'` and read the whole log on every answer.
+BY_QUESTION = "reviews INDEXED BY reviews_question"
+BY_SESSION = "reviews INDEXED BY reviews_session"
 KEPT_ACTION = "(review_id IS NULL OR review_id NOT IN (SELECT review_id FROM undos))"
 CARD_COLUMNS = (
     "question_id, state, phase, stability, due_ms, last_ms, first_ms, lapses, suspended, leech, "
@@ -51,12 +55,12 @@ def rebuild(db: sqlite3.Connection) -> int:
 def derive(db: sqlite3.Connection, question_id: str) -> tuple[Any, ...] | None:
     """The row `cards` should hold for one question, or None when it has no history."""
     last = db.execute(
-        f"SELECT state_after FROM reviews WHERE question_id = ? AND mode = 'review' AND {KEPT} "
-        "ORDER BY id DESC LIMIT 1",
+        f"SELECT state_after FROM {BY_QUESTION} WHERE question_id = ? AND mode = 'review' "
+        f"AND {KEPT} ORDER BY id DESC LIMIT 1",
         (question_id,),
     ).fetchone()
     first_ms, lapses = db.execute(
-        "SELECT min(reviewed_ms), coalesce(sum(lapse), 0) FROM reviews "
+        f"SELECT min(reviewed_ms), coalesce(sum(lapse), 0) FROM {BY_QUESTION} "
         f"WHERE question_id = ? AND mode = 'review' AND {KEPT}",
         (question_id,),
     ).fetchone()

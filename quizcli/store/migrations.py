@@ -86,6 +86,12 @@ def m002_reviews_by_mode(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX reviews_mode_time ON reviews (mode, reviewed_ms)")
 
 
+@migration
+def m003_reviews_by_session(db: sqlite3.Connection) -> None:
+    """Undo finds a session's last answer without reading the log from its end."""
+    db.execute("CREATE INDEX reviews_session ON reviews (session_id, id)")
+
+
 def migrate(db: sqlite3.Connection, now_iso: str) -> list[str]:
     """Apply the migrations not yet recorded and return their names.
 

@@ -148,7 +148,8 @@ class Store:
 
     def _flag_leech(self, question_id: str, review_id: int, at_ms: int) -> None:
         lapses = self.db.execute(
-            f"SELECT count(*) FROM reviews WHERE question_id = ? AND lapse = 1 AND {cache.KEPT}",
+            f"SELECT count(*) FROM {cache.BY_QUESTION} WHERE question_id = ? AND lapse = 1 "
+            f"AND {cache.KEPT}",
             (question_id,),
         ).fetchone()[0]
         flagged = self.db.execute(
@@ -168,7 +169,8 @@ class Store:
         moment = now or env.now()
         with translated(self.path), immediate(self.db):
             row = self.db.execute(
-                f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE session_id = ? AND {cache.KEPT} "
+                f"SELECT {REVIEW_COLUMNS} FROM {cache.BY_SESSION} WHERE session_id = ? "
+                f"AND {cache.KEPT} "
                 "ORDER BY id DESC LIMIT 1",
                 (session_id,),
             ).fetchone()
@@ -186,7 +188,8 @@ class Store:
         kept = "" if include_undone else f"AND {cache.KEPT}"
         with translated(self.path):
             rows = self.db.execute(
-                f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE question_id = ? {kept} ORDER BY id",
+                f"SELECT {REVIEW_COLUMNS} FROM {cache.BY_QUESTION} WHERE question_id = ? {kept} "
+                "ORDER BY id",
                 (question_id,),
             ).fetchall()
         return [record_from_row(row) for row in rows]

@@ -62,6 +62,7 @@ INDEXES = {
     "reviews_question": ("reviews", ["question_id", "id"]),
     "reviews_time": ("reviews", ["reviewed_ms"]),
     "reviews_mode_time": ("reviews", ["mode", "reviewed_ms"]),
+    "reviews_session": ("reviews", ["session_id", "id"]),
     "actions_question": ("actions", ["question_id", "id"]),
     "cards_due": ("cards", ["due_ms"]),
 }
@@ -110,7 +111,7 @@ def test_indexes_and_foreign_keys(migrated: sqlite3.Connection) -> None:
 def test_migrations_are_recorded_by_name(migrated: sqlite3.Connection) -> None:
     names = [n for (n,) in migrated.execute("SELECT name FROM migrations ORDER BY rowid")]
     assert names == [fn.__name__ for fn in MIGRATIONS]
-    assert names == ["m001_initial", "m002_reviews_by_mode"]
+    assert names == ["m001_initial", "m002_reviews_by_mode", "m003_reviews_by_session"]
 
 
 def test_reopening_applies_nothing(tmp_path: Path) -> None:
