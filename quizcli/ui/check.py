@@ -30,6 +30,13 @@ METHODS = {
 READ_AS = ("read as:", "读作：")
 
 
+def headline(kind: str, lang: str) -> RichText:
+    """The verdict's mark and name in its colour, e.g. '✓ correct' (ASCII: '+ correct')."""
+    mark, ascii_mark, style, en, cn = VERDICTS[kind]
+    mark = ascii_mark if env.ascii_mode() else mark
+    return RichText(plain(f"{mark} {cn if lang == 'zh' else en}"), style=f"bold {style}")
+
+
 def verdict(result: Verdict, lang: str) -> None:
     """'read as' and the pretty form (when there is one), the verdict line, the feedback."""
     zh = lang == "zh"
@@ -38,10 +45,8 @@ def verdict(result: Verdict, lang: str) -> None:
         console.print(RichText(plain(READ_AS[zh]), style="dim"))
         indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
         console.print(RichText(indented), soft_wrap=True)
-    mark, ascii_mark, style, en, cn = VERDICTS[result.verdict]
-    mark = ascii_mark if env.ascii_mode() else mark
     method = METHODS.get(result.method, (result.method, result.method))[zh]
-    line = RichText(plain(f"{mark} {cn if zh else en}"), style=f"bold {style}")
+    line = headline(result.verdict, lang)
     line.append(plain(f"  ({method}, {result.ms:.0f} ms)"), style="dim")
     console.print(line)
     console.print(Prose(result.feedback.get(lang)))

@@ -148,8 +148,7 @@ class Screen:
             check.verdict(grade, self.lang)
             return
         zh = self.lang == "zh"
-        mark, style, en, cn = check.VERDICTS[grade.verdict]
-        line = RichText(f"{mark} {cn if zh else en}", style=f"bold {style}")
+        line = check.headline(grade.verdict, self.lang)
         if grade.read_as:
             line.append(f"   {check.READ_AS[zh]} ", style="dim")
             line.append(grade.read_as)
