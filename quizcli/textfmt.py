@@ -122,6 +122,8 @@ def _group(tokens: list[Token], i: int, closing: bool, text_mode: bool) -> tuple
             if command in FRACTIONS:
                 fractions.add(len(parts))
             text, i = _command(command, tokens, i + 1, text_mode)
+            if command in NAMED or command in FONTS or _ends_in_name(parts):
+                text = _spaced_name(parts, text)
             parts.append(text)
             continue
         if space:
@@ -154,6 +156,16 @@ def _factor_end(char: str) -> bool:
 
 def _factor_start(char: str) -> bool:
     return char.isalnum() or char in "([√∂∇‖|"
+
+
+def _spaced_name(parts: list[str], name: str) -> str:
+    """`x\\tanh(x)` reads `x tanh(x)` and `\\log\\sigma` reads `log σ`: names keep apart."""
+    before = next((p for p in reversed(parts) if p), "")
+    return f" {name}" if before[-1:].isalnum() and name[:1].isalpha() else name
+
+
+def _ends_in_name(parts: list[str]) -> bool:
+    return bool(parts) and parts[-1].strip() in NAMED
 
 
 def _ends_in_script(parts: list[str]) -> bool:

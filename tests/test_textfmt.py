@@ -25,6 +25,8 @@ from quizcli.textfmt import latex_to_unicode, width, wrap
         (r"$\text{if } x > 0$", "if x > 0"),
         (r"$-\log p(w)$ and $\log(x)$", "-log p(w) and log(x)"),
         (r"$\frac{\lambda}{2} w^2$", "(λ/2)w²"),
+        (r"$x\tanh(\mathrm{softplus}(x))$", "x tanh(softplus(x))"),
+        (r"$y\log\sigma(z)$", "y log σ(z)"),
     ],
 )
 def test_inline_latex_reads_as_unicode(latex: str, shown: str) -> None:
