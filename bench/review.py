@@ -15,6 +15,7 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -31,17 +32,21 @@ SPAN_DAYS = 730
 TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
 
 
-def card_history(card: int, count: int, rng: random.Random) -> Iterator[tuple[object, ...]]:
-    """One card's reviews, oldest first, evenly over two years; each due near the next one,
-    so about a quarter of the cards are due today (more than a real day: a harder queue)."""
-    qid = f"q-{card:05d}"
-    start = NOW - timedelta(days=SPAN_DAYS)
-    step = timedelta(days=SPAN_DAYS) / (count + 1)
-    before = None
-    for k in range(count):
-        when = start + step * (k + 1) + timedelta(minutes=rng.randrange(600))
+def review_round(
+    k: int, rounds: int, before: list[str | None], rng: random.Random
+) -> list[tuple[object, ...]]:
+    """Review number k of every card, in time order as a real log grows.
+
+    Rounds are spread evenly over two years and each card falls due near its next
+    round, so about a quarter of the cards are due today: more than on a real day,
+    so a harder queue to build.
+    """
+    step = timedelta(days=SPAN_DAYS) / (rounds + 1)
+    base = NOW - timedelta(days=SPAN_DAYS) + step * (k + 1)
+    rows = []
+    for card, previous in enumerate(before):
+        when = base + timedelta(minutes=rng.randrange(600))
         rating = rng.choices((1, 2, 3, 4), weights=(10, 5, 80, 5))[0]
-        phase = "new" if before is None else "review"
         interval = step * rng.uniform(0.8, 1.6)
         after = {
             "phase": "review",
@@ -52,33 +57,37 @@ def card_history(card: int, count: int, rng: random.Random) -> Iterator[tuple[ob
             "last_review": when.isoformat(),
         }
         text = json.dumps(after, sort_keys=True)
-        yield (
-            qid,
-            f"bench-{k}",
-            "review",
-            rating,
-            "correct" if rating > 1 else "incorrect",
-            "a typed answer of ordinary length, about a line or so",
-            rng.randrange(3000, 60000),
-            round(when.timestamp() * 1000),
-            phase,
-            int(rating == 1 and phase == "review"),
-            before,
-            text,
+        phase = "new" if previous is None else "review"
+        rows.append(
+            (
+                f"q-{card:05d}",
+                f"bench-{k}",
+                "review",
+                rating,
+                "correct" if rating > 1 else "incorrect",
+                "a typed answer of ordinary length, about a line or so",
+                rng.randrange(3000, 60000),
+                round(when.timestamp() * 1000),
+                phase,
+                int(rating == 1 and phase == "review"),
+                previous,
+                text,
+            )
         )
-        before = text
+        before[card] = text
+    return sorted(rows, key=lambda row: row[7])  # type: ignore[return-value]
 
 
-def build(path: Path, cards: int, reviews: int) -> float:
+def build(path: Path, cards: int, rounds: int) -> float:
     rng = random.Random(42)
     start = time.perf_counter()
+    before: list[str | None] = [None] * cards
     with open_store(path, now=NOW, backup_daily=False) as store:
-        per_card, extra = divmod(reviews, cards)
-        store.db.execute("BEGIN IMMEDIATE")
-        for card in range(cards):
-            rows = card_history(card, per_card + (card < extra), rng)
+        for k in range(rounds):
+            rows = review_round(k, rounds, before, rng)
+            store.db.execute("BEGIN IMMEDIATE")
             store.db.executemany(INSERT_REVIEW, rows)
-        store.db.execute("COMMIT")
+            store.db.execute("COMMIT")
         store.rebuild_cards()
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return time.perf_counter() - start
@@ -115,14 +124,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--keep", type=Path, help="Write the database here and keep it.")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         path = folder / "quizcli.db"
         for stale in folder.glob("quizcli.db*"):
             stale.unlink()
-        built = build(path, args.cards, args.reviews)
+        rounds = max(1, args.reviews // args.cards)
+        built = build(path, args.cards, rounds)
         size = path.stat().st_size / 1e6
-        print(f"built {args.cards} cards, {args.reviews} reviews in {built:.1f} s ({size:.0f} MB)")
+        total = rounds * args.cards
+        print(
+            f"built {args.cards} cards, {total} reviews in {built:.1f} s ({size:.0f} MB)",
+            flush=True,
+        )
         ids = [f"q-{i:05d}" for i in range(args.cards)] + [f"new-{i}" for i in range(200)]
         topics = {qid: TOPICS[i % len(TOPICS)] for i, qid in enumerate(ids)}
         backup_ms = median_ms(lambda: open_store(path, now=NOW).close(), 1)
