@@ -8,9 +8,11 @@ rebuilds it and says when it found a difference.
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from typing import Any
 
-from quizcli.store.records import state_from_json, to_ms
+from quizcli.srs import CardState, retrievability
+from quizcli.store.records import from_ms, state_from_json, to_ms
 
 KEPT = "id NOT IN (SELECT review_id FROM undos)"
 # Named indexes for the per-answer queries: the planner, left alone, may prefer
@@ -24,6 +26,12 @@ CARD_COLUMNS = (
 )
 CARD_VALUES = ",".join("?" * 11)
 HISTORY_IDS = "SELECT question_id FROM reviews UNION SELECT question_id FROM actions"
+
+
+def recall(phase: str, stability: float, due_ms: int, last_ms: int, now: datetime) -> float:
+    """Retrievability straight from the cache's columns, without parsing the state JSON."""
+    card = CardState(phase, None, stability, None, from_ms(due_ms), from_ms(last_ms))
+    return retrievability(card, now)
 
 
 def refresh(db: sqlite3.Connection, question_id: str) -> None:

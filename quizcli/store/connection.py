@@ -50,10 +50,14 @@ def translated(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        raise user_error(path, exc) from exc
+        problem = user_error(path, exc)
+        if problem is None:
+            raise
+        raise problem from exc
 
 
-def user_error(path: Path, exc: sqlite3.DatabaseError) -> Exception:
+def user_error(path: Path, exc: sqlite3.DatabaseError) -> QuizcliError | None:
+    """The user's version of a failure they can act on; None for a bug in quizcli itself."""
     name = getattr(exc, "sqlite_errorname", "")
     if name in DAMAGED or "malformed" in str(exc) or "not a database" in str(exc):
         return QuizcliError(f"the review database {path} is damaged ({exc}); run: quizcli doctor")
@@ -67,4 +71,4 @@ def user_error(path: Path, exc: sqlite3.DatabaseError) -> Exception:
             f"cannot write the review database {path} ({exc}); "
             "check the disk space and permissions of that directory or set QUIZCLI_HOME"
         )
-    return exc
+    return None

@@ -54,10 +54,6 @@ class CardStatus:
     leech: bool = False
     buried_until: datetime | None = None
 
-    def hidden(self, now: datetime) -> bool:
-        """Suspended, or buried until a moment still to come."""
-        return self.suspended or (self.buried_until is not None and self.buried_until > now)
-
 
 def to_ms(moment: datetime) -> int:
     if moment.tzinfo is None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from quizcli.srs import CardState, day_offset, day_start, retrievability, study_day
-from quizcli.store.cache import KEPT
+from quizcli.srs import day_offset, day_start, study_day
+from quizcli.store.cache import KEPT, recall
 from quizcli.store.records import from_ms, to_ms
 
 HEATMAP_DAYS = 26 * 7
@@ -155,9 +155,8 @@ def _cards(
         topic = topics.get(qid)
         if topic is None:
             continue
-        card = CardState(phase, None, stability, None, from_ms(due_ms), from_ms(last_ms))
         mastery[topic].reviewed += 1
-        mastery[topic].mastered += retrievability(card, now) >= MASTERED
+        mastery[topic].mastered += recall(phase, stability, due_ms, last_ms, now) >= MASTERED
         if suspended:
             continue
         shown = from_ms(max(due_ms, buried or 0))

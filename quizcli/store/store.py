@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from quizcli import env
-from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, retrievability, study_day
+from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, study_day
 from quizcli.store import backup, cache, settings
 from quizcli.store.connection import connect, immediate, translated
 from quizcli.store.migrations import migrate
@@ -107,8 +107,7 @@ class Store:
             if phase is None or suspended or (buried or 0) > now_ms:
                 continue
             if due_ms <= (end_ms if phase == "review" else now_ms):
-                card = CardState(phase, None, stability, None, from_ms(due_ms), from_ms(last_ms))
-                due.append((retrievability(card, now), qid))
+                due.append((cache.recall(phase, stability, due_ms, last_ms, now), qid))
         return known, due
 
     def card(self, question_id: str) -> CardState | None:

@@ -13,7 +13,7 @@ from rich.text import Text
 from quizcli.srs import CardState, format_interval, retrievability
 from quizcli.store import CardStatus, ReviewRecord, Settings
 from quizcli.store.doctor import Diagnosis
-from quizcli.ui import err, out
+from quizcli.ui import err, out, plain
 
 
 def history(
@@ -24,7 +24,7 @@ def history(
     now: datetime,
 ) -> None:
     console = out()
-    console.print(Text(question_id, style="bold cyan"), Text(_card_line(card, status, now)))
+    console.print(Text(question_id, style="bold cyan"), Text(plain(_card_line(card, status, now))))
     if not records:
         say(console, "no answers recorded yet")
         return
@@ -63,7 +63,7 @@ def _history_row(record: ReviewRecord) -> tuple[str, ...]:
         record.verdict or "-",
         after,
         f"{record.duration_ms / 1000:.0f}s",
-        answer[:60] + ("…" if len(answer) > 60 else ""),
+        plain(answer[:60] + ("…" if len(answer) > 60 else "")),
     )
 
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from quizcli import env
 from quizcli.bank.model import TOPICS
 from quizcli.store import Stats, TopicMastery
-from quizcli.ui import out
+from quizcli.ui import out, plain
 
 LABELS = {
     "title": ("Review statistics, {day}", "复习统计（{day}）"),
@@ -44,10 +44,14 @@ LABELS = {
     "mastery": ("mastery (recall ≥ 90% today)", "掌握度（今日回忆概率 ≥ 90%）"),
 }
 BLOCKS = " ░▒▓█"
-ASCII_BLOCKS = " .:+#"
+ASCII_BLOCKS = " -+*#"
 BARS = "▁▂▃▄▅▆▇█"
-ASCII_BARS = "_.-=+*#@"
-WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+ASCII_BARS = "_-=+*#%@"
+# Row labels, padded to one width: Monday on top, every other day named.
+WEEKDAYS = {
+    "en": ("Mon ", "    ", "Wed ", "    ", "Fri ", "    ", "Sun "),
+    "zh": ("周一 ", "     ", "周三 ", "     ", "周五 ", "     ", "周日 "),
+}
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -64,7 +68,7 @@ def dashboard(stats: Stats, lang: str) -> None:
     console.print()
     console.print(Text(label("heatmap", lang), style="bold"))
     ascii_only = env.ascii_mode()
-    console.print(heatmap(stats.answers_per_day, stats.today, ascii_only))
+    console.print(heatmap(stats.answers_per_day, stats.today, lang, ascii_only))
     console.print()
     console.print(retention_line(stats, lang))
     console.print(forecast_line(stats, lang))
@@ -73,25 +77,33 @@ def dashboard(stats: Stats, lang: str) -> None:
     console.print(mastery_table(stats.topics, lang, ascii_only))
 
 
-def heatmap(per_day: dict[date, int], today: date, ascii_only: bool = False) -> Text:
+def heatmap(per_day: dict[date, int], today: date, lang: str, ascii_only: bool = False) -> Text:
     """One column per week (Monday on top), the current week last; darker means more."""
     blocks = ASCII_BLOCKS if ascii_only else BLOCKS
     last_monday = today - timedelta(days=today.weekday())
     first_monday = last_monday - timedelta(weeks=25)
     peak = max(per_day.values(), default=0)
     text = Text()
-    for weekday, name in enumerate(WEEKDAYS):
-        text.append(f"{name:<4}", style="dim")
+    names = WEEKDAYS["zh" if lang == "zh" and not ascii_only else "en"]
+    for weekday, name in enumerate(names):
+        text.append(
+            name + " " * (5 - 2 * len(name) if lang == "zh" else 4 - len(name)), style="dim"
+        )
         for week in range(26):
             day = first_monday + timedelta(weeks=week, days=weekday)
             if day > today:
                 text.append(" ")
                 continue
             level = _level(per_day.get(day, 0), peak, len(blocks) - 1)
-            text.append(blocks[level] if level else "·", style="green" if level else "dim")
+            cell = blocks[level] if level else _none(ascii_only)
+            text.append(cell, style="green" if level else "dim")
         text.append("\n")
     text.rstrip()
     return text
+
+
+def _none(ascii_only: bool) -> str:
+    return "." if ascii_only else "·"
 
 
 def _level(count: int, peak: int, levels: int) -> int:
@@ -102,7 +114,8 @@ def sparkline(counts: list[int], ascii_only: bool = False) -> str:
     bars = ASCII_BARS if ascii_only else BARS
     peak = max(counts, default=0)
     return "".join(
-        bars[min(len(bars) - 1, (n * len(bars) - 1) // peak)] if n else " " for n in counts
+        bars[min(len(bars) - 1, (n * len(bars) - 1) // peak)] if n else _none(ascii_only)
+        for n in counts
     )
 
 
@@ -123,7 +136,7 @@ def mastery_table(topics: dict[str, TopicMastery], lang: str, ascii_only: bool =
     table.add_column(label("topic", lang), style="magenta")
     for key in ("questions", "reviewed", "mastered"):
         table.add_column(label(key, lang), justify="right")
-    table.add_column(label("mastery", lang))
+    table.add_column(plain(label("mastery", lang)))
     order = {name: index for index, name in enumerate(TOPICS)}
     for name in sorted(topics, key=lambda t: (order.get(t, len(order)), t)):
         topic = topics[name]

@@ -103,6 +103,16 @@ def test_stats_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "█" in out
 
 
+def test_stats_and_history_in_plain_ascii() -> None:
+    with open_store(now=NOW) as store:
+        answer(store, "mini-choice", Rating.EASY, NOW - 3 * DAY)
+    for command in (["stats"], ["history", "mini-choice"]):
+        code, out, _ = invoke("--ascii", *command)
+        assert code == 0
+        assert out.isascii(), out
+    assert "mastery (recall >= 90% today)" in invoke("--ascii", "stats")[1]
+
+
 def test_stats_in_chinese() -> None:
     code, out, _ = invoke("--lang", "zh", "stats")
     assert code == 0
