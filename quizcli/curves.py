@@ -38,6 +38,8 @@ DEFINITIONS = {
     "hard-swish": "x*min(max(0, x + 3), 6)/6",
 }
 ALIASES = {"silu": "swish"}
+DEFAULT_RANGE = (-4.0, 4.0)
+RANGES = {"relu6": (-4.0, 8.0)}  # wide enough to show where a curve bends or saturates
 PRIME = "′"
 SAMPLES = 401
 
@@ -59,6 +61,12 @@ def resolve(name: str) -> str:
     close = get_close_matches(key, [*DEFINITIONS, *ALIASES], n=1, cutoff=0.4)
     hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(DEFINITIONS)}"
     raise UsageError(f"no curve '{name}'; {hint}")
+
+
+def default_range(names: Sequence[str]) -> tuple[float, float]:
+    """An x interval showing every named curve's shape: -4..4, widened for ReLU6's cap."""
+    ranges = [RANGES.get(name, DEFAULT_RANGE) for name in names]
+    return min(low for low, _ in ranges), max(high for _, high in ranges)
 
 
 def grid(low: float, high: float, count: int = SAMPLES) -> list[float]:

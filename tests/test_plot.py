@@ -149,6 +149,12 @@ def test_bad_input_is_a_usage_error(args: list[str], message: str) -> None:
     assert message in err and len(err.strip().splitlines()) == 1
 
 
+def test_default_range_shows_where_relu6_is_capped() -> None:
+    xs, ys = curves_json("relu6", "tanh")
+    assert (xs[0], xs[-1]) == (-4.0, 8.0)
+    assert ys["relu6"].max() == 6.0 and ys["relu6"][-1] == 6.0
+
+
 def test_silu_is_swish() -> None:
     _, ys = curves_json("silu")
     assert list(ys) == ["swish"]

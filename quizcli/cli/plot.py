@@ -10,7 +10,6 @@ import typer
 
 from quizcli.cli.app import state
 
-DEFAULT_LOW, DEFAULT_HIGH = -4.0, 4.0
 CURVE_HELP = (
     "sigmoid, tanh, relu, leaky-relu, elu, selu, gelu, gelu-tanh, swish, mish, softplus, "
     "relu6, hard-sigmoid, hard-swish."
@@ -33,9 +32,11 @@ def plot(
         bool, typer.Option("--derivative", "-d", help="Also draw each derivative (f′).")
     ] = False,
     x_range: Annotated[
-        tuple[float, float],
-        typer.Option("--range", metavar="A B", help="The x interval to draw."),
-    ] = (DEFAULT_LOW, DEFAULT_HIGH),
+        tuple[float, float] | None,
+        typer.Option(
+            "--range", metavar="A B", help="The x interval [default: -4 4, wider for relu6]."
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the sampled x and y values.")
     ] = False,
@@ -47,7 +48,7 @@ def plot(
     from quizcli import curves
 
     names = list(dict.fromkeys(curves.resolve(name) for name in funcs))
-    xs = curves.grid(*x_range)
+    xs = curves.grid(*(x_range or curves.default_range(names)))
     sampled = curves.sample(names, xs, derivative)
     if as_json:
         shape = {"x": xs, "curves": [{"name": s.name, "y": s.ys} for s in sampled]}
@@ -67,5 +68,5 @@ def plot_tags(ctx: typer.Context, tags: Iterable[str]) -> None:
     if not names:
         nothing_to_plot(state(ctx).lang)
         return
-    xs = curves.grid(DEFAULT_LOW, DEFAULT_HIGH)
+    xs = curves.grid(*curves.default_range(names))
     chart(xs, [(s.name, s.ys) for s in curves.sample(names, xs, derivative=True)])
