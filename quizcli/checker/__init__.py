@@ -80,19 +80,18 @@ def check(question: DerivationQuestion, answer: str, timeout: float = 2.0) -> Ve
 def _check_here(question: DerivationQuestion, answer: str, timeout: float) -> Verdict:
     """Read first (pure Python, no sympy): unreadable input never pays for the import."""
     from quizcli.checker import bound
-    from quizcli.checker.verdicts import invalid, read, timed_out
+    from quizcli.checker.verdicts import Progress, invalid, read, timed_out
 
-    try:
-        trees = read(question, answer)
-    except ParseError as exc:
-        return invalid(exc, answer, "")
-    from quizcli.checker.judge import Progress, judge
-
-    progress = Progress()
     deadline = time.monotonic() + timeout
+    progress = Progress()
     try:
         with bound.time_limit(timeout):
+            trees = read(question, answer)
+            from quizcli.checker.judge import judge
+
             return judge(question, trees, answer, deadline, progress)
+    except ParseError as exc:
+        return invalid(exc, answer, "")
     except (bound.CheckTimeout, RecursionError):
         return timed_out(progress.read_as)
 

@@ -189,15 +189,16 @@ def _one_side(ev: Evidence) -> Finding | None:
     if main is None:
         return None
     close = compare(ev.answer, ev.reference)
-    for g in ev.kinks:
+    for g in sorted(ev.kinks, key=lambda g: g.free_symbols != {main}):
         side = ev.values([g])[0]
         for sign, wrong_sign in ((1, -1), (-1, 1)):
             right = (np.sign(side) == sign)[None, :] & close.usable
             wrong = (np.sign(side) == wrong_sign)[None, :]
             good = right.sum() >= 2 and not (close.mismatch & right).any()
             if good and (close.mismatch & wrong).any():
-                ok_en, ok_zh = describe(g, main, sign)
-                bad_en, bad_zh = describe(g, main, wrong_sign)
+                at = {v: float(ev.points[v][0]) for v in ev.form.variables}
+                ok_en, ok_zh = describe(g, main, sign, at)
+                bad_en, bad_zh = describe(g, main, wrong_sign, at)
                 return (f"Right for {ok_en}, but wrong for {bad_en}.",
                         f"在 {ok_zh} 时正确，但在 {bad_zh} 时不对。")  # fmt: skip
     return None
@@ -224,7 +225,7 @@ def _near_miss(ev: Evidence) -> Finding | None:
         return None
     scale = max(float(np.max(np.abs(ev.reference[usable]))), 1e-12)
     worst = float(np.max(np.abs(ev.answer - ev.reference)[usable])) / scale
-    if worst >= NEAR:
+    if not 0 < worst < NEAR:
         return None
     shown = f"{worst:.1e}"
     return (
@@ -241,7 +242,7 @@ def _counterexample(ev: Evidence) -> Finding:
     if not len(rows):
         return ("Not equal to the correct answer.", "与正确答案不相等。")
     row, col = int(rows[0]), int(cols[0])
-    yours, wanted = number(ev.answer[row, col]), number(ev.reference[row, col])
+    yours, wanted = ev.answer[row, col], number(ev.reference[row, col])
     if ev.form.main is not None:
         where = ", ".join(
             f"{inline(v)} = {float(ev.points[v][col]):.3g}" for v in ev.form.variables
@@ -250,8 +251,12 @@ def _counterexample(ev: Evidence) -> Finding:
         where = ev.form.places[row] if row < len(ev.form.places) else ""
     at_en = f"at {where}" if where else "at a test point"
     at_zh = f"在 {where} 处" if where else "在一个测试点上"
-    return (f"Not equal: {at_en} your answer is {yours}, the correct value is {wanted}.",
-            f"不相等：{at_zh}你的答案是 {yours}，正确值是 {wanted}。")  # fmt: skip
+    if not np.isfinite(yours):
+        return (f"Not equal: {at_en} your answer is not a real number, but the correct value"
+                f" is {wanted}.",
+                f"不相等：{at_zh}你的答案没有实数值，而正确值是 {wanted}。")  # fmt: skip
+    return (f"Not equal: {at_en} your answer is {number(yours)}, the correct value is {wanted}.",
+            f"不相等：{at_zh}你的答案是 {number(yours)}，正确值是 {wanted}。")  # fmt: skip
 
 
 def number(value: float) -> str:
@@ -270,13 +275,15 @@ def inline(expr: Any) -> str:
     return text if "\n" not in text else str(sympy.sstr(expr))
 
 
-def describe(g: Any, main: Any, sign: int) -> tuple[str, str]:
-    """'x > 0' for the side of the kink g = 0 where sign(g) == sign."""
+def describe(g: Any, main: Any, sign: int, at: dict[Any, float]) -> tuple[str, str]:
+    """'x > 0' for the side of the kink g = 0 where sign(g) == sign; the slope's sign is
+    read at the parameter values `at` (so (α − 1)x > 0 reads as x < 0 for α < 1)."""
     slope = sympy.diff(g, main)
-    if g.free_symbols == {main} and slope.is_Number and slope != 0:
-        root = number(float(-g.subs(main, 0) / slope))
-        op = ">" if (sign > 0) == (slope > 0) else "<"
-        text = f"{inline(main)} {op} {root}"
+    root = -g.subs(main, 0) / slope if slope != 0 else None
+    if root is not None and root.is_Number and sympy.diff(g, main, 2) == 0:
+        rising = float(slope.subs(at)) > 0
+        op = ">" if (sign > 0) == rising else "<"
+        text = f"{inline(main)} {op} {number(float(root))}"
     else:
         text = f"{inline(g)} {'>' if sign > 0 else '<'} 0"
     return text, text

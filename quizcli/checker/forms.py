@@ -46,9 +46,11 @@ class Form:
     inner: list[Any] = field(default_factory=list)
     span: tuple[float, float] | None = None
     places: list[str] = field(default_factory=list)
+    validate: Callable[[Node], None] = lambda tree: None
 
     def display(self, tree: Node) -> Any:
         """The symbolic reading of `tree`, for "read as"."""
+        self.validate(tree)
         expr = Builder().build(tree)
         check_size(expr, tree.pos)
         return expr

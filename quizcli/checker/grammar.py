@@ -302,7 +302,7 @@ class _Parser:
         if self._peek().text in ("(", "[") and self._peek().kind == "op":
             args = self._arguments(self._take())
         elif self._starts_operand(self._peek()) and self._peek().text != "|":
-            args = (self._power(),)
+            args = (self._bare_argument(),)
         else:
             raise ParseError(
                 token.pos,
@@ -312,6 +312,22 @@ class _Parser:
         _check_arity(token, function, len(args))
         node = Node("call", token.pos, function, args)
         return Node("pow", token.pos, args=(node, power)) if power else node
+
+    def _bare_argument(self) -> Node:
+        """`tanh 2x`, `log s_k`, `σ2x`: juxtaposed numbers and names up to an operator, a
+        bracket or another function, as in written maths (sin 2x is sin(2x))."""
+        node = self._power()
+        while self._continues_bare(self._peek()):
+            node = Node("mul", self._peek().pos, args=(node, self._power()))
+        return node
+
+    def _continues_bare(self, token: Token) -> bool:
+        if token.kind == "num":
+            return True
+        if token.kind != "name" or token.text in KEYWORDS:
+            return False
+        meaning = self.scope.resolve(token.text)
+        return meaning is not None and meaning.kind not in ("func", "sum", "T")
 
     def _function_power(self, token: Token) -> Node:
         """`tanh^2(x)` and `tanh²(x)` mean tanh(x)^2; only small positive powers."""

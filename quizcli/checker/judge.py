@@ -21,7 +21,7 @@ from quizcli.checker.forms import MAIN_DOMAIN, Form, Points, form_for, seed
 from quizcli.checker.grammar import Node
 from quizcli.checker.numeric import compare, evaluate, kink_roots, kinks, off_kinks
 from quizcli.checker.prove import proved_equal
-from quizcli.checker.verdicts import correct, invalid, render, undecided, verdict
+from quizcli.checker.verdicts import Progress, correct, invalid, render, undecided, verdict
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
@@ -30,13 +30,6 @@ if TYPE_CHECKING:
 
 PROOF_BUDGET = 0.5
 KINK_OFFSETS = (-0.03, -1e-3, 1e-3, 0.03)
-
-
-@dataclass
-class Progress:
-    """What is known so far, so a timeout can still report how the input was read."""
-
-    read_as: str = ""
 
 
 @dataclass

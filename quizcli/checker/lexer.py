@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from quizcli.checker.errors import ParseError
 
 MAX_DIGITS = 30
+MAX_DECIMAL_EXPONENT = 300
 
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
@@ -113,7 +114,14 @@ class _Lexer:
     def _number(self) -> None:
         match = NUMBER.match(self.text, self.at)
         assert match is not None
-        digits = sum(c in "0123456789" for c in match.group())
+        digits = sum(c in "0123456789" for c in match.group(1))
+        exponent = int(match.group(2)[1:]) if match.group(2) else 0
+        if abs(exponent) > MAX_DECIMAL_EXPONENT:
+            raise ParseError(
+                self.offset + self.at,
+                f"the exponent of {match.group()} is too large (at most ±{MAX_DECIMAL_EXPONENT})",
+                f"{match.group()} 的指数太大（最多 ±{MAX_DECIMAL_EXPONENT}）",
+            )
         if digits > MAX_DIGITS:
             raise ParseError(
                 self.offset + self.at,

@@ -55,7 +55,7 @@ def evaluate(exprs: Sequence[Any], variables: Sequence[Any], points: Points) -> 
         function = sympy.lambdify(variables, list(exprs), modules=[NUMPY, "numpy"])
         with np.errstate(all="ignore"):
             rows = function(*args)
-    except (TypeError, ValueError, ArithmeticError, NameError, AttributeError):
+    except Exception:  # sympy's printer and numpy fail in many ways; retry one by one
         rows = [_evaluate_one(expr, variables, args) for expr in exprs]
     return np.array([_real(row, count) for row in rows])
 
@@ -73,7 +73,7 @@ def _evaluate_one(expr: Any, variables: Sequence[Any], args: list[np.ndarray]) -
         function = sympy.lambdify(variables, expr, modules=[NUMPY, "numpy"])
         with np.errstate(all="ignore"):
             return function(*args)
-    except (TypeError, ValueError, ArithmeticError, NameError, AttributeError):
+    except Exception:  # an expression numpy cannot evaluate is undefined at every point
         return np.nan
 
 

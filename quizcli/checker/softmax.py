@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from quizcli.bank.model import DerivationAnswer
 
 SIZES = (3, 4)
+MIXED = (
+    "this mixes whole vectors (s, y) with elements (s_i, δ_ij); write all elements,"
+    " as in s_i − y_i, or all vectors, as in s − y",
+    "这里把整个向量（s、y）和分量（s_i、δ_ij）混在一起了；请全部用分量写，如 s_i − y_i，"
+    "或全部用向量写，如 s − y",
+)
 Z_RANGE = (-2.5, 2.5)
 POINTS = 10
 
@@ -93,6 +99,11 @@ def _indices(tree: Node, bound: frozenset[str] = frozenset()) -> set[str]:
         index = tree.value if tree.kind == "sum" else tree.args[1].value
         return _indices(tree.args[0], bound | {index})
     return set().union(*(_indices(child, bound) for child in tree.args))
+
+
+def _uses_elements(tree: Node) -> bool:
+    kinds = ("element", "index", "delta")
+    return tree.kind in kinds or any(_uses_elements(child) for child in tree.args)
 
 
 def _uses_vectors(tree: Node) -> bool:
@@ -179,7 +190,12 @@ def softmax_form(answer: DerivationAnswer) -> Form:
             return _matrix_entries(tree, simplex, free)
         return _element_entries(tree, simplex, free, wrt if derive else None)
 
+    def validate(tree: Node) -> None:
+        if _uses_vectors(tree) and _uses_elements(tree):
+            raise ParseError(tree.pos, *MIXED)
+
     def entries(tree: Node) -> list[Any]:
+        validate(tree)
         check_size(Builder().build(tree), tree.pos)
         extra = _indices(tree) - set(free)
         if extra:
@@ -203,6 +219,7 @@ def softmax_form(answer: DerivationAnswer) -> Form:
         places=places,
         sample=simplex.sample,
         entries=entries,
+        validate=validate,
     )
 
 

@@ -6,6 +6,7 @@ imported, so hostile or mistyped input costs milliseconds.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from quizcli import env
@@ -17,6 +18,13 @@ from quizcli.checker.steps import split_steps
 if TYPE_CHECKING:
     from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import Verdict
+
+
+@dataclass
+class Progress:
+    """What is known so far, so a timeout can still report how the input was read."""
+
+    read_as: str = ""
 
 
 def read(question: DerivationQuestion, text: str) -> list[Node]:
