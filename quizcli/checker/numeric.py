@@ -52,7 +52,7 @@ def evaluate(exprs: Sequence[Any], variables: Sequence[Any], points: Points) -> 
     args = [points[v] for v in variables]
     exprs = [_printable(expr) for expr in exprs]
     try:
-        function = sympy.lambdify(variables, list(exprs), modules=[NUMPY, "numpy"])
+        function = sympy.lambdify(variables, list(exprs), modules=[NUMPY, np])
         with np.errstate(all="ignore"):
             rows = function(*args)
     except Exception:  # sympy's printer and numpy fail in many ways; retry one by one
@@ -70,7 +70,7 @@ def _printable(expr: Any) -> Any:
 
 def _evaluate_one(expr: Any, variables: Sequence[Any], args: list[np.ndarray]) -> Any:
     try:
-        function = sympy.lambdify(variables, expr, modules=[NUMPY, "numpy"])
+        function = sympy.lambdify(variables, expr, modules=[NUMPY, np])
         with np.errstate(all="ignore"):
             return function(*args)
     except Exception:  # an expression numpy cannot evaluate is undefined at every point
