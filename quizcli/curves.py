@@ -19,7 +19,7 @@ from quizcli.errors import UsageError
 # parser caps literals at 30 digits, so SELU's two are substituted after parsing.
 CONSTANTS = {
     "alpha": "1.6732632423543772848170429916717",
-    "lambda": "1.0507009873554804934193349852946",
+    "lam": "1.0507009873554804934193349852946",
 }
 DEFINITIONS = {
     "sigmoid": "sigmoid(x)",
@@ -27,7 +27,7 @@ DEFINITIONS = {
     "relu": "max(0, x)",
     "leaky-relu": "x if x > 0 else 0.01*x",
     "elu": "x if x > 0 else exp(x) - 1",
-    "selu": "lambda*(x if x > 0 else alpha*(exp(x) - 1))",
+    "selu": "lam*(x if x > 0 else alpha*(exp(x) - 1))",
     "gelu": "x*Phi(x)",
     "gelu-tanh": "0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3)))",
     "swish": "x*sigmoid(x)",
@@ -111,10 +111,15 @@ def expression(name: str, x: Any) -> Any:
     import sympy
 
     from quizcli.checker import parse
+    from quizcli.checker.names import canonical
 
     parsed = parse(DEFINITIONS[name], ["x", *CONSTANTS])
-    named = {symbol.name: symbol for symbol in parsed.free_symbols}
-    swaps = {named[k]: sympy.Float(v, len(v)) for k, v in CONSTANTS.items() if k in named}
+    named = {symbol.name: symbol for symbol in parsed.free_symbols}  # canonical: lam is lambda
+    swaps = {
+        named[canonical(k)]: sympy.Float(v, len(v))
+        for k, v in CONSTANTS.items()
+        if canonical(k) in named
+    }
     swaps[named["x"]] = x
     return parsed.xreplace(swaps)
 
