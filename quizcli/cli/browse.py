@@ -60,15 +60,10 @@ def list_questions(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List questions by topic. Example: quizcli list --topic pooling --type numeric"""
+    from quizcli.bank import Filters
+
     bank = load(ctx)
-    chosen = [
-        q
-        for q in bank.questions
-        if (topic is None or q.topic == topic)
-        and (kind is None or q.type == kind.value)
-        and (tag is None or tag in q.tags)
-        and (difficulty is None or q.difficulty == difficulty)
-    ]
+    chosen = Filters(topic, kind.value if kind else None, tag, difficulty).keep(bank.questions)
     if as_json:
         typer.echo(json.dumps([summary(q) for q in chosen], ensure_ascii=False, indent=2))
         return
