@@ -241,7 +241,7 @@ def _counterexample(ev: Evidence) -> Finding:
     rows, cols = np.nonzero(screen.mismatch)
     if not len(rows):
         return ("Not equal to the correct answer.", "与正确答案不相等。")
-    row, col = int(rows[0]), int(cols[0])
+    row, col = _worst(ev, rows, cols)
     yours, wanted = ev.answer[row, col], number(ev.reference[row, col])
     if ev.form.main is not None:
         where = ", ".join(
@@ -251,12 +251,25 @@ def _counterexample(ev: Evidence) -> Finding:
         where = ev.form.places[row] if row < len(ev.form.places) else ""
     at_en = f"at {where}" if where else "at a test point"
     at_zh = f"在 {where} 处" if where else "在一个测试点上"
+    if ev.form.main is None and where:
+        at_en, at_zh = f"for {where} at a random z", f"在 {where}、随机 z 处"
     if not np.isfinite(yours):
         return (f"Not equal: {at_en} your answer is not a real number, but the correct value"
                 f" is {wanted}.",
                 f"不相等：{at_zh}你的答案没有实数值，而正确值是 {wanted}。")  # fmt: skip
     return (f"Not equal: {at_en} your answer is {number(yours)}, the correct value is {wanted}.",
             f"不相等：{at_zh}你的答案是 {number(yours)}，正确值是 {wanted}。")  # fmt: skip
+
+
+def _worst(ev: Evidence, rows: np.ndarray, cols: np.ndarray) -> tuple[int, int]:
+    """The mismatch with the largest relative difference: the most convincing one to show
+    (an undefined answer first)."""
+    yours, wanted = ev.answer[rows, cols], ev.reference[rows, cols]
+    with np.errstate(all="ignore"):
+        gap = np.abs(yours - wanted) / (np.abs(wanted) + 1e-12)
+    gap = np.where(np.isfinite(yours), gap, np.inf)
+    best = int(np.argmax(gap))
+    return int(rows[best]), int(cols[best])
 
 
 def number(value: float) -> str:

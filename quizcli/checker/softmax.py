@@ -157,7 +157,7 @@ class _Simplex:
             z = rng.uniform(*Z_RANGE, (n, POINTS))
             s = np.exp(z) / np.exp(z).sum(axis=0)
             points[sympy.Symbol(f"c{n}", positive=True)] = np.exp(z).sum(axis=0)
-            columns = {"s": s} | {base: _free_values(rng, base, n) for base in table}
+            columns = {base: _free_values(rng, base, n) for base in table} | {"s": s}
             for base, values in table.items():
                 if base == "z":
                     continue
@@ -206,7 +206,6 @@ def softmax_form(answer: DerivationAnswer) -> Form:
     combos = [(n, c) for n in SIZES for c in itertools.product(range(n), repeat=len(free))]
     places = [
         ", ".join([f"n = {n}", *(f"{i} = {k + 1}" for i, k in zip(free, combo, strict=True))])
-        + " (random z)"
         for n, combo in combos
     ]
     return Form(
