@@ -10,6 +10,7 @@ deadlock upgrading a read into a write.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,10 +27,28 @@ def connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a new file to WAL (the mode is kept in the file), waiting for other openers.
+
+    The switch needs an exclusive lock and SQLite reports "locked" at once instead
+    of calling the busy handler, so two sessions starting on a new file would
+    collide; retry for as long as the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
 
 
 @contextmanager
@@ -63,8 +82,8 @@ def user_error(path: Path, exc: sqlite3.DatabaseError) -> QuizcliError | None:
         return QuizcliError(f"the review database {path} is damaged ({exc}); run: quizcli doctor")
     if name in BUSY:
         return QuizcliError(
-            f"the review database {path} stayed locked by another quizcli for "
-            f"{BUSY_TIMEOUT_MS // 1000}s; finish that session and try again"
+            f"the review database {path} is locked by another quizcli (waited up to "
+            f"{BUSY_TIMEOUT_MS // 1000}s); finish that session and try again"
         )
     if name in ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR"):
         return QuizcliError(

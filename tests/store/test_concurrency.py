@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -52,3 +54,19 @@ def test_two_writers_keep_all_400_reviews(tmp_path: Path) -> None:
         ).fetchall()
         assert sessions == [("left", 200), ("right", 200)]
         assert store.rebuild_cards() == 0
+
+
+def test_opening_a_new_file_waits_for_another_opener(tmp_path: Path) -> None:
+    """Switching to WAL does not go through the busy handler; open_store must wait anyway."""
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("BEGIN IMMEDIATE")  # a writer on the new file, as another opener is
+    release = threading.Timer(0.5, holder.execute, ["COMMIT"])
+    release.start()
+    try:
+        with open_store(path, now=NOW) as store:
+            assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        holder.close()
