@@ -24,6 +24,7 @@ from quizcli.checker.numeric import compare, evaluate
 
 Finding = tuple[str, str]  # (en, zh)
 NEAR = 1e-2
+MOSTLY = 0.8
 CONSTANT = 1e-7
 
 
@@ -185,22 +186,25 @@ def _product_rule(ev: Evidence) -> Finding | None:
 
 
 def _one_side(ev: Evidence) -> Finding | None:
+    """Right on one side of a kink and wrong on (almost all of) the other."""
     main = ev.form.main
     if main is None:
         return None
     close = compare(ev.answer, ev.reference)
-    for g in sorted(ev.kinks, key=lambda g: g.free_symbols != {main}):
-        side = ev.values([g])[0]
-        for sign, wrong_sign in ((1, -1), (-1, 1)):
-            right = (np.sign(side) == sign)[None, :] & close.usable
-            wrong = (np.sign(side) == wrong_sign)[None, :]
-            good = right.sum() >= 2 and not (close.mismatch & right).any()
-            if good and (close.mismatch & wrong).any():
-                at = {v: float(ev.points[v][0]) for v in ev.form.variables}
-                ok_en, ok_zh = describe(g, main, sign, at)
-                bad_en, bad_zh = describe(g, main, wrong_sign, at)
-                return (f"Right for {ok_en}, but wrong for {bad_en}.",
-                        f"在 {ok_zh} 时正确，但在 {bad_zh} 时不对。")  # fmt: skip
+    at = {v: float(ev.points[v][0]) for v in ev.form.variables}
+    for g in ev.kinks:
+        above, below = describe(g, main, 1, at), describe(g, main, -1, at)
+        if above is None or below is None:
+            continue
+        side = np.sign(ev.values([g])[0])[None, :]
+        for sign, ok, bad in ((1, above, below), (-1, below, above)):
+            right = (side == sign) & close.usable
+            wrong = (side == -sign) & (close.usable | close.mismatch)
+            if right.sum() < 2 or (close.mismatch & right).any() or not wrong.any():
+                continue
+            if (close.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
+                return (f"Right for {ok[0]}, but wrong for {bad[0]}.",
+                        f"在 {ok[1]} 时正确，但在 {bad[1]} 时不对。")  # fmt: skip
     return None
 
 
@@ -245,7 +249,7 @@ def _counterexample(ev: Evidence) -> Finding:
     yours, wanted = ev.answer[row, col], number(ev.reference[row, col])
     if ev.form.main is not None:
         where = ", ".join(
-            f"{inline(v)} = {float(ev.points[v][col]):.3g}" for v in ev.form.variables
+            f"{inline(v)} = {float(ev.points[v][col]):.6g}" for v in ev.form.variables
         )
     else:
         where = ev.form.places[row] if row < len(ev.form.places) else ""
@@ -288,15 +292,16 @@ def inline(expr: Any) -> str:
     return text if "\n" not in text else str(sympy.sstr(expr))
 
 
-def describe(g: Any, main: Any, sign: int, at: dict[Any, float]) -> tuple[str, str]:
-    """'x > 0' for the side of the kink g = 0 where sign(g) == sign; the slope's sign is
-    read at the parameter values `at` (so (α − 1)x > 0 reads as x < 0 for α < 1)."""
+def describe(g: Any, main: Any, sign: int, at: dict[Any, float]) -> tuple[str, str] | None:
+    """'x > 0' for the side of the kink g = 0 where sign(g) == sign, or None when g is not
+    linear in the main variable with a fixed root; the slope's sign is read at the parameter
+    values `at` (so (α − 1)x > 0 reads as x < 0 for α < 1)."""
     slope = sympy.diff(g, main)
-    root = -g.subs(main, 0) / slope if slope != 0 else None
-    if root is not None and root.is_Number and sympy.diff(g, main, 2) == 0:
-        rising = float(slope.subs(at)) > 0
-        op = ">" if (sign > 0) == rising else "<"
-        text = f"{inline(main)} {op} {number(float(root))}"
-    else:
-        text = f"{inline(g)} {'>' if sign > 0 else '<'} 0"
+    if slope == 0 or sympy.diff(g, main, 2) != 0:
+        return None
+    root = -g.subs(main, 0) / slope
+    if not root.is_Number:
+        return None
+    op = ">" if (sign > 0) == (float(slope.subs(at)) > 0) else "<"
+    text = f"{inline(main)} {op} {number(float(root))}"
     return text, text

@@ -8,6 +8,7 @@ test points and known mistakes are prepared once per process and reused.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -70,23 +71,27 @@ def _setup(question: DerivationQuestion) -> Setup:
         ) from None
     rng = np.random.default_rng(seed(question_id))
     reference_kinks = kinks(form.reference)
-    points = _with_kink_sides(form, form.sample(rng), reference_kinks, rng)
+    points = _with_kink_sides(form, form.sample(rng), reference_kinks, reference_kinks)
     values = evaluate(form.reference, form.variables, points)
     return Setup(form, points, values, reference_kinks, mistakes, seed(question_id))
 
 
-def _with_kink_sides(form: Form, points: Points, found: list[Any], rng: Any) -> Points:
-    """Add points just either side of each kink of the main variable inside its domain."""
-    if form.main is None or not found:
+def _with_kink_sides(form: Form, points: Points, every: list[Any], new: list[Any]) -> Points:
+    """Add main-variable points just either side of each new kink inside the domain, and in
+    the middle of every gap between neighbouring kinks, so a sliver between two kinks is seen.
+    The other variables keep the values of the first point, where the roots were found."""
+    if form.main is None or not new:
         return points
-    low, high = form.span or MAIN_DOMAIN
-    for root in kink_roots(found, form.main, low, high):
-        extra = form.sample(rng)
-        count = len(KINK_OFFSETS)
-        extra = {v: values[:count].copy() for v, values in extra.items()}
-        extra[form.main] = root + np.array(KINK_OFFSETS) * (high - low)
-        points = {v: np.concatenate([points[v], extra[v]]) for v in points}
-    return points
+    low, high = span = form.span or MAIN_DOMAIN
+    at = {v: float(points[v][0]) for v in form.variables}
+    roots = kink_roots(every, form.main, form.variables, at, span)
+    sides = kink_roots(new, form.main, form.variables, at, span)
+    wanted = [r + offset * (high - low) for r in sides for offset in KINK_OFFSETS]
+    wanted += [(a + b) / 2 for a, b in itertools.pairwise(roots)]
+    wanted = [x for x in wanted if low < x < high]
+    extra = {v: np.full(len(wanted), at[v]) for v in form.variables}
+    extra[form.main] = np.array(wanted)
+    return {v: np.concatenate([points[v], extra[v]]) for v in points}
 
 
 def judge(
@@ -123,8 +128,7 @@ def _points_for(setup: Setup, entries: list[list[Any]]) -> tuple[Points, np.ndar
         found += [k for k in kinks(step) if k not in found]
     points, reference = setup.points, setup.reference
     if len(found) > len(setup.kinks):
-        rng = np.random.default_rng(setup.rng_seed + 1)
-        points = _with_kink_sides(form, points, found[len(setup.kinks) :], rng)
+        points = _with_kink_sides(form, points, found, found[len(setup.kinks) :])
         reference = evaluate(form.reference, form.variables, points)
     keep = off_kinks(points, found, form.variables)
     if not keep.all():

@@ -26,6 +26,8 @@ RTOL = 1e-8
 ATOL_SCALE = 1e-9
 MIN_POINTS = 8
 KINK_GAP = 1e-6
+GRID = 4001
+MAX_ROOTS = 40
 
 
 @dataclass(frozen=True)
@@ -128,19 +130,28 @@ def _kink_of(node: Any) -> list[Any]:
     return []
 
 
-def kink_roots(kink_exprs: Sequence[Any], main: Any, low: float, high: float) -> list[float]:
-    """Where each kink linear in the main variable alone crosses zero, inside (low, high)."""
-    roots = []
-    for g in kink_exprs:
-        if g.free_symbols != {main}:
-            continue
-        slope = sympy.diff(g, main)
-        if not slope.is_Number or slope == 0:
-            continue
-        root = float(-g.subs(main, 0) / slope)
-        if low < root < high:
-            roots.append(root)
-    return roots
+def kink_roots(
+    kink_exprs: Sequence[Any],
+    main: Any,
+    variables: Sequence[Any],
+    at: dict[Any, float],
+    span: tuple[float, float],
+) -> list[float]:
+    """Where the kinks cross zero along the main variable inside `span`, the other variables
+    held at `at`: sign changes on a fine grid, placed exactly by linear interpolation (kinks
+    are piecewise linear near their roots in practice; nested ones like 6 − max(0, x+3) too)."""
+    if not kink_exprs:
+        return []
+    grid = np.linspace(*span, GRID)
+    points = {v: grid if v == main else np.full(GRID, at[v]) for v in variables}
+    roots: set[float] = set()
+    for row in evaluate(kink_exprs, variables, points):
+        roots.update(float(x) for x in grid[row == 0])
+        cross = np.nonzero(row[:-1] * row[1:] < 0)[0]
+        for i in cross[:MAX_ROOTS]:
+            x0, x1, y0, y1 = grid[i], grid[i + 1], row[i], row[i + 1]
+            roots.add(float(x0 - y0 * (x1 - x0) / (y1 - y0)))
+    return sorted(roots)[:MAX_ROOTS]
 
 
 def off_kinks(points: Points, kink_exprs: Sequence[Any], variables: Sequence[Any]) -> np.ndarray:
