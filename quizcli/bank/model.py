@@ -121,6 +121,7 @@ class DerivationAnswer(Strict):
     symbols: list[str] = Field(min_length=1)
     domain: dict[str, tuple[float, float]] = Field(default_factory=dict)
     mistakes: list[Mistake] = Field(default_factory=list)
+    forbid: list[str] = Field(default_factory=list)
     setting: Literal["softmax"] | None = None
 
     @field_validator("symbols")

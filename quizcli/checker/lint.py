@@ -7,6 +7,8 @@ accepts is one the checker can use.
 
 from __future__ import annotations
 
+import re
+
 from quizcli.bank import Bank, Problem
 from quizcli.bank.model import DerivationQuestion
 from quizcli.checker.errors import ParseError
@@ -31,7 +33,10 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
         fields["answer.wrt"] = answer.wrt
     for index, mistake in enumerate(answer.mistakes):
         fields[f"answer.mistakes[{index}].expr"] = mistake.expr
-    problems = []
+    problems = [
+        Problem(origin.path, origin.line, origin.col, question.id, "answer.forbid", message)
+        for message in _forbid_problems(answer.forbid, answer.reference)
+    ]
     for name, text in fields.items():
         try:
             parse(text, answer.symbols, answer.setting)
@@ -40,4 +45,22 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
             problems.append(
                 Problem(origin.path, origin.line, origin.col, question.id, name, message)
             )
+    return problems
+
+
+def _forbid_problems(forbid: list[str], reference: str) -> list[str]:
+    """Forbidden names must be functions the reader knows, and the reference must not use them."""
+    from quizcli.checker.names import FUNCTIONS
+
+    known = set(FUNCTIONS.values())
+    problems = [
+        f"{name!r} is not a function the checker knows ({', '.join(sorted(known))})"
+        for name in forbid
+        if name not in known
+    ]
+    problems += [
+        f"the reference uses {name}, which the answer may not"
+        for name in forbid
+        if re.search(rf"\b{re.escape(name)}\s*\(", reference)
+    ]
     return problems

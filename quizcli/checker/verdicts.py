@@ -31,13 +31,28 @@ def read(question: DerivationQuestion, text: str) -> list[Node]:
     """The parsed steps of `text` in the question's scope; ParseError positions are in `text`."""
     scope = scope_for(question.answer.symbols, question.answer.setting)
     trees = []
+    offset = 0
     for offset, step in split_steps(text):
         try:
             trees.append(parse_tree(step, scope))
         except ParseError as exc:
             exc.position += offset
             raise
+    if trees and question.answer.forbid:
+        _refuse_forbidden(trees[-1], set(question.answer.forbid), offset)
     return trees
+
+
+def _refuse_forbidden(tree: Node, forbidden: set[str], offset: int) -> None:
+    """The final step may not use a function the question asks to rewrite away."""
+    if tree.kind == "call" and tree.value in forbidden:
+        raise ParseError(
+            offset + tree.pos,
+            f"the question asks for this without {tree.value}; rewrite it with the others",
+            f"题目要求不用 {tree.value} 来写，请换成其他函数表示",
+        )
+    for child in tree.args:
+        _refuse_forbidden(child, forbidden, offset)
 
 
 def render(expr: Any) -> str:

@@ -92,3 +92,19 @@ def test_warm_up_runs_in_a_background_thread() -> None:
 def test_same_answer_same_verdict_every_time() -> None:
     verdicts = {check(QUESTIONS["elu-derivative"], "1 if x > 0 else e^x") for _ in range(3)}
     assert len({(v.verdict, v.method, v.feedback) for v in verdicts}) == 1
+
+
+def test_a_rewrite_question_refuses_the_function_it_asks_to_remove() -> None:
+    rewrite = question(
+        "fx-tanh-through-sigmoid",
+        definition="tanh(x)",
+        reference="2*sigmoid(2*x) - 1",
+        symbols=["x"],
+        forbid=["tanh", "exp"],
+    )
+    assert check(rewrite, "2σ(2x) - 1").verdict == "correct"
+    refused = check(rewrite, "tanh(x)")
+    assert refused.verdict == "invalid"
+    assert "without tanh" in refused.feedback.en and "tanh" in refused.feedback.zh
+    assert check(rewrite, "(1 - exp(-2x))/(1 + exp(-2x))").verdict == "invalid"
+    assert check(rewrite, "tanh(x) = 2σ(2x) - 1").verdict == "correct"

@@ -52,3 +52,15 @@ def test_a_readable_bank_is_clean(tmp_path: Path) -> None:
     code, output = lint(tmp_path, "sigmoid(x)*(1 - sigmoid(x))", "sigmoid(x)**2")
     assert code == 0
     assert "ok: 1 questions" in output
+
+
+def test_forbidden_functions_must_be_known_and_unused_by_the_reference(tmp_path: Path) -> None:
+    bank = tmp_path / "forbid.yaml"
+    text = (Path(__file__).parents[1] / "fixtures" / "bank" / "mini.yaml").read_text("utf-8")
+    marker = "      reference: sigmoid(x)*(1 - sigmoid(x))\n"
+    assert marker in text
+    bank.write_text(text.replace(marker, marker + "      forbid: [sigmoid, tangent]\n", 1))
+    result = CliRunner().invoke(app, ["lint", str(bank)])
+    assert result.exit_code == 1
+    assert "answer.forbid: 'tangent' is not a function the checker knows" in result.stdout
+    assert "answer.forbid: the reference uses sigmoid, which the answer may not" in result.stdout
