@@ -10,7 +10,6 @@ import locale
 import os
 import sys
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 
 LANGS = ("en", "zh")
@@ -41,6 +40,8 @@ def log_path() -> Path:
 
 def bundled_banks_dir() -> Path:
     """The banks shipped with quizcli: inside the wheel, or `questions/` in a checkout."""
+    from importlib import resources
+
     packaged = Path(str(resources.files("quizcli"))) / "questions"
     if packaged.is_dir():
         return packaged

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from difflib import get_close_matches
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -60,6 +59,8 @@ def list_questions(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List questions by topic. Example: quizcli list --topic pooling --type numeric"""
+    import json
+
     from quizcli.bank import Filters
 
     bank = load(ctx)
@@ -90,6 +91,8 @@ def show(
     ] = False,
 ) -> None:
     """Show one question. Example: quizcli show sigmoid-derivative --answer --plot"""
+    import json
+
     bank = load(ctx)
     question = find(bank, question_id)
     if as_json:
@@ -122,6 +125,8 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """Search prompts, answers and tags in both languages. Example: quizcli search 梯度消失"""
+    import json
+
     from quizcli.bank.search import search as run_search
 
     results = run_search(load(ctx).questions, text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -37,6 +36,8 @@ def check_command(
 
     Example: quizcli check sigmoid-derivative "σ(x)(1−σ(x))"
     """
+    import json
+
     from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import check
     from quizcli.cli.browse import find, load

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +27,8 @@ def lint_command(
 
     Exits 0 when clean, 1 when any problem is found. Example: quizcli lint questions/
     """
+    import json
+
     from quizcli.bank import load_bank
     from quizcli.bank.lint import lint, stats
     from quizcli.checker.lint import expression_problems

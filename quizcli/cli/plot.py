@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Annotated
 
@@ -45,6 +44,8 @@ def plot(
 
     Curves and derivatives come from the definitions the derivation checker uses.
     """
+    import json
+
     from quizcli import curves
 
     names = list(dict.fromkeys(curves.resolve(name) for name in funcs))

@@ -6,7 +6,6 @@ command, so `quizcli --help` never touches sqlite3 or fsrs.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,6 +29,8 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
 
     Example: quizcli stats --json
     """
+    import json
+
     from quizcli.store import open_store
 
     bank = load(ctx)
@@ -49,6 +50,8 @@ def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False
 
     Example: quizcli history sigmoid-derivative
     """
+    import json
+
     from quizcli.store import open_store
 
     bank = load(ctx)
