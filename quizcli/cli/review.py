@@ -158,6 +158,7 @@ def orphans(
     delete: Annotated[
         bool, typer.Option("--delete", help="Delete their history (a backup is made first).")
     ] = False,
+    as_json: AsJson = False,
 ) -> None:
     """List history of ids no loaded bank has any more; --delete removes it.
 
@@ -173,6 +174,11 @@ def orphans(
         if delete and found:
             store.backup_now(env.now())
             store.delete_history(found)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps({"orphans": found, "deleted": delete and bool(found)}, indent=2))
+        return
     ui.orphans(found, deleted=delete)
 
 
@@ -181,6 +187,7 @@ def config(
         str | None, typer.Argument(help="new_per_day, desired_retention or fuzz.")
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
+    as_json: AsJson = False,
 ) -> None:
     """Show or change settings. Example: quizcli config new_per_day 20"""
     from quizcli.store import open_store
@@ -193,6 +200,12 @@ def config(
         if key is not None and value is not None:
             store.set_setting(key, value)
         current = store.settings()
+    if as_json:
+        import dataclasses
+        import json
+
+        typer.echo(json.dumps(dataclasses.asdict(current), indent=2))
+        return
     if key is None:
         ui.settings(current)
         return

@@ -283,3 +283,14 @@ def test_config_show_and_change() -> None:
     code, _, err = invoke("config", "desired_retention", "2")
     assert code == 2
     assert "setting desired_retention = '2': must be between 0.70 and 0.99" in err
+
+
+def test_orphans_and_config_speak_json() -> None:
+    from quizcli.cli import app
+
+    result = CliRunner().invoke(app, ["config", "new_per_day", "15", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"new_per_day": 15, "desired_retention": 0.9, "fuzz": True}
+    result = CliRunner().invoke(app, ["orphans", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"orphans": {}, "deleted": False}
