@@ -19,7 +19,7 @@ from tests.conftest import FIXTURES
 BANK = load_bank([FIXTURES / "bank"], use_cache=False)
 
 
-def fake_latex(expression: str) -> str:
+def fake_latex(expression: str, symbols: list[str]) -> str:
     return f"LATEX[{expression}]"
 
 
@@ -86,3 +86,16 @@ def test_export_commands_through_the_cli(tmp_path: Path, monkeypatch: pytest.Mon
     assert [p.name for p in (tmp_path / "md").iterdir()] == ["pooling.md"]
     result = runner.invoke(app, ["export", "markdown", str(tmp_path / "md"), "--topic", "nope"])
     assert result.exit_code == 1 and "no questions in topic 'nope'" in result.stderr
+
+
+def test_formulas_are_read_with_the_question_own_symbols(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`H` is a symbol here, not the step function, as `quizcli lint` reads it."""
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "bank")
+    shadow = str(FIXTURES / "shadow" / "pool.yaml")
+    out = tmp_path / "md"
+    result = CliRunner().invoke(app, ["--bank", shadow, "export", "markdown", str(out)])
+    assert result.exit_code == 0, result.stderr
+    sheet = (out / "pooling.md").read_text("utf-8")
+    assert r"$\left\lfloor{\frac{H - k}{s}}\right\rfloor + 1$" in sheet

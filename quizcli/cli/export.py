@@ -67,10 +67,11 @@ def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
     return questions
 
 
-def _latex(expression: str) -> str:
-    """A stored expression in LaTeX, through the checker's eval-free parser."""
+def _latex(expression: str, symbols: list[str]) -> str:
+    """A stored expression in LaTeX, read as `quizcli lint` reads it: with the question's
+    symbols, so a symbol named like a function (`H`, the input height) stays a symbol."""
     import sympy
 
     from quizcli.checker import parse
 
-    return str(sympy.latex(parse(expression)))
+    return str(sympy.latex(parse(expression, symbols)))

@@ -1,7 +1,8 @@
 """Exports of the banks to other study tools: Anki decks and Markdown cheat sheets.
 
-Both take a `formula` function that turns a stored expression into LaTeX, so
-they stay independent of the checker that provides it.
+Both take a `formula` function that turns a stored expression, read with its
+question's symbols, into LaTeX, so they stay independent of the checker that
+provides it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from quizcli.bank.model import (
     Text,
 )
 
-Formula = Callable[[str], str]
+Formula = Callable[[str, list[str]], str]
 LANG_CHOICES = ("en", "zh", "both")
 _DOLLARS = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 
@@ -53,4 +54,4 @@ def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str
         unit = f" {pick(question.answer.unit, lang, ' / ')}" if question.answer.unit else ""
         return [f"{shown}{unit} (± {question.answer.tolerance:g})"]
     assert isinstance(question, DerivationQuestion)
-    return [f"${formula(question.answer.reference)}$"]
+    return [f"${formula(question.answer.reference, question.answer.symbols)}$"]
