@@ -15,6 +15,7 @@ from rich.text import Text
 from quizcli import env
 from quizcli.bank.model import TOPICS
 from quizcli.store import Stats, TopicMastery
+from quizcli.ui import label as shared_label
 from quizcli.ui import out, plain
 
 LABELS = {
@@ -55,8 +56,7 @@ WEEKDAYS = {
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    en, zh = LABELS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return shared_label(LABELS, key, lang, **values)
 
 
 def dashboard(stats: Stats, lang: str) -> None:
