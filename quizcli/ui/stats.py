@@ -86,9 +86,7 @@ def heatmap(per_day: dict[date, int], today: date, lang: str, ascii_only: bool =
     text = Text()
     names = WEEKDAYS["zh" if lang == "zh" and not ascii_only else "en"]
     for weekday, name in enumerate(names):
-        text.append(
-            name + " " * (5 - 2 * len(name) if lang == "zh" else 4 - len(name)), style="dim"
-        )
+        text.append(name, style="dim")
         for week in range(26):
             day = first_monday + timedelta(weeks=week, days=weekday)
             if day > today:
