@@ -215,11 +215,3 @@ def test_ascii_option_spells_out_symbols_and_boxes() -> None:
     assert all(c.isascii() or "\u4e00" <= c <= "\u9fff" or c in "？。，：" for c in out)
     code, out, _ = invoke("show", "mini-derivation")
     assert "σ(x)" in out  # the option lasts one invocation
-
-
-def test_show_answer_reads_formulas_with_the_question_own_symbols() -> None:
-    """`H` is the input height in this question, so the answer is drawn, not left raw."""
-    shadow = str(FIXTURES / "shadow" / "pool.yaml")
-    code, out, _ = invoke("--bank", shadow, "show", "pool-output-size", "--answer")
-    assert code == 0
-    assert "⎣" in out and "floor((H - k)/s) + 1" not in out

@@ -19,7 +19,7 @@ from tests.conftest import FIXTURES
 BANK = load_bank([FIXTURES / "bank"], use_cache=False)
 
 
-def fake_latex(expression: str, symbols: list[str]) -> str:
+def fake_latex(expression: str, symbols: list[str], setting: str | None) -> str:
     return f"LATEX[{expression}]"
 
 

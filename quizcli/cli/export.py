@@ -67,11 +67,11 @@ def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
     return questions
 
 
-def _latex(expression: str, symbols: list[str]) -> str:
-    """A stored expression in LaTeX, read as `quizcli lint` reads it: with the question's
-    symbols, so a symbol named like a function (`H`, the input height) stays a symbol."""
+def _latex(expression: str, symbols: list[str], setting: str | None) -> str:
+    """A stored expression in LaTeX, read as `quizcli lint` reads it: in the question's
+    symbols (`H`, an input height, is not the step function) and setting (softmax's δ_ij)."""
     import sympy
 
     from quizcli.checker import parse
 
-    return str(sympy.latex(parse(expression, symbols)))
+    return str(sympy.latex(parse(expression, symbols, setting)))

@@ -1,8 +1,8 @@
 """Exports of the banks to other study tools: Anki decks and Markdown cheat sheets.
 
-Both take a `formula` function that turns a stored expression, read with its
-question's symbols, into LaTeX, so they stay independent of the checker that
-provides it.
+Both take a `formula` function that turns a stored expression, read in its
+question's symbols and setting, into LaTeX, so they stay independent of the
+checker that provides it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from quizcli.bank.model import (
     Text,
 )
 
-Formula = Callable[[str, list[str]], str]
+Formula = Callable[[str, list[str], str | None], str]
 LANG_CHOICES = ("en", "zh", "both")
 _DOLLARS = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 
@@ -54,4 +54,5 @@ def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str
         unit = f" {pick(question.answer.unit, lang, ' / ')}" if question.answer.unit else ""
         return [f"{shown}{unit} (± {question.answer.tolerance:g})"]
     assert isinstance(question, DerivationQuestion)
-    return [f"${formula(question.answer.reference, question.answer.symbols)}$"]
+    derivation = question.answer
+    return [f"${formula(derivation.reference, derivation.symbols, derivation.setting)}$"]

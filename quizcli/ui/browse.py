@@ -36,7 +36,6 @@ LABELS = {
     "no_match": ("No question matches.", "没有匹配的题目。"),
 }
 STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
-Formula = Callable[[str, list[str]], str]
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -97,13 +96,12 @@ def question_panel(
     question: AnyQuestion,
     lang: str,
     show_answer: bool,
-    formula: Formula | None = None,
+    formula: Callable[[str], str] | None = None,
 ) -> None:
     """One question; with `show_answer`, its answer, explanation, hints and sources.
 
-    `formula` pretty-prints a stored expression in its question's symbols; it is
-    passed in only when a derivation answer is shown, so browsing never pays for
-    sympy otherwise.
+    `formula` pretty-prints a stored expression; it is passed in only when a
+    derivation answer is shown, so browsing never pays for sympy otherwise.
     """
     body: list[RenderableType] = [Prose(question.prompt.get(lang))]
     body.extend(_options(question, lang, show_answer))
@@ -121,7 +119,7 @@ def question_panel(
     out().print(panel)
 
 
-def answer_panel(question: AnyQuestion, lang: str, formula: Formula | None) -> None:
+def answer_panel(question: AnyQuestion, lang: str, formula: Callable[[str], str] | None) -> None:
     """The answer, explanation, hints and sources alone, for after the user has answered."""
     title = RichText(question.id, style="bold cyan")
     body = Group(*_spaced([*_options(question, lang, True), *_answer(question, lang, formula)]))
@@ -147,7 +145,9 @@ def _options(question: AnyQuestion, lang: str, show_answer: bool) -> list[Render
     return [Group(*rows)]
 
 
-def _answer(question: AnyQuestion, lang: str, formula: Formula | None) -> list[RenderableType]:
+def _answer(
+    question: AnyQuestion, lang: str, formula: Callable[[str], str] | None
+) -> list[RenderableType]:
     if isinstance(question, ConceptQuestion):
         answer: RenderableType = Prose(question.answer.text.get(lang))
     elif isinstance(question, ChoiceQuestion):
@@ -155,9 +155,8 @@ def _answer(question: AnyQuestion, lang: str, formula: Formula | None) -> list[R
     elif isinstance(question, NumericQuestion):
         answer = RichText(plain(numeric_answer(question, lang)), style="green")
     else:
-        reference, symbols = question.answer.reference, question.answer.symbols
-        shown = plain(formula(reference, symbols)) if formula else reference
-        answer = RichText(shown, style="green")
+        reference = question.answer.reference
+        answer = RichText(plain(formula(reference)) if formula else reference, style="green")
     sections: list[RenderableType] = [_section("answer", lang, answer)]
     if isinstance(question, ConceptQuestion):
         sections.append(_section("key_points", lang, _bullets(question.answer.key_points, lang)))

@@ -109,7 +109,7 @@ class Screen:
     data dir, so the arrow keys bring back earlier attempts, across sessions too.
     """
 
-    def __init__(self, lang: str, formula: Callable[[str, list[str]], str] | None = None) -> None:
+    def __init__(self, lang: str, formula: Callable[[str], str] | None = None) -> None:
         self.lang = lang
         self.formula = formula
         self._kind = ""
