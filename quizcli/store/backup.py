@@ -29,11 +29,6 @@ def backups(db_path: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"{PREFIX}*.db") if p.is_file())
 
 
-def latest(db_path: Path) -> Path | None:
-    found = backups(db_path)
-    return found[-1] if found else None
-
-
 def daily(db: sqlite3.Connection, db_path: Path, today: date) -> Path | None:
     """Back up once per study day; returns the new file, or None when today's exists."""
     target = backups_dir(db_path) / f"{PREFIX}{today.isoformat()}.db"
