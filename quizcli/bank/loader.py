@@ -77,7 +77,7 @@ def load_file(path: Path, cache: Path | None = None) -> FileResult:
             return result
     result = _parse(shown, raw)
     if cache is not None and not result.problems:
-        _cache_write(cache, key, result, raw)
+        _cache_write(cache, key, result)
     return result
 
 
@@ -236,7 +236,7 @@ def _from_cache(shown: str, cached: dict[str, Any]) -> FileResult | None:
     return result
 
 
-def _cache_write(cache: Path, key: str, result: FileResult, raw: bytes) -> None:
+def _cache_write(cache: Path, key: str, result: FileResult) -> None:
     payload = {
         "questions": [q.model_dump(mode="json") for q in result.questions],
         "lines": [[result.origins[q.id].line, result.origins[q.id].col] for q in result.questions],

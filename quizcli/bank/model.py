@@ -192,10 +192,3 @@ Question = Annotated[
     Field(discriminator="type"),
 ]
 AnyQuestion = ConceptQuestion | ChoiceQuestion | NumericQuestion | DerivationQuestion
-
-
-class BankFile(Strict):
-    """One YAML file: a format version and its questions."""
-
-    format_version: Literal[1]
-    questions: list[Question] = Field(min_length=1)

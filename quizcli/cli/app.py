@@ -34,7 +34,6 @@ class State:
 
     lang: str = "en"
     banks: list[Path] = field(default_factory=list)
-    ascii: bool = False
 
     def bank_sources(self) -> list[Path]:
         from quizcli.bank import default_sources
@@ -128,7 +127,7 @@ def root(
     """Deep-learning interview drills in the terminal. With no command, runs `study`."""
     env.set_ascii(plain_ascii)
     language = lang.value if lang else env.default_lang()
-    ctx.obj = State(lang=language, banks=list(bank or []), ascii=plain_ascii)
+    ctx.obj = State(lang=language, banks=list(bank or []))
     if ctx.invoked_subcommand is None:
         from quizcli.cli.study import study
 

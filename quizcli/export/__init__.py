@@ -20,7 +20,6 @@ from quizcli.bank.model import (
 )
 
 Formula = Callable[[str, list[str], str | None], str]
-LANG_CHOICES = ("en", "zh", "both")
 _DOLLARS = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 
 
