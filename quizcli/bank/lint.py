@@ -1,17 +1,11 @@
-"""Rules that need the whole bank, beyond what the schema checks per question."""
+"""Counts over a whole bank, for `quizcli lint --stats`: where the bank is thin."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from quizcli.bank import Bank, Problem
+from quizcli.bank import Bank
 from quizcli.bank.model import LANGS
-
-
-def lint(bank: Bank) -> list[Problem]:
-    """Every problem the loader found in `bank`; `quizcli lint` adds the checker's
-    expression problems (the bank cannot import the checker: dependencies point one way)."""
-    return sorted(bank.problems)
 
 
 def stats(bank: Bank) -> dict[str, dict[str, int]]:
