@@ -157,7 +157,6 @@ class Answered:
     question: AnyQuestion
     rating: Rating
     verdict: str
-    seconds: float
 
     @property
     def right(self) -> bool:
@@ -357,7 +356,7 @@ class Session:
             after=states[1],
         )
         self.store.record(review)
-        self.summary.answered.append(Answered(question, rating, attempt.verdict, seconds))
+        self.summary.answered.append(Answered(question, rating, attempt.verdict))
         if review.lapse:
             status = self.store.status(question.id)
             if status.leech and status.suspended:
