@@ -36,13 +36,7 @@ def recall(phase: str, stability: float, due_ms: int, last_ms: int, now: datetim
 
 def refresh(db: sqlite3.Connection, question_id: str) -> None:
     """Recompute one question's row from the logs (inside the caller's transaction)."""
-    row = derive(db, question_id)
-    if row is None:
-        db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
-    else:
-        db.execute(
-            f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", row
-        )
+    _write(db, question_id, derive(db, question_id))
 
 
 def rebuild(db: sqlite3.Connection) -> int:
@@ -56,8 +50,16 @@ def rebuild(db: sqlite3.Connection) -> int:
         new = derive(db, question_id)
         if old != new:
             changed += 1
-            refresh(db, question_id)
+            _write(db, question_id, new)
     return changed
+
+
+def _write(db: sqlite3.Connection, question_id: str, row: tuple[Any, ...] | None) -> None:
+    """Put a derived row in place; None (no history left) removes the question's row."""
+    if row is None:
+        db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
+    else:
+        db.execute(f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES ({CARD_VALUES})", row)
 
 
 def derive(db: sqlite3.Connection, question_id: str) -> tuple[Any, ...] | None:
