@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from rich import box
 from rich.text import Text as RichText
 
 from quizcli import env
 from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
 from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
 from quizcli.srs import Outcome, Rating, format_interval
-from quizcli.ui import browse, out
+from quizcli.ui import browse, frame, out
 from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
 
@@ -202,7 +203,7 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
 def _scores(result: Summary, lang: str) -> None:
     from rich.table import Table
 
-    table = Table(title=label("score", lang), title_justify="left")
+    table = Table(title=label("score", lang), title_justify="left", box=frame(box.HEAVY_HEAD))
     table.add_column(label("topic", lang))
     table.add_column(label("right", lang), justify="right")
     table.add_column("%", justify="right")

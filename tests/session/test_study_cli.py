@@ -216,6 +216,13 @@ def test_mock_reports_a_score_per_topic() -> None:
     assert {r.mode for q in CHOICES for r in reviews(q)} == {"practice"}
 
 
+def test_mock_in_plain_ascii_draws_its_score_table_in_ascii() -> None:
+    result = run(["--ascii", "mock", "--type", "choice"], ["", ""] * 3)
+    assert result.exit_code == 0, result.output
+    assert "Score by topic" in result.output
+    assert result.output.isascii(), result.output
+
+
 def test_mock_stops_when_time_is_up(monkeypatch: pytest.MonkeyPatch) -> None:
     from quizcli import session
 
