@@ -57,7 +57,7 @@ def plot(
         return
     from quizcli.ui.plot import chart
 
-    chart(xs, [(s.name, s.ys) for s in sampled])
+    chart(xs, sampled)
 
 
 def plot_tags(ctx: typer.Context, tags: Iterable[str]) -> None:
@@ -70,4 +70,4 @@ def plot_tags(ctx: typer.Context, tags: Iterable[str]) -> None:
         nothing_to_plot(state(ctx).lang)
         return
     xs = curves.grid(*curves.default_range(names))
-    chart(xs, [(s.name, s.ys) for s in curves.sample(names, xs, derivative=True)])
+    chart(xs, curves.sample(names, xs, derivative=True))

@@ -10,13 +10,16 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from quizcli import env
 from quizcli.textfmt import to_ascii
 from quizcli.ui import out
+
+if TYPE_CHECKING:
+    from quizcli.curves import Sampled
 
 COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue", "bright_white", "bright_red")
 MARKERS = "•×+∘◆*#@"
@@ -29,17 +32,9 @@ NOTHING_TO_PLOT = {
 }
 
 
-@dataclass(frozen=True)
-class Series:
-    """One curve: a name for the legend and y values sampled on a shared x grid."""
-
-    name: str
-    ys: Sequence[float]
-
-
 def render(
     xs: Sequence[float],
-    series: Sequence[Series],
+    series: Sequence[Sampled],
     columns: int,
     rows: int,
     colour: bool = True,
@@ -99,7 +94,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [k * step for k in range(first, math.floor(high / step) + 1)]
 
 
-def _y_range(series: Sequence[Series]) -> tuple[float, float]:
+def _y_range(series: Sequence[Sampled]) -> tuple[float, float]:
     finite = [y for s in series for y in s.ys if math.isfinite(y)]
     low, high = (min(finite), max(finite)) if finite else (-1.0, 1.0)
     if high - low < 1e-9:
@@ -109,7 +104,7 @@ def _y_range(series: Sequence[Series]) -> tuple[float, float]:
 
 
 def _braille(
-    xs: Sequence[float], series: Sequence[Series], width: int, rows: int, low: float, high: float
+    xs: Sequence[float], series: Sequence[Sampled], width: int, rows: int, low: float, high: float
 ) -> list[list[tuple[str, int]]]:
     bits = [[0] * width for _ in range(rows)]
     owner = [[-1] * width for _ in range(rows)]
@@ -135,7 +130,7 @@ def _braille(
 
 def _markers(
     xs: Sequence[float],
-    series: Sequence[Series],
+    series: Sequence[Sampled],
     width: int,
     rows: int,
     low: float,
@@ -209,7 +204,7 @@ def _x_ticks(first: float, last: float, width: int) -> str:
     return "".join(line)
 
 
-def _legend(series: Sequence[Series], colour: bool, ascii_only: bool, columns: int) -> list[Text]:
+def _legend(series: Sequence[Sampled], colour: bool, ascii_only: bool, columns: int) -> list[Text]:
     """One entry per curve, packed into lines no wider than the chart."""
     entries = []
     for index, curve in enumerate(series):
@@ -232,11 +227,10 @@ def _legend(series: Sequence[Series], colour: bool, ascii_only: bool, columns: i
     return lines
 
 
-def chart(xs: Sequence[float], curves: Sequence[tuple[str, Sequence[float]]]) -> None:
+def chart(xs: Sequence[float], series: Sequence[Sampled]) -> None:
     """Print curves across the terminal's width: braille in colour, one marker each without."""
     console = out()
     colour = console.color_system is not None and not console.no_color
-    series = [Series(name, ys) for name, ys in curves]
     for line in render(xs, series, console.width, ROWS, colour, env.ascii_mode()):
         console.print(line, no_wrap=True, crop=True)
 
