@@ -33,6 +33,11 @@ class Diag(DiagMatrix):  # type: ignore[misc]
     def _sympystr(self, printer: Any) -> str:
         return f"diag({printer._print(self.args[0])})"
 
+    def doit(self, **hints: Any) -> Any:
+        """Stay `Diag` inside sums and products: they call doit, and DiagMatrix's returns a
+        plain DiagMatrix, which prints as DiagMatrix(s)."""
+        return Diag(self.args[0].doit(**hints))
+
 
 def symbol(name: str, positive: bool = False) -> Any:
     """The sympy symbol for a declared name: real (or positive), printed as λ for `lam`."""
@@ -57,7 +62,7 @@ class Builder:
             return method(node)
         except ParseError:
             raise
-        except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
+        except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError) as exc:
             raise _unreadable(node, exc) from None
 
     def _args(self, node: Node) -> list[Any]:
@@ -89,7 +94,7 @@ class Builder:
 
     def _div(self, node: Node) -> Any:
         left, right = self._args(node)
-        if isinstance(right, sympy.MatrixBase | sympy.MatrixExpr):
+        if _is_matrix(right):
             raise _not_for_matrix(node, "/")
         return left / right
 
@@ -98,7 +103,7 @@ class Builder:
 
     def _pow(self, node: Node) -> Any:
         base, exponent = self._args(node)
-        if isinstance(base, sympy.MatrixBase | sympy.MatrixExpr):
+        if _is_matrix(base) or _is_matrix(exponent):
             raise _not_for_matrix(node, "^")
         _check_power(node, base, exponent)
         return base**exponent
@@ -111,9 +116,8 @@ class Builder:
         if node.value == "sum":
             return self._sum_call(node)
         args = self._args(node)
-        for arg in args:
-            if isinstance(arg, sympy.MatrixBase | sympy.MatrixExpr):
-                raise _not_for_matrix(node, node.value)
+        if any(_is_matrix(arg) for arg in args):
+            raise _not_for_matrix(node, node.value)
         return sympy_function(node.value)(*args)
 
     def _if(self, node: Node) -> Any:
@@ -160,11 +164,19 @@ class Builder:
 
     def _diag(self, node: Node) -> Any:
         (vector,) = self._args(node)
+        if not _is_matrix(vector) or vector.shape[1] != 1:
+            raise ParseError(
+                node.pos, "diag takes a vector, as in diag(s)", "diag 的参数是向量，例如 diag(s)"
+            )
+        return self._diagonal(vector)
+
+    def _diagonal(self, vector: Any) -> Any:
+        """diag(s) kept symbolic for "read as"; `ConcreteBuilder` makes the n×n matrix."""
         return Diag(vector)
 
     def _T(self, node: Node) -> Any:
         value = self.build(node.args[0])
-        if not isinstance(value, sympy.MatrixBase | sympy.MatrixExpr):
+        if not _is_matrix(value):
             raise ParseError(node.pos, "only a vector can be transposed", "只有向量可以转置")
         return value.T
 
@@ -181,6 +193,10 @@ class Builder:
                 "sum 的第二个参数是求和下标，例如 sum(y_k, k)",
             )
         return self._sum(Node("sum", node.pos, index.value, (body,)))
+
+
+def _is_matrix(value: Any) -> bool:
+    return isinstance(value, sympy.MatrixBase | sympy.MatrixExpr)
 
 
 def _check_power(node: Node, base: Any, exponent: Any) -> None:

@@ -68,12 +68,7 @@ class ConcreteBuilder(Builder):
         first = self._position(node.value, node.pos)
         return sympy.Integer(int(first == self._position(node.extra, node.pos)))
 
-    def _diag(self, node: Node) -> Any:
-        (vector,) = self._args(node)
-        if not isinstance(vector, sympy.MatrixBase) or vector.shape[1] != 1:
-            raise ParseError(
-                node.pos, "diag takes a vector, as in diag(s)", "diag 的参数是向量，例如 diag(s)"
-            )
+    def _diagonal(self, vector: Any) -> Any:
         return sympy.diag(*vector)
 
     def _sum(self, node: Node) -> Any:

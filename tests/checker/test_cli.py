@@ -46,6 +46,19 @@ def test_softmax_jacobian_element_form_is_correct() -> None:
     assert "correct" in output
 
 
+def test_softmax_jacobian_matrix_form_reads_as_typed() -> None:
+    code, output = check("softmax-jacobian", "diag(s) − s sᵀ")
+    assert code == 0
+    assert "+ diag(s)\n" in output
+    assert "DiagMatrix" not in output
+
+
+def test_a_vector_exponent_is_invalid_input_not_an_internal_error() -> None:
+    code, output = check("softmax-cross-entropy-gradient", "e^z")
+    assert code == 2
+    assert "^ cannot be applied to a vector or matrix" in output
+
+
 def test_hostile_input_is_invalid_and_touches_nothing(tmp_path: Path) -> None:
     target = tmp_path / "quizcli-x"
     code, output = check("sigmoid-derivative", f"__import__('os').system('touch {target}')")

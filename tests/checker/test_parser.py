@@ -193,9 +193,21 @@ def test_hostile_input_is_refused(text: str) -> None:
     error(text)
 
 
-def test_vector_shapes_are_checked_at_read_time() -> None:
-    with pytest.raises(ParseError):
-        parse("exp(s)", SOFTMAX, "softmax")
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("exp(s)", "exp cannot be applied to a vector"),
+        ("e^s", "^ cannot be applied to a vector"),
+        ("2^-z", "^ cannot be applied to a vector"),
+        ("diag(s_i)", "diag takes a vector"),
+        ("diag(diag(s))", "diag takes a vector"),
+        ("s Σ_k z", "cannot be read"),
+    ],
+)
+def test_vector_shapes_are_checked_at_read_time(text: str, words: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse(text, SOFTMAX, "softmax")
+    assert words in caught.value.en
 
 
 def test_permissive_scope_accepts_any_name() -> None:
