@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizcli import env
-from quizcli.bank.loader import Origin, Problem, bank_files, load_file
+from quizcli.bank.loader import Origin, Problem, bank_files, duplicate_id, load_file
 from quizcli.bank.model import AnyQuestion
 
 __all__ = ["Bank", "Filters", "Origin", "Problem", "default_sources", "load_bank"]
@@ -71,10 +71,7 @@ def load_bank(paths: Iterable[Path], use_cache: bool = True) -> Bank:
             origin = result.origins[question.id]
             first = bank.origins.get(question.id)
             if first is not None:
-                msg = f"duplicate id; also defined at {first}; ids must be unique across all banks"
-                bank.problems.append(
-                    Problem(origin.path, origin.line, origin.col, question.id, "id", msg)
-                )
+                bank.problems.append(duplicate_id(origin, question.id, first))
                 continue
             bank.questions.append(question)
             bank.origins[question.id] = origin

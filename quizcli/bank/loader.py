@@ -151,12 +151,17 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
             result.problems.append(Problem(result.path, *at, label, _field_name(loc), msg))
         return
     if question.id in result.origins:
-        first = result.origins[question.id]
-        msg = f"duplicate id; also defined at {first}; ids must be unique across all banks"
-        result.problems.append(Problem(result.path, line, col, question.id, "id", msg))
+        here = Origin(result.path, line, col)
+        result.problems.append(duplicate_id(here, question.id, result.origins[question.id]))
         return
     result.questions.append(question)
     result.origins[question.id] = Origin(result.path, line, col)
+
+
+def duplicate_id(at: Origin, question_id: str, first: Origin) -> Problem:
+    """Review history is keyed on ids, so two questions may never share one, in any bank."""
+    msg = f"duplicate id; also defined at {first}; ids must be unique across all banks"
+    return Problem(at.path, at.line, at.col, question_id, "id", msg)
 
 
 def _strip_tag(loc: tuple[Any, ...]) -> tuple[Any, ...]:
