@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from quizcli import env
 from quizcli.cli import app
 from tests.conftest import FIXTURES
 
@@ -125,7 +126,8 @@ def test_a_non_derivation_question_is_refused() -> None:
     assert "is a choice question" in result.output
 
 
-def test_ascii_mode_spells_out_the_reading_and_marks() -> None:
+def test_ascii_mode_spells_out_the_reading_and_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(env, "_ascii_override", None)  # --ascii is process-wide: undo it after
     result = runner.invoke(app, ["--ascii", "check", "sigmoid-derivative", "σ(x)(1+σ(x))"])
     assert result.exit_code == 1
     assert result.output.isascii()
