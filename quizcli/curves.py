@@ -8,7 +8,7 @@ derivation answer is checked against. sympy and numpy load only when sampling.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
@@ -61,6 +61,12 @@ def resolve(name: str) -> str:
     close = get_close_matches(key, [*DEFINITIONS, *ALIASES], n=1, cutoff=0.4)
     hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(DEFINITIONS)}"
     raise UsageError(f"no curve '{name}'; {hint}")
+
+
+def named_in(tags: Iterable[str]) -> list[str]:
+    """The curves a question's tags name, aliases included (a `silu` tag draws swish), once each."""
+    names = (ALIASES.get(tag, tag) for tag in tags)
+    return list(dict.fromkeys(name for name in names if name in DEFINITIONS))
 
 
 def default_range(names: Sequence[str]) -> tuple[float, float]:

@@ -167,6 +167,21 @@ def test_show_plot_draws_the_tagged_curve(monkeypatch: pytest.MonkeyPatch) -> No
     assert "mini-derivation" in out and "• sigmoid " in out and "× sigmoid′" in out
 
 
+@pytest.mark.parametrize("tags", ["[silu]", "[silu, swish]"])
+def test_show_plot_reads_a_curve_alias_in_the_tags(
+    tags: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    mini = (FIXTURES / "bank" / "mini.yaml").read_text(encoding="utf-8")
+    tmp_path.joinpath("mini.yaml").write_text(
+        mini.replace("tags: [basics]", f"tags: {tags}"), encoding="utf-8"
+    )
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: tmp_path)
+    code, out, _ = invoke("show", "mini-concept", "--plot")
+    assert code == 0
+    legend = out.splitlines()[-1].split()
+    assert legend == ["•", "swish", "×", "swish′"]
+
+
 def test_show_plot_without_a_curve_tag_says_so_and_exits_zero(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

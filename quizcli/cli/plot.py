@@ -65,7 +65,7 @@ def plot_tags(ctx: typer.Context, tags: Iterable[str]) -> None:
     from quizcli import curves
     from quizcli.ui.plot import chart, nothing_to_plot
 
-    names = [tag for tag in tags if tag in curves.DEFINITIONS]
+    names = curves.named_in(tags)
     if not names:
         nothing_to_plot(state(ctx).lang)
         return
