@@ -97,3 +97,11 @@ def test_cache_is_keyed_on_content(tmp_path: Path) -> None:
     path.write_text(text.replace("Max pooling", "Max-pooling layer"), "utf-8")
     choice = load_bank([tmp_path]).get("mini-choice")
     assert choice is not None and choice.answer.options[0].en == "Max-pooling layer"
+
+
+def test_a_correct_letter_without_an_option_names_the_letters(tmp_path: Path) -> None:
+    good = (FIXTURES / "bank" / "mini.yaml").read_text("utf-8")
+    (tmp_path / "e.yaml").write_text(good.replace("correct: [A, C]", "correct: [A, E]"), "utf-8")
+    (problem,) = load_bank([tmp_path], use_cache=False).problems
+    assert (problem.item, problem.field) == ("mini-choice", "answer")
+    assert problem.message == "correct letter 'E' is not one of A, B, C"

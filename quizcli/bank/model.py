@@ -59,10 +59,11 @@ class ChoiceAnswer(Strict):
 
     @model_validator(mode="after")
     def _letters_in_range(self) -> ChoiceAnswer:
-        letters = [chr(ord("A") + i) for i in range(len(self.options))]
         for letter in self.correct:
-            if letter not in letters:
-                raise ValueError(f"correct letter {letter!r} is not one of {', '.join(letters)}")
+            if letter not in self.letters:
+                raise ValueError(
+                    f"correct letter {letter!r} is not one of {', '.join(self.letters)}"
+                )
         if len(set(self.correct)) != len(self.correct):
             raise ValueError("correct lists a letter twice")
         return self
