@@ -20,6 +20,7 @@ from quizcli.errors import QuizcliError
 BUSY_TIMEOUT_MS = 15_000
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+CANNOT_WRITE = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -65,29 +66,33 @@ def immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 @contextmanager
 def translated(path: Path) -> Iterator[None]:
-    """SQLite's damage and lock errors, said in the user's terms with what to do next."""
+    """SQLite's and the file system's errors, said in the user's terms with what to do next."""
     try:
         yield
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, OSError) as exc:
         problem = user_error(path, exc)
         if problem is None:
             raise
         raise problem from exc
 
 
-def user_error(path: Path, exc: sqlite3.DatabaseError) -> QuizcliError | None:
-    """The user's version of a failure they can act on; None for a bug in quizcli itself."""
+def user_error(path: Path, exc: sqlite3.DatabaseError | OSError) -> QuizcliError | None:
+    """The user's version of a failure they can act on; None for a bug in quizcli itself.
+
+    An OSError here comes from making the data dir or writing a backup: the
+    machine's state (a file where a folder should be, permissions, a full disk).
+    """
     name = getattr(exc, "sqlite_errorname", "")
+    if isinstance(exc, OSError) or name in CANNOT_WRITE:
+        return QuizcliError(
+            f"cannot write the review database {path} ({exc}); "
+            "check the disk space and permissions of that directory or set QUIZCLI_HOME"
+        )
     if name in DAMAGED or "malformed" in str(exc) or "not a database" in str(exc):
         return QuizcliError(f"the review database {path} is damaged ({exc}); run: quizcli doctor")
     if name in BUSY:
         return QuizcliError(
             f"the review database {path} is locked by another quizcli (waited up to "
             f"{BUSY_TIMEOUT_MS // 1000}s); finish that session and try again"
-        )
-    if name in ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR"):
-        return QuizcliError(
-            f"cannot write the review database {path} ({exc}); "
-            "check the disk space and permissions of that directory or set QUIZCLI_HOME"
         )
     return None

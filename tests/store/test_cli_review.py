@@ -274,6 +274,20 @@ def test_doctor_never_waits_for_closed_stdin(quizcli_home: Path) -> None:
     assert "quizcli doctor --restore" in done.stderr
 
 
+def test_a_data_dir_that_cannot_be_made_says_so(
+    quizcli_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QUIZCLI_HOME naming a file: one line with the path and the fix, not an internal error."""
+    blocker = quizcli_home.parent / "not-a-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("QUIZCLI_HOME", str(blocker))
+    for command in ("stats", "config"):
+        code, _, err = invoke(command)
+        assert code == 1, err
+        assert err.startswith(f"quizcli: cannot write the review database {blocker}"), err
+        assert err.strip().endswith("or set QUIZCLI_HOME"), err
+
+
 def test_config_show_and_change() -> None:
     code, out, _ = invoke("config")
     assert code == 0
