@@ -99,3 +99,19 @@ def test_formulas_are_read_with_the_question_own_symbols(
     assert result.exit_code == 0, result.stderr
     sheet = (out / "pooling.md").read_text("utf-8")
     assert r"$\left\lfloor{\frac{H - k}{s}}\right\rfloor + 1$" in sheet
+
+
+def test_an_unwritable_target_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "bank")
+    taken = tmp_path / "taken"
+    taken.write_text("not a directory")
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", "markdown", str(taken)])
+    assert result.exit_code == 1
+    assert result.stderr == f"quizcli: cannot write {taken}: File exists; choose another path\n"
+    deck = tmp_path / "missing" / "deck.apkg"
+    result = runner.invoke(app, ["export", "anki", str(deck)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"quizcli: cannot write {deck}: No such file or directory")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from quizcli.errors import NotFound, QuizcliError
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
@@ -38,7 +42,8 @@ def anki(
     from quizcli.export.anki import export_deck
 
     questions = _questions(ctx, topic)
-    count = export_deck(questions, path, lang.value, _latex, deck="quizcli")
+    with _writing(path):
+        count = export_deck(questions, path, lang.value, _latex, deck="quizcli")
     typer.echo(f"wrote {count} notes to {path}")
 
 
@@ -52,14 +57,25 @@ def markdown(
     """Write one Markdown cheat sheet per topic. Example: quizcli export markdown out/"""
     from quizcli.export.markdown import export_sheets
 
-    written = export_sheets(_questions(ctx, topic), directory, lang.value, _latex)
+    questions = _questions(ctx, topic)
+    with _writing(directory):
+        written = export_sheets(questions, directory, lang.value, _latex)
     for path in written:
         typer.echo(str(path))
 
 
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """A target the user named that cannot be written is theirs to fix, not an internal error."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise QuizcliError(f"cannot write {target}: {reason}; choose another path") from None
+
+
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
     from quizcli.cli.browse import load
-    from quizcli.errors import NotFound
 
     questions = [q for q in load(ctx).questions if topic is None or q.topic == topic]
     if not questions:
