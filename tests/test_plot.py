@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from quizcli import env
 from quizcli.cli import app
+from quizcli.curves import DEFINITIONS
 from tests.conftest import FIXTURES
 from tests.test_startup import COLOUR, loaded_modules
 
@@ -133,6 +134,12 @@ def test_chart_and_legend_fit_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch)
     assert code == 0
     assert max(len(line) for line in out.splitlines()) <= 50
     assert "gelu′" in out
+
+
+def test_plot_help_names_every_curve_in_the_table() -> None:
+    code, out, _ = invoke("plot", "--help")
+    assert code == 0
+    assert ",".join(DEFINITIONS) + "." in "".join(out.split())
 
 
 @pytest.mark.parametrize(
