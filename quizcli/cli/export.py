@@ -75,9 +75,10 @@ def _writing(target: Path) -> Iterator[None]:
 
 
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
+    from quizcli.bank import Filters
     from quizcli.cli.browse import load
 
-    questions = [q for q in load(ctx).questions if topic is None or q.topic == topic]
+    questions = Filters(topic=topic).keep(load(ctx).questions)
     if not questions:
         raise NotFound(f"no questions in topic '{topic}'; `quizcli list` shows the topics")
     return questions
