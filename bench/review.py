@@ -12,7 +12,6 @@ plausible FSRS state per row), then the card cache is rebuilt from it.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -22,14 +21,15 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from quizcli.srs import Rating, outcomes
+from quizcli.bank.model import TOPICS
+from quizcli.srs import CardState, Rating, outcomes
 from quizcli.store import ReviewRecord, Store, open_store
+from quizcli.store.connection import immediate
 from quizcli.store.doctor import diagnose
-from quizcli.store.records import INSERT_REVIEW
+from quizcli.store.records import INSERT_REVIEW, state_json, to_ms
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)
 SPAN_DAYS = 730
-TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
 
 
 def review_round(
@@ -48,15 +48,8 @@ def review_round(
         when = base + timedelta(minutes=rng.randrange(600))
         rating = rng.choices((1, 2, 3, 4), weights=(10, 5, 80, 5))[0]
         interval = step * rng.uniform(0.8, 1.6)
-        after = {
-            "phase": "review",
-            "step": None,
-            "stability": interval / timedelta(days=1),
-            "difficulty": 5.0,
-            "due": (when + interval).isoformat(),
-            "last_review": when.isoformat(),
-        }
-        text = json.dumps(after, sort_keys=True)
+        after = CardState("review", None, interval / timedelta(days=1), 5.0, when + interval, when)
+        text = state_json(after)
         phase = "new" if previous is None else "review"
         rows.append(
             (
@@ -67,7 +60,7 @@ def review_round(
                 "correct" if rating > 1 else "incorrect",
                 "a typed answer of ordinary length, about a line or so",
                 rng.randrange(3000, 60000),
-                round(when.timestamp() * 1000),
+                to_ms(when),
                 phase,
                 int(rating == 1 and phase == "review"),
                 previous,
@@ -85,9 +78,8 @@ def build(path: Path, cards: int, rounds: int) -> float:
     with open_store(path, now=NOW, backup_daily=False) as store:
         for k in range(rounds):
             rows = review_round(k, rounds, before, rng)
-            store.db.execute("BEGIN IMMEDIATE")
-            store.db.executemany(INSERT_REVIEW, rows)
-            store.db.execute("COMMIT")
+            with immediate(store.db):
+                store.db.executemany(INSERT_REVIEW, rows)
         store.rebuild_cards()
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return time.perf_counter() - start
@@ -107,8 +99,9 @@ def open_and_queue(path: Path, ids: list[str]) -> list[str]:
         return store.queue(NOW, ids, 10)
 
 
-def commit_one(store: Store, counter: Iterator[int]) -> int:
-    qid = f"q-{next(counter) % 10000:05d}"
+def commit_one(store: Store, cards: int, counter: Iterator[int]) -> int:
+    """Answer the next of the built cards, so each answer updates a card with history."""
+    qid = f"q-{next(counter) % cards:05d}"
     before = store.card(qid)
     after = outcomes(before, qid, NOW, fuzz=False)[Rating.GOOD].card
     record = ReviewRecord(
@@ -149,7 +142,9 @@ def main() -> None:
             stats_ms = median_ms(lambda: store.stats(NOW, topics), args.runs)
             print(f"stats                                {stats_ms:8.1f} ms  (goal <= 1000 ms)")
             counter = iter(range(10**9))
-            commit_ms = median_ms(lambda: commit_one(store, counter), max(args.runs, 50))
+            commit_ms = median_ms(
+                lambda: commit_one(store, args.cards, counter), max(args.runs, 50)
+            )
             print(f"one answer: outcomes + commit        {commit_ms:8.2f} ms")
         doctor_ms = median_ms(lambda: diagnose(path, NOW), 1)
         print(f"doctor (integrity check + rebuild)   {doctor_ms:8.1f} ms")
