@@ -112,7 +112,7 @@ class Builder:
         if node.value == "diag":
             return self._diag(node)
         if node.value == "delta":
-            return self._kronecker(*self._args(node))
+            return sympy.KroneckerDelta(*self._args(node))
         if node.value == "sum":
             return self._sum_call(node)
         args = self._args(node)
@@ -156,10 +156,7 @@ class Builder:
         return sympy.MatrixSymbol(node.value, sympy.Symbol("n", integer=True, positive=True), 1)
 
     def _delta(self, node: Node) -> Any:
-        index = sympy.Symbol
-        return self._kronecker(index(node.value, integer=True), index(node.extra, integer=True))
-
-    def _kronecker(self, first: Any, second: Any) -> Any:
+        first, second = (sympy.Symbol(i, integer=True) for i in (node.value, node.extra))
         return sympy.KroneckerDelta(first, second)
 
     def _diag(self, node: Node) -> Any:

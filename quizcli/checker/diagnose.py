@@ -190,7 +190,7 @@ def _one_side(ev: Evidence) -> Finding | None:
     main = ev.form.main
     if main is None:
         return None
-    close = compare(ev.answer, ev.reference)
+    screen = compare(ev.answer, ev.reference)
     at = {v: float(ev.points[v][0]) for v in ev.form.variables}
     for g in ev.kinks:
         above, below = describe(g, main, 1, at), describe(g, main, -1, at)
@@ -198,11 +198,11 @@ def _one_side(ev: Evidence) -> Finding | None:
             continue
         side = np.sign(ev.values([g])[0])[None, :]
         for sign, ok, bad in ((1, above, below), (-1, below, above)):
-            right = (side == sign) & close.usable
-            wrong = (side == -sign) & (close.usable | close.mismatch)
-            if right.sum() < 2 or (close.mismatch & right).any() or not wrong.any():
+            right = (side == sign) & screen.usable
+            wrong = (side == -sign) & (screen.usable | screen.mismatch)
+            if right.sum() < 2 or (screen.mismatch & right).any() or not wrong.any():
                 continue
-            if (close.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
+            if (screen.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
                 return (f"Right for {ok[0]}, but wrong for {bad[0]}.",
                         f"在 {ok[1]} 时正确，但在 {bad[1]} 时不对。")  # fmt: skip
     return None

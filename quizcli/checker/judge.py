@@ -42,7 +42,6 @@ class Setup:
     reference: np.ndarray
     kinks: list[Any]
     mistakes: list[tuple[list[Any], Text]] = field(default_factory=list)
-    rng_seed: int = 0
 
 
 _SETUPS: dict[tuple[str, str], Setup] = {}
@@ -73,7 +72,7 @@ def _setup(question: DerivationQuestion) -> Setup:
     reference_kinks = kinks(form.reference)
     points = _with_kink_sides(form, form.sample(rng), reference_kinks, reference_kinks)
     values = evaluate(form.reference, form.variables, points)
-    return Setup(form, points, values, reference_kinks, mistakes, seed(question_id))
+    return Setup(form, points, values, reference_kinks, mistakes)
 
 
 def _with_kink_sides(form: Form, points: Points, every: list[Any], new: list[Any]) -> Points:

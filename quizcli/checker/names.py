@@ -27,7 +27,6 @@ VECTOR_FUNCTIONS = {"diag": "diag", "delta": "delta", "sum": "sum"}
 CONSTANTS = {"e": "E", "pi": "pi"}
 # Names that mean the same symbol: the first is how sympy prints it (λ, ε).
 ALIASES = {"lam": "lambda", "lmbda": "lambda", "eps": "epsilon"}
-SUM_PREFIXES = ("sum", "Sigma")
 KEYWORDS = ("if", "else", "and", "or", "not")
 INDEX_LETTERS = "ijk"
 MAX_SPLIT = 24

@@ -35,8 +35,7 @@ class Screen:
     """The outcome of comparing two arrays of entries × points."""
 
     usable: np.ndarray  # both finite
-    close: np.ndarray  # usable and within tolerance
-    mismatch: np.ndarray  # usable and not close, or only one side finite
+    mismatch: np.ndarray  # usable and not within tolerance, or only one side finite
 
     @property
     def decided(self) -> bool:
@@ -103,7 +102,7 @@ def compare(answer: np.ndarray, reference: np.ndarray) -> Screen:
         bound = RTOL * np.maximum(np.abs(answer), np.abs(reference)) + atol
     close = usable & (gap <= bound)
     mismatch = (usable & ~close) | (finite_a ^ finite_r)
-    return Screen(usable, close, mismatch)
+    return Screen(usable, mismatch)
 
 
 def kinks(exprs: Sequence[Any]) -> list[Any]:
