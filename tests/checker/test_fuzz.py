@@ -32,11 +32,7 @@ def typed_text() -> st.SearchStrategy[str]:
 @SETTINGS
 @given(typed_text())
 def test_reader_never_crashes(text: str) -> None:
-    for symbols, setting in (
-        (("x", "alpha"), None),
-        (("s_i", "s_j", "z_j"), "softmax"),
-        (None, None),
-    ):
+    for symbols, setting in SCOPES:
         try:
             parse(text, symbols, setting)
         except ParseError as exc:
@@ -84,14 +80,16 @@ def _combine(parts: tuple[tuple[str, Any], str, tuple[str, Any]]) -> tuple[str, 
 
 
 @SETTINGS
-@given(expressions(), st.floats(-2, 2))
+@given(expressions(), st.floats(0.1, 2) | st.floats(-2, -0.1))
 def test_reading_matches_the_expression_it_was_printed_from(
     case: tuple[str, Any], at: float
 ) -> None:
+    """At a generic x: next to 0, x/tanh(x) written with exp cancels to noise in any
+    precision sympy evaluates at, which says nothing about the reading."""
     text, expected = case
     read = parse(text, ("x",))
-    got = complex(read.rewrite(sympy.exp).subs(X, at).evalf(15))
-    want = complex(expected.subs(X, at).evalf(15))
+    got = complex(read.rewrite(sympy.exp).evalf(15, subs={X: at}))
+    want = complex(expected.evalf(15, subs={X: at}))
     if math.isfinite(abs(want)) and math.isfinite(abs(got)):
         assert abs(got - want) <= 1e-9 * max(1.0, abs(want))
 
