@@ -66,7 +66,7 @@ def drill(
 
 def mock(
     ctx: typer.Context,
-    minutes: Annotated[float, typer.Option(min=1, help="Time allowed.")] = 20,
+    minutes: Annotated[float, typer.Option(min=1, max=24 * 60, help="Time allowed.")] = 20,
     count: Annotated[int, typer.Option(min=1, help="Most questions asked.")] = 12,
     topic: Topic = None,
     kind: Kind = None,

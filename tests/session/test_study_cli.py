@@ -234,6 +234,12 @@ def test_mock_stops_when_time_is_up(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.output.count("Question ") < 3
 
 
+def test_mock_time_beyond_a_day_is_a_usage_error() -> None:
+    result = run(["mock", "--minutes", "inf"], [])
+    assert result.exit_code == 2
+    assert "--minutes" in result.stderr and "Traceback" not in result.output
+
+
 def test_the_eighth_lapse_flags_a_leech_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
     start = datetime.fromisoformat(NOW)
     with open_store(now=start) as store:
