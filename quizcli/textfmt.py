@@ -74,7 +74,7 @@ ACCENT_WORDS = {
 FRACTIONS = ("frac", "dfrac", "tfrac")
 RELATIONS = set("=<>≤≥≠≈→←⇒⇔∝∈~")
 SCRIPT_MARKS = set(SUPERSCRIPT.values()) | set(SUBSCRIPT.values()) | set(ACCENTS.values()) | {"′"}
-_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
+INLINE_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
 
 
@@ -89,7 +89,7 @@ def latex_to_unicode(text: str, keep_together: bool = False) -> str:
         shown = render_math(match.group(1))
         return shown.replace(" ", NO_BREAK) if keep_together else shown
 
-    return _MATH.sub(formula, text).replace("\\$", "$")
+    return INLINE_MATH.sub(formula, text).replace("\\$", "$")
 
 
 def render_math(source: str) -> str:

@@ -7,7 +7,6 @@ checker that provides it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from quizcli.bank.model import (
@@ -18,9 +17,9 @@ from quizcli.bank.model import (
     NumericQuestion,
     Text,
 )
+from quizcli.textfmt import INLINE_MATH
 
 Formula = Callable[[str, list[str], str | None], str]
-_DOLLARS = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 
 
 def pick(text: Text, lang: str, joiner: str) -> str:
@@ -32,7 +31,7 @@ def pick(text: Text, lang: str, joiner: str) -> str:
 
 def with_math(prose: str, opening: str, closing: str) -> str:
     """Rewrite inline `$...$` LaTeX with another pair of delimiters (Anki's `\\(`, `\\)`)."""
-    return _DOLLARS.sub(lambda m: f"{opening}{m.group(1)}{closing}", prose)
+    return INLINE_MATH.sub(lambda m: f"{opening}{m.group(1)}{closing}", prose)
 
 
 def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
