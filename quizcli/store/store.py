@@ -81,7 +81,7 @@ class Store:
             started = self.db.execute(
                 "SELECT count(*) FROM cards WHERE first_ms >= ?", (to_ms(today),)
             ).fetchone()[0]
-        due.sort(key=lambda item: (item[0], item[1]))
+        due.sort()
         fresh = [qid for qid in wanted if qid not in known]
         return [qid for _r, qid in due] + fresh[: max(0, new_limit - started)]
 
@@ -102,9 +102,10 @@ class Store:
         for qid, phase, stability, due_ms, last_ms, suspended, buried in rows:
             if qid not in wanted:
                 continue
-            if phase is not None or suspended or (buried or 0) > now_ms:
+            hidden = suspended or (buried or 0) > now_ms
+            if phase is not None or hidden:
                 known.add(qid)
-            if phase is None or suspended or (buried or 0) > now_ms:
+            if phase is None or hidden:
                 continue
             if due_ms <= (end_ms if phase == "review" else now_ms):
                 due.append((cache.recall(phase, stability, due_ms, last_ms, now), qid))
