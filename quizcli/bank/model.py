@@ -91,6 +91,12 @@ class NumericAnswer(Strict):
     def values(self) -> list[float]:
         return self.value if isinstance(self.value, list) else [self.value]
 
+    @property
+    def shown(self) -> str:
+        """The value as the answer page and exports print it: `4`, or `[0.5, 0.5]` for a vector."""
+        values = ", ".join(f"{v:g}" for v in self.values)
+        return f"[{values}]" if isinstance(self.value, list) else values
+
     def unit_in(self, lang: str) -> str:
         """The unit in one language, or '' for a plain number."""
         return self.unit.get(lang) if self.unit else ""

@@ -47,10 +47,9 @@ def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str
             for letter, option in zip(answer.letters, answer.options, strict=True)
         ]
     if isinstance(question, NumericQuestion):
-        values = ", ".join(f"{v:g}" for v in question.answer.values)
-        shown = f"[{values}]" if isinstance(question.answer.value, list) else values
-        unit = f" {pick(question.answer.unit, lang, ' / ')}" if question.answer.unit else ""
-        return [f"{shown}{unit} (± {question.answer.tolerance:g})"]
+        number = question.answer
+        unit = f" {pick(number.unit, lang, ' / ')}" if number.unit else ""
+        return [f"{number.shown}{unit} (± {number.tolerance:g})"]
     assert isinstance(question, DerivationQuestion)
     derivation = question.answer
     return [f"${formula(derivation.reference, derivation.symbols, derivation.setting)}$"]

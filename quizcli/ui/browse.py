@@ -171,10 +171,8 @@ def _answer(
 
 def numeric_answer(question: NumericQuestion, lang: str) -> str:
     answer = question.answer
-    values = ", ".join(f"{v:g}" for v in answer.values)
-    shown = f"[{values}]" if isinstance(answer.value, list) else values
     unit = f" {answer.unit_in(lang)}" if answer.unit else ""
-    return f"{shown}{unit}  (± {answer.tolerance:g})"
+    return f"{answer.shown}{unit}  (± {answer.tolerance:g})"
 
 
 def _section(key: str, lang: str, body: RenderableType) -> Group:
