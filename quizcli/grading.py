@@ -64,8 +64,9 @@ def _letters(answer: str) -> list[str]:
 def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
     """Numbers within the question's absolute tolerance; vectors element by element."""
     expected = question.answer.values
+    en, zh = (question.answer.unit_in(lang) for lang in LANGS)
     try:
-        given = parse_numbers(answer, *(question.answer.unit_in(lang) for lang in LANGS))
+        given = parse_numbers(answer, en, zh)
     except ValueError as exc:
         return Grade(INVALID, answer.strip(), _both(*exc.args))
     shown = ", ".join(_format(value) for value in given)
@@ -76,7 +77,6 @@ def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
     if all(_close(a, b, tolerance) for a, b in zip(given, expected, strict=True)):
         return Grade(CORRECT, shown)
     right = ", ".join(_format(value) for value in expected)
-    en, zh = (question.answer.unit_in(lang) for lang in LANGS)
     return Grade(
         INCORRECT,
         shown,
