@@ -126,7 +126,7 @@ def doctor(
     database is healthy (or was restored), 1 otherwise. Example: quizcli doctor
     """
     from quizcli.store import default_path
-    from quizcli.store.doctor import diagnose, restore_latest
+    from quizcli.store.doctor import START_AFRESH, diagnose, restore_latest
     from quizcli.ui import review as ui
 
     path, now = default_path(), env.now()
@@ -136,7 +136,9 @@ def doctor(
         return
     ui.damaged(found)
     if found.latest_backup is None:
-        raise QuizcliError(f"no backup to restore; the damaged file {path} is left untouched")
+        raise QuizcliError(
+            f"no backup to restore; the damaged file {path} is left untouched; {START_AFRESH}"
+        )
     if not (restore or _confirm_restore(found)):
         raise QuizcliError(
             "nothing changed; to put the latest backup in place (keeping the damaged file) run: "

@@ -16,6 +16,9 @@ from quizcli.errors import QuizcliError
 from quizcli.store import backup
 from quizcli.store.store import open_store
 
+# What is left to do when no backup can replace a damaged file.
+START_AFRESH = "move it aside and quizcli starts a new, empty review history"
+
 
 @dataclass
 class Diagnosis:
@@ -75,5 +78,5 @@ def restore_latest(path: Path, now: datetime) -> tuple[Path, Path]:
             return candidate, backup.restore(path, candidate, now)
     raise QuizcliError(
         f"no undamaged backup in {backup.backups_dir(path)}; "
-        f"the damaged file {path} is left as it is"
+        f"the damaged file {path} is left as it is; {START_AFRESH}"
     )

@@ -250,6 +250,7 @@ def test_doctor_without_a_backup() -> None:
     code, _, err = invoke("doctor", "--restore")
     assert code == 1
     assert "no backup to restore; the damaged file" in err
+    assert err.strip().endswith("move it aside and quizcli starts a new, empty review history")
 
 
 def test_other_commands_point_at_doctor() -> None:
