@@ -12,6 +12,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from quizcli.errors import UsageError
+
 LANGS = ("en", "zh")
 _ascii_override: bool | None = None
 
@@ -68,7 +70,11 @@ def now() -> datetime:
     """The current time in UTC; QUIZCLI_NOW (ISO 8601) pins it for tests and demos."""
     pinned = os.environ.get("QUIZCLI_NOW")
     if pinned:
-        moment = datetime.fromisoformat(pinned)
+        try:
+            moment = datetime.fromisoformat(pinned)
+        except ValueError:
+            example = "an ISO 8601 time such as 2025-03-01T09:00"
+            raise UsageError(f"QUIZCLI_NOW is {pinned!r}, not {example}; fix or unset it") from None
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     return datetime.now(timezone.utc)
 

@@ -215,3 +215,13 @@ def test_ascii_option_spells_out_symbols_and_boxes() -> None:
     assert all(c.isascii() or "\u4e00" <= c <= "\u9fff" or c in "？。，：" for c in out)
     code, out, _ = invoke("show", "mini-derivation")
     assert "σ(x)" in out  # the option lasts one invocation
+
+
+def test_a_malformed_pinned_clock_is_named_with_its_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZCLI_NOW", "tomorrow")
+    code, _, err = invoke("stats")
+    assert code == 2
+    assert err == (
+        "quizcli: QUIZCLI_NOW is 'tomorrow', not an ISO 8601 time such as"
+        " 2025-03-01T09:00; fix or unset it\n"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -74,11 +75,12 @@ def fail(message: str, code: int) -> NoReturn:
 
 
 def _log_internal(exc: BaseException) -> str:
-    path = env.log_path()
+    """Log on the wall clock: env.now() can itself fail on a malformed QUIZCLI_NOW."""
+    path, stamp = env.log_path(), datetime.now(timezone.utc).isoformat()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {env.now().isoformat()} quizcli {__version__} {sys.argv!r}\n")
+            log.write(f"--- {stamp} quizcli {__version__} {sys.argv!r}\n")
             log.write("".join(traceback.format_exception(exc)))
         where = f"details in {path}"
     except OSError:
