@@ -9,14 +9,11 @@ from collections.abc import Callable, Iterator
 import pexpect
 import pytest
 
+from quizcli.bank import load_bank
 from quizcli.store import open_store
 from tests.session.conftest import BANK, child_env, command
 
-IDS = [
-    line.split()[-1]
-    for line in BANK.joinpath("bank.yaml").read_text().splitlines()
-    if "- id:" in line
-]
+IDS = load_bank([BANK], use_cache=False).ids()
 ANSWER = r"answer \(|your answer"
 RATING = "rating> "
 
