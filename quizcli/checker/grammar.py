@@ -171,6 +171,7 @@ class _Parser:
         return token.kind == "op" and token.text in ("(", "[", "{", "√", "frac")
 
     def _factor(self) -> Node:
+        """A power with any signs in front; also an exponent, so `e^-x/2` is e^(−x)/2."""
         if self._is("-") or self._is("+"):
             token = self._take()
             self._nest(token.pos)
@@ -187,7 +188,7 @@ class _Parser:
         if self._transpose_follows():
             return Node("T", caret.pos, args=(base,))
         self._nest(caret.pos)
-        exponent = self._exponent()
+        exponent = self._factor()
         self.depth -= 1
         return Node("pow", caret.pos, args=(base, exponent))
 
@@ -206,15 +207,6 @@ class _Parser:
     def _names_transpose(self, token: Token) -> bool:
         meaning = self.scope.resolve(token.text) if token.kind == "name" else None
         return meaning is not None and meaning.kind == "T"
-
-    def _exponent(self) -> Node:
-        if self._is("-") or self._is("+"):
-            token = self._take()
-            self._nest(token.pos)
-            operand = self._exponent()
-            self.depth -= 1
-            return Node("neg", token.pos, args=(operand,)) if token.text == "-" else operand
-        return self._power()
 
     def _postfix(self) -> Node:
         node = self._primary()
