@@ -7,22 +7,21 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from quizcli.store import open_store
 from tests.store.conftest import NOW
 
 WRITER = """
-import sys, time
+import sys
 from datetime import datetime, timedelta, timezone
 from quizcli.srs import Rating
 from quizcli.store import open_store
 from tests.store.helpers import answer
 
-path, session, start = sys.argv[1], sys.argv[2], float(sys.argv[3])
-while time.time() < start:
-    time.sleep(0.001)
+path, session = sys.argv[1], sys.argv[2]
+print("ready", flush=True)
+sys.stdin.readline()
 now = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 with open_store(__import__("pathlib").Path(path), now=now) as store:
     for i in range(200):
@@ -32,20 +31,27 @@ print("done")
 
 
 def test_two_writers_keep_all_400_reviews(tmp_path: Path) -> None:
+    """Both open the new file and start answering together, released once both have imported."""
     path = tmp_path / "shared.db"
-    start = time.time() + 1.5
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), name, str(start)],
+            [sys.executable, "-c", WRITER, str(path), name],
             env=env,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for name in ("left", "right")
     ]
+    for writer in writers:
+        assert writer.stdout and writer.stdout.readline() == "ready\n", writer.communicate()
+    for writer in writers:
+        assert writer.stdin
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
     results = [w.communicate(timeout=120) for w in writers]
     assert [w.returncode for w in writers] == [0, 0], results
     with open_store(path, now=NOW) as store:
