@@ -92,7 +92,7 @@ def test_undone_reviews_do_not_count() -> None:
     assert stats_json()["reviews_total"] == 1
 
 
-def test_stats_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stats_drawing() -> None:
     with open_store(now=NOW) as store:
         answer(store, "mini-choice", Rating.EASY, NOW - 3 * DAY)
     code, out, _ = invoke("stats")
@@ -301,11 +301,9 @@ def test_config_show_and_change() -> None:
 
 
 def test_orphans_and_config_speak_json() -> None:
-    from quizcli.cli import app
-
-    result = CliRunner().invoke(app, ["config", "new_per_day", "15", "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {"new_per_day": 15, "desired_retention": 0.9, "fuzz": True}
-    result = CliRunner().invoke(app, ["orphans", "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {"orphans": {}, "deleted": False}
+    code, out, err = invoke("config", "new_per_day", "15", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"new_per_day": 15, "desired_retention": 0.9, "fuzz": True}
+    code, out, err = invoke("orphans", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"orphans": {}, "deleted": False}

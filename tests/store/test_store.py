@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -147,9 +147,9 @@ def test_bury_hides_until_the_next_study_day(store: Store) -> None:
     assert store.queue(until, ["q-a"], 10) == ["q-a"]
 
 
-def lapse_once(store: Store, qid: str, now: object) -> None:
+def lapse_once(store: Store, qid: str, now: datetime) -> None:
     """Graduate the card with Easy, then forget it."""
-    answer(store, qid, Rating.EASY, now)  # type: ignore[arg-type]
+    answer(store, qid, Rating.EASY, now)
     answer(store, qid, Rating.AGAIN, store.card(qid).due)  # type: ignore[union-attr]
 
 
