@@ -203,8 +203,8 @@ def _one_side(ev: Evidence) -> Finding | None:
             if right.sum() < 2 or (screen.mismatch & right).any() or not wrong.any():
                 continue
             if (screen.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
-                return (f"Right for {ok[0]}, but wrong for {bad[0]}.",
-                        f"在 {ok[1]} 时正确，但在 {bad[1]} 时不对。")  # fmt: skip
+                return (f"Right for {ok}, but wrong for {bad}.",
+                        f"在 {ok} 时正确，但在 {bad} 时不对。")  # fmt: skip
     return None
 
 
@@ -292,7 +292,7 @@ def inline(expr: Any) -> str:
     return text if "\n" not in text else str(sympy.sstr(expr))
 
 
-def describe(g: Any, main: Any, sign: int, at: dict[Any, float]) -> tuple[str, str] | None:
+def describe(g: Any, main: Any, sign: int, at: dict[Any, float]) -> str | None:
     """'x > 0' for the side of the kink g = 0 where sign(g) == sign, or None when g is not
     linear in the main variable with a fixed root; the slope's sign is read at the parameter
     values `at` (so (α − 1)x > 0 reads as x < 0 for α < 1)."""
@@ -303,5 +303,4 @@ def describe(g: Any, main: Any, sign: int, at: dict[Any, float]) -> tuple[str, s
     if not root.is_Number:
         return None
     op = ">" if (sign > 0) == (float(slope.subs(at)) > 0) else "<"
-    text = f"{inline(main)} {op} {number(float(root))}"
-    return text, text
+    return f"{inline(main)} {op} {number(float(root))}"
