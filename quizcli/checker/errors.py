@@ -23,10 +23,13 @@ class ParseError(QuizcliError):
         self.suggestion = suggestion
 
     def located(self) -> tuple[str, str]:
-        """The message in both languages, with the column and the suggestion appended."""
+        """The message in both languages, after its column (for one-line bank formulas)."""
         column = self.position + 1
-        en = f"column {column}: {self.en}"
-        zh = f"第 {column} 列：{self.zh}"
+        return self.explained(f"column {column}: ", f"第 {column} 列：")
+
+    def explained(self, where_en: str, where_zh: str) -> tuple[str, str]:
+        """`where` and the message in both languages, with the suggested spelling appended."""
+        en, zh = f"{where_en}{self.en}", f"{where_zh}{self.zh}"
         if self.suggestion:
             en += f"; did you mean {self.suggestion}?"
             zh += f"；是不是想写 {self.suggestion}？"

@@ -71,14 +71,14 @@ def verdict(outcome: str, shown: str, en: str, zh: str, method: str, step: int |
 
 
 def invalid(exc: ParseError, text: str, shown: str) -> Verdict:
+    """Where the answer stops making sense; the line too when it has several."""
     line = text.count("\n", 0, exc.position) + 1
     column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-    where_en = f"line {line}, column {column}" if "\n" in text.strip() else f"column {column}"
-    where_zh = f"第 {line} 行第 {column} 列" if "\n" in text.strip() else f"第 {column} 列"
-    en, zh = f"Cannot read {where_en}: {exc.en}", f"无法读懂{where_zh}：{exc.zh}"
-    if exc.suggestion:
-        en += f"; did you mean {exc.suggestion}?"
-        zh += f"；是不是想写 {exc.suggestion}？"
+    if "\n" in text.strip():
+        where_en, where_zh = f"line {line}, column {column}", f"第 {line} 行第 {column} 列"
+    else:
+        where_en, where_zh = f"column {column}", f"第 {column} 列"
+    en, zh = exc.explained(f"Cannot read {where_en}: ", f"无法读懂{where_zh}：")
     return verdict("invalid", shown, en, zh, "parse", None)
 
 
