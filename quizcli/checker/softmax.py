@@ -45,14 +45,7 @@ class ConcreteBuilder(Builder):
 
     def _position(self, letter: str, pos: int) -> int:
         if letter not in self.indices:
-            bound = ", ".join(sorted(self.indices)) or "none"
-            raise ParseError(
-                pos,
-                f"index {letter} means nothing here (indices of this question: {bound});"
-                f" sum over it with sum(…, {letter})",
-                f"下标 {letter} 在这里没有含义（本题的下标：{bound}）；"
-                f"如需求和请写 sum(…, {letter})",
-            )
+            raise ParseError(pos, *_unbound(letter, sorted(self.indices)))
         return self.indices[letter]
 
     def _index(self, node: Node) -> Any:
