@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli.cli.app import state
-from quizcli.errors import NotFound
+from quizcli.errors import NotFound, QuizcliError
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
@@ -26,7 +26,6 @@ class QuestionType(str, Enum):
 def load(ctx: typer.Context) -> Bank:
     """The banks this invocation sees; problems in them stop the command with exit 1."""
     from quizcli.bank import load_bank
-    from quizcli.errors import QuizcliError
 
     bank = load_bank(state(ctx).bank_sources())
     if bank.problems:
