@@ -105,17 +105,20 @@ def judge(
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
     points, reference, found = _points_for(setup, entries)
+    proved = False  # the step just judged was proved because its numbers could not decide
     for index, step in enumerate(entries):
         values = evaluate(step, form.variables, points)
         screen = compare(values, reference)
         if screen.equal:
+            proved = False
             continue
         if screen.decided:
             evidence = Evidence(form, points, values, reference, found)
             return _incorrect(setup, evidence, index, len(entries), progress.read_as)
-        if not _prove(step, form, deadline):
+        proved = _prove(step, form, deadline)
+        if not proved:
             return undecided(progress.read_as, index, len(entries))
-    proved = _prove(entries[-1], form, deadline)
+    proved = proved or _prove(entries[-1], form, deadline)
     return correct(progress.read_as, proved, len(entries), int(setup.reference.shape[1]))
 
 
