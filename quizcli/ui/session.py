@@ -12,6 +12,7 @@ import contextlib
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from types import ModuleType
 
 from rich import box
 from rich.text import Text as RichText
@@ -106,8 +107,8 @@ class Screen:
     """The session's Io on stdout/stdin, in one language.
 
     `formula` pretty-prints a derivation's reference when it is revealed. On a
-    terminal, typed answers (not ratings) go into a readline history kept in the
-    data dir, so the arrow keys bring back earlier attempts, across sessions too.
+    terminal with readline, typed answers (not ratings) go into a history kept in
+    the data dir, so the arrow keys bring back earlier attempts, across sessions too.
     """
 
     def __init__(self, lang: str, formula: Callable[[str], str] | None = None) -> None:
@@ -115,7 +116,7 @@ class Screen:
         self.formula = formula
         self._kind = ""
         self._keys_shown = False
-        self._history = _History() if sys.stdin.isatty() else None
+        self._history = _History.start() if sys.stdin.isatty() else None
 
     def close(self) -> None:
         if self._history is not None:
@@ -215,14 +216,21 @@ def _scores(result: Summary, lang: str) -> None:
 class _History:
     """stdlib readline with its automatic history off, so only answers are remembered."""
 
-    def __init__(self) -> None:
-        import readline
-
+    def __init__(self, readline: ModuleType) -> None:
         self.readline = readline
         self.path = env.data_dir() / "answer_history"
         readline.set_auto_history(False)
         with contextlib.suppress(OSError):
             readline.read_history_file(self.path)
+
+    @classmethod
+    def start(cls) -> _History | None:
+        """None where Python has no readline (Windows): answers are still read, without history."""
+        try:
+            import readline
+        except ImportError:
+            return None
+        return cls(readline)
 
     def add(self, line: str) -> None:
         if line.strip() not in ("", HINT, SHOW, UNDO):

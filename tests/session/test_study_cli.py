@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,6 +12,7 @@ from typer.testing import CliRunner, Result
 from quizcli.cli import app
 from quizcli.srs import Rating
 from quizcli.store import ReviewRecord, open_store
+from quizcli.ui.session import Screen
 from tests.session.conftest import NOW
 from tests.store.helpers import answer
 
@@ -278,3 +281,19 @@ def test_derivation_input_that_cannot_be_read_is_asked_again() -> None:
     assert [(r.verdict, r.rating) for r in reviews("fx-sigmoid-derivative")] == [
         ("correct", Rating.GOOD)
     ]
+
+
+class Terminal(io.StringIO):
+    """Typed lines on what claims to be a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_without_readline_still_reads_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python on Windows has no readline: answers are read as usual, only without history."""
+    monkeypatch.setitem(sys.modules, "readline", None)
+    monkeypatch.setattr(sys, "stdin", Terminal("ab\n"))
+    screen = Screen("en")
+    assert screen.read("answer") == "ab"
+    screen.close()
