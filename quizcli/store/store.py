@@ -195,12 +195,16 @@ class Store:
         return [record_from_row(row) for row in rows]
 
     def next_due(self, question_ids: Iterable[str], now: datetime) -> datetime | None:
-        """When the next of these questions falls due after `now` (for a session's summary)."""
+        """When the next of these questions is shown again after `now` (for a session's summary).
+
+        A buried question comes back when its bury ends, as the stats forecast counts it.
+        """
         wanted = set(question_ids)
         with translated(self.path):
             rows = self.db.execute(
-                "SELECT question_id, due_ms FROM cards WHERE phase IS NOT NULL AND suspended = 0 "
-                "AND due_ms > ? ORDER BY due_ms",
+                "SELECT question_id, max(due_ms, coalesce(buried_until_ms, 0)) AS shown_ms "
+                "FROM cards WHERE phase IS NOT NULL AND suspended = 0 AND shown_ms > ? "
+                "ORDER BY shown_ms",
                 (to_ms(now),),
             )
             first = next((ms for qid, ms in rows if qid in wanted), None)

@@ -188,6 +188,13 @@ def test_next_due(store: Store) -> None:
     assert store.next_due(["q-c"], NOW) is None
 
 
+def test_next_due_of_a_buried_question_is_when_it_comes_back(store: Store) -> None:
+    answer(store, "q-a", Rating.GOOD, NOW)
+    until = store.bury("q-a", NOW)
+    assert store.card("q-a").due < until  # type: ignore[union-attr]
+    assert store.next_due(["q-a"], NOW) == until
+
+
 def test_settings_defaults_and_changes(store: Store) -> None:
     assert (store.settings().new_per_day, store.settings().desired_retention) == (10, 0.9)
     assert store.settings().fuzz is True
