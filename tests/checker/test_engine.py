@@ -11,7 +11,7 @@ import pytest
 import sympy
 
 from quizcli.bank.model import DerivationQuestion
-from quizcli.checker import bound, check, warm_up
+from quizcli.checker import bound, check, judge, warm_up
 from tests.checker.conftest import QUESTIONS
 
 
@@ -90,7 +90,13 @@ def test_warm_up_runs_in_a_background_thread() -> None:
 
 
 def test_same_answer_same_verdict_every_time() -> None:
-    verdicts = {check(QUESTIONS["elu-derivative"], "1 if x > 0 else e^x") for _ in range(3)}
+    """Test points are seeded per question: a fresh setup (a new process) shows the same
+    counterexample, numbers included."""
+    verdicts = []
+    for _ in range(3):
+        judge._SETUPS.clear()
+        verdicts.append(check(QUESTIONS["elu-derivative"], "e^x"))
+    assert "Not equal: at x = " in verdicts[0].feedback.en
     assert len({(v.verdict, v.method, v.feedback) for v in verdicts}) == 1
 
 
