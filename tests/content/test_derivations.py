@@ -1,10 +1,10 @@
 """Every derivation answer in the bundled banks is proved by the checker itself.
 
-For each derivation question: its definition, reference and listed mistakes
-parse in the question's own symbols; the reference is judged correct against
-d(definition)/d(wrt) (or the definition itself), proved or numerically
-verified, never undecided; and every listed mistake is judged incorrect with
-its own feedback (an equivalent earlier mistake would hide it).
+For each derivation question: its formulas pass the checker's part of
+`quizcli lint` (they parse in the question's own symbols); the reference is
+judged correct against d(definition)/d(wrt) (or the definition itself), proved
+or numerically verified, never undecided; and every listed mistake is judged
+incorrect with its own feedback (an equivalent earlier mistake would hide it).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import pytest
 from quizcli import env
 from quizcli.bank import load_bank
 from quizcli.bank.model import DerivationQuestion
-from quizcli.checker import ParseError, check, parse
+from quizcli.checker import check
+from quizcli.checker.lint import expression_problems
 
 BANK = load_bank([env.bundled_banks_dir()], use_cache=False)
 DERIVATIONS = [q for q in BANK.questions if isinstance(q, DerivationQuestion)]
@@ -22,16 +23,9 @@ MISTAKES = [(q, index) for q in DERIVATIONS for index in range(len(q.answer.mist
 TIMEOUT = 10.0
 
 
-@pytest.mark.parametrize("question", DERIVATIONS, ids=lambda q: q.id)
-def test_expressions_parse_in_the_question_symbols(question: DerivationQuestion) -> None:
-    answer = question.answer
-    fields = {"definition": answer.definition, "reference": answer.reference}
-    fields |= {f"mistakes[{i}]": m.expr for i, m in enumerate(answer.mistakes)}
-    for name, text in fields.items():
-        try:
-            parse(text, answer.symbols, answer.setting)
-        except ParseError as exc:
-            pytest.fail(f"{question.id}: answer.{name}: {exc.located()[0]}")
+def test_expressions_parse_in_the_question_symbols() -> None:
+    problems = expression_problems(BANK)
+    assert not problems, "\n".join(map(str, problems))
 
 
 @pytest.mark.parametrize("question", DERIVATIONS, ids=lambda q: q.id)
