@@ -7,6 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from quizcli.cli import app
+from tests.conftest import FIXTURES
 
 QUESTION = """\
 format_version: 1
@@ -56,7 +57,7 @@ def test_a_readable_bank_is_clean(tmp_path: Path) -> None:
 
 def test_forbidden_functions_must_be_known_and_unused_by_the_reference(tmp_path: Path) -> None:
     bank = tmp_path / "forbid.yaml"
-    text = (Path(__file__).parents[1] / "fixtures" / "bank" / "mini.yaml").read_text("utf-8")
+    text = (FIXTURES / "bank" / "mini.yaml").read_text("utf-8")
     marker = "      reference: sigmoid(x)*(1 - sigmoid(x))\n"
     assert marker in text
     bank.write_text(text.replace(marker, marker + "      forbid: [sigmoid, tangent]\n", 1))
