@@ -7,10 +7,8 @@ accepts is one the checker can use.
 
 from __future__ import annotations
 
-import re
-
 from quizcli.bank import Bank, Problem
-from quizcli.bank.model import DerivationQuestion
+from quizcli.bank.model import DerivationAnswer, DerivationQuestion
 from quizcli.checker.errors import ParseError
 
 
@@ -35,7 +33,7 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
         fields[f"answer.mistakes[{index}].expr"] = mistake.expr
     problems = [
         Problem(origin.path, origin.line, origin.col, question.id, "answer.forbid", message)
-        for message in _forbid_problems(answer.forbid, answer.reference)
+        for message in _forbid_problems(answer)
     ]
     for name, text in fields.items():
         try:
@@ -48,19 +46,24 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
     return problems
 
 
-def _forbid_problems(forbid: list[str], reference: str) -> list[str]:
-    """Forbidden names must be functions the reader knows, and the reference must not use them."""
-    from quizcli.checker.names import FUNCTIONS
+def _forbid_problems(answer: DerivationAnswer) -> list[str]:
+    """Forbidden names must be functions the reader knows, and the reference must not use them
+    under any spelling (σ is sigmoid): the checker would refuse the reference itself."""
+    from quizcli.checker.grammar import parse_tree
+    from quizcli.checker.names import FUNCTIONS, scope_for
+    from quizcli.checker.verdicts import forbidden_call
 
     known = set(FUNCTIONS.values())
     problems = [
         f"{name!r} is not a function the checker knows ({', '.join(sorted(known))})"
-        for name in forbid
+        for name in answer.forbid
         if name not in known
     ]
-    problems += [
-        f"the reference uses {name}, which the answer may not"
-        for name in forbid
-        if re.search(rf"\b{re.escape(name)}\s*\(", reference)
-    ]
+    try:
+        tree = parse_tree(answer.reference, scope_for(answer.symbols, answer.setting))
+    except ParseError:
+        return problems  # reported on answer.reference
+    call = forbidden_call(tree, answer.forbid)
+    if call is not None:
+        problems.append(f"the reference uses {call.value}, which the answer may not")
     return problems

@@ -6,6 +6,7 @@ imported, so hostile or mistyped input costs milliseconds.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,21 +39,26 @@ def read(question: DerivationQuestion, text: str) -> list[Node]:
         except ParseError as exc:
             exc.position += offset
             raise
-    if trees and question.answer.forbid:
-        _refuse_forbidden(trees[-1], set(question.answer.forbid), offset)
+    call = forbidden_call(trees[-1], question.answer.forbid) if trees else None
+    if call is not None:
+        raise ParseError(
+            offset + call.pos,
+            f"the question asks for this without {call.value}; rewrite it with the others",
+            f"题目要求不用 {call.value} 来写，请换成其他函数表示",
+        )
     return trees
 
 
-def _refuse_forbidden(tree: Node, forbidden: set[str], offset: int) -> None:
-    """The final step may not use a function the question asks to rewrite away."""
+def forbidden_call(tree: Node, forbidden: Collection[str]) -> Node | None:
+    """The first call to a function the question asks to rewrite away (the final step may
+    not use one, and neither may the reference)."""
     if tree.kind == "call" and tree.value in forbidden:
-        raise ParseError(
-            offset + tree.pos,
-            f"the question asks for this without {tree.value}; rewrite it with the others",
-            f"题目要求不用 {tree.value} 来写，请换成其他函数表示",
-        )
+        return tree
     for child in tree.args:
-        _refuse_forbidden(child, forbidden, offset)
+        found = forbidden_call(child, forbidden)
+        if found is not None:
+            return found
+    return None
 
 
 def render(expr: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from quizcli.cli import app
@@ -55,12 +56,16 @@ def test_a_readable_bank_is_clean(tmp_path: Path) -> None:
     assert "ok: 1 questions" in output
 
 
-def test_forbidden_functions_must_be_known_and_unused_by_the_reference(tmp_path: Path) -> None:
+@pytest.mark.parametrize("reference", ["sigmoid(x)*(1 - sigmoid(x))", "σ(x)*(1 - σ(x))"])
+def test_forbidden_functions_must_be_known_and_unused_by_the_reference(
+    tmp_path: Path, reference: str
+) -> None:
     bank = tmp_path / "forbid.yaml"
     text = (FIXTURES / "bank" / "mini.yaml").read_text("utf-8")
     marker = "      reference: sigmoid(x)*(1 - sigmoid(x))\n"
     assert marker in text
-    bank.write_text(text.replace(marker, marker + "      forbid: [sigmoid, tangent]\n", 1))
+    answer = f"      reference: {reference}\n      forbid: [sigmoid, tangent]\n"
+    bank.write_text(text.replace(marker, answer, 1), encoding="utf-8")
     result = CliRunner().invoke(app, ["lint", str(bank)])
     assert result.exit_code == 1
     assert "answer.forbid: 'tangent' is not a function the checker knows" in result.stdout
