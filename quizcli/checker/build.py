@@ -247,4 +247,8 @@ def _unreadable(node: Node, exc: Exception) -> ParseError:
             f"矩阵形状不匹配（{exc}）",
             "s sᵀ, the outer product" if node.kind in ("sub", "add", "mul") else "",
         )
-    return ParseError(node.pos, f"cannot be read: {exc}", f"无法理解：{exc}")
+    return ParseError(
+        node.pos,
+        f"this part cannot be computed ({exc}); write it another way",
+        f"这一部分无法计算（{exc}）；请换一种写法",
+    )

@@ -201,7 +201,7 @@ def test_hostile_input_is_refused(text: str) -> None:
         ("2^-z", "^ cannot be applied to a vector"),
         ("diag(s_i)", "diag takes a vector"),
         ("diag(diag(s))", "diag takes a vector"),
-        ("s Σ_k z", "cannot be read"),
+        ("s Σ_k z", "cannot be computed"),
     ],
 )
 def test_vector_shapes_are_checked_at_read_time(text: str, words: str) -> None:
