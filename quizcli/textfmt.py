@@ -66,6 +66,7 @@ ASCII = {
     "ℝ": "R", "⟨": "<", "⟩": ">", "⇒": "=>", "⇔": "<=>", "∘": "o", "●": "*", "○": ".",
     "•": "*", "✓": "v", "\u00a0": " ", "—": "--", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
 }  # fmt: skip
+GREEK_LETTERS = set(GREEK.values())
 SUPERSCRIPT_BACK = {sup: plain for plain, sup in SUPERSCRIPT.items() if plain != "′"}
 SUBSCRIPT_BACK = {sub: plain for plain, sub in SUBSCRIPT.items()}
 ACCENT_WORDS = {
@@ -281,9 +282,21 @@ def to_ascii(text: str) -> str:
         if run_end > index:
             index = run_end
             continue
-        out.append(ACCENT_WORDS.get(char) or ASCII.get(char, char))
+        out.append(_spelled(char, text, index, out))
         index += 1
     return "".join(out)
+
+
+def _spelled(char: str, text: str, index: int, out: list[str]) -> str:
+    """One character in ASCII; a spelled-out Greek letter keeps apart from its neighbours
+    (`σ(βx)` reads `sigma(beta x)`, not `sigma(betax)`)."""
+    word = ACCENT_WORDS.get(char) or ASCII.get(char, char)
+    if char not in GREEK_LETTERS:
+        return word
+    after = text[index + 1 : index + 2]
+    before = out[-1][-1:] if out else ""
+    joins = after.isalnum() and after not in SUBSCRIPT_BACK and after not in SUPERSCRIPT_BACK
+    return (" " if before.isalnum() else "") + word + (" " if joins else "")
 
 
 def width(text: str) -> int:

@@ -225,3 +225,13 @@ def test_a_malformed_pinned_clock_is_named_with_its_fix(monkeypatch: pytest.Monk
         "quizcli: QUIZCLI_NOW is 'tomorrow', not an ISO 8601 time such as"
         " 2025-03-01T09:00; fix or unset it\n"
     )
+
+
+def test_show_answer_pretty_prints_the_reference_in_its_own_names() -> None:
+    code, out, _ = invoke("show", "mini-derivation", "--answer")
+    assert code == 0 and "(1 - σ(x))⋅σ(x)" in out
+    code, out, _ = invoke(
+        "--bank", str(FIXTURES / "shadow"), "show", "pool-output-size", "--answer"
+    )
+    assert code == 0
+    assert "⎣" in out and "floor" not in out.split("Answer")[1].split("Why")[0]

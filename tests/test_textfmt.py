@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizcli.textfmt import latex_to_unicode, width, wrap
+from quizcli.textfmt import latex_to_unicode, to_ascii, width, wrap
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,9 @@ def test_formulas_are_never_split_across_lines() -> None:
     for columns in range(12, 30):
         lines = wrap(prose, columns)
         assert any("η\u00a0≤\u00a02/L" in line for line in lines), (columns, lines)
+
+
+def test_ascii_spells_greek_apart_from_its_neighbours() -> None:
+    assert to_ascii("σ(βx)") == "sigma(beta x)"
+    assert to_ascii("xβ + λ") == "x beta + lambda"
+    assert to_ascii("δᵢⱼ, x̂ᵢ, e⁻ˣ") == "delta_ij, xhat_i, e^(-x)"

@@ -113,16 +113,25 @@ def parse(text: str, symbols: Iterable[str] | None = None, setting: str | None =
     return expr
 
 
-def pretty(expression: str, symbols: Iterable[str] | None = None) -> str:
+def pretty(
+    expression: str, symbols: Iterable[str] | None = None, setting: str | None = None
+) -> str:
     """The pretty form of a bank expression (Unicode, or ASCII in ASCII mode), or the text
     itself if it cannot be read."""
     try:
-        expr = parse(expression, symbols)
+        expr = parse(expression, symbols, setting)
     except ParseError:
         return expression
     from quizcli.checker.verdicts import render
 
     return render(expr)
+
+
+def shown_reference(question: DerivationQuestion) -> str:
+    """The question's reference answer pretty-printed, read with its own names and setting
+    (`H` is a height in the pooling formula, not the step function)."""
+    answer = question.answer
+    return pretty(answer.reference, answer.symbols, answer.setting)
 
 
 def warm_up() -> None:

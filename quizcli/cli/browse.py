@@ -97,10 +97,10 @@ def show(
     if as_json:
         typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
-    from quizcli.checker import pretty
+    from quizcli.checker import shown_reference
     from quizcli.ui import browse
 
-    formula = pretty if answer else None
+    formula = shown_reference if answer else None
     browse.question_panel(question, state(ctx).lang, show_answer=answer, formula=formula)
     if plot:
         from quizcli.cli.plot import plot_tags

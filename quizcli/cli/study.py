@@ -94,7 +94,7 @@ def _run(
 ) -> None:
     from quizcli import env
     from quizcli.bank import Filters
-    from quizcli.checker import pretty
+    from quizcli.checker import shown_reference
     from quizcli.cli.browse import load
     from quizcli.errors import NotFound
     from quizcli.session import Session
@@ -105,7 +105,7 @@ def _run(
     questions = Filters(topic, kind.value if kind else None, tag).keep(load(ctx).questions)
     if not questions:
         raise NotFound("no question matches these filters; `quizcli list` shows what there is")
-    screen = ui.Screen(lang, formula=pretty)
+    screen = ui.Screen(lang, formula=shown_reference)
     with open_store() as store:
         plan = make_plan(store, questions)
         if not plan.questions:

@@ -96,7 +96,7 @@ def question_panel(
     question: AnyQuestion,
     lang: str,
     show_answer: bool,
-    formula: Callable[[str], str] | None = None,
+    formula: Callable[[DerivationQuestion], str] | None = None,
 ) -> None:
     """One question; with `show_answer`, its answer, explanation, hints and sources.
 
@@ -119,7 +119,9 @@ def question_panel(
     out().print(panel)
 
 
-def answer_panel(question: AnyQuestion, lang: str, formula: Callable[[str], str] | None) -> None:
+def answer_panel(
+    question: AnyQuestion, lang: str, formula: Callable[[DerivationQuestion], str] | None
+) -> None:
     """The answer, explanation, hints and sources alone, for after the user has answered."""
     title = RichText(question.id, style="bold cyan")
     body = Group(*_spaced([*_options(question, lang, True), *_answer(question, lang, formula)]))
@@ -146,7 +148,7 @@ def _options(question: AnyQuestion, lang: str, show_answer: bool) -> list[Render
 
 
 def _answer(
-    question: AnyQuestion, lang: str, formula: Callable[[str], str] | None
+    question: AnyQuestion, lang: str, formula: Callable[[DerivationQuestion], str] | None
 ) -> list[RenderableType]:
     if isinstance(question, ConceptQuestion):
         answer: RenderableType = Prose(question.answer.text.get(lang))
@@ -156,7 +158,7 @@ def _answer(
         answer = RichText(plain(numeric_answer(question, lang)), style="green")
     else:
         reference = question.answer.reference
-        answer = RichText(plain(formula(reference)) if formula else reference, style="green")
+        answer = RichText(plain(formula(question)) if formula else reference, style="green")
     sections: list[RenderableType] = [_section("answer", lang, answer)]
     if isinstance(question, ConceptQuestion):
         sections.append(_section("key_points", lang, _bullets(question.answer.key_points, lang)))

@@ -111,7 +111,9 @@ class Screen:
     the data dir, so the arrow keys bring back earlier attempts, across sessions too.
     """
 
-    def __init__(self, lang: str, formula: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
+    ) -> None:
         self.lang = lang
         self.formula = formula
         self._kind = ""
