@@ -1,10 +1,16 @@
-"""A hard time bound on a check that leaves no runaway work behind.
+"""A hard bound on the CPU time of a decision, that leaves no runaway work behind.
 
-Measured on 2 cores: `signal.setitimer` costs ~0 ms and stops even a big-integer
+The bound counts CPU time, not wall time: on a busy machine a check gets a smaller
+share of the processor and takes longer, but it is allowed the same amount of
+work, so it reaches the same verdict. Imports and the question's preparation
+happen before the bound starts (see `quizcli.checker.check`).
+
+Measured on 2 cores: an interval timer costs ~0 ms and stops even a big-integer
 power at the deadline, but works only in the main thread; a thread with
 `join(timeout)` keeps burning CPU after it "times out". So the main thread uses
-the interval timer, and a check started from any other thread runs in a child
-process that is killed at the deadline (~11 ms extra with fork).
+the process CPU timer (`ITIMER_PROF`), and a check started from any other thread
+runs in a forked child, whose main thread applies the same CPU bound; the parent
+kills a child that is still alive after a generous wall-clock backstop.
 """
 
 from __future__ import annotations
@@ -26,8 +32,13 @@ class CheckTimeout(BaseException):
 
 
 def can_alarm() -> bool:
-    """True where the interval timer can interrupt this thread's work."""
+    """True where the CPU timer can interrupt this thread's work."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def cpu_time() -> float:
+    """Seconds of CPU this process has used (all threads), the clock the bound runs on."""
+    return time.process_time()
 
 
 def _alarm(signum: int, frame: Any) -> None:
@@ -36,32 +47,40 @@ def _alarm(signum: int, frame: Any) -> None:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise CheckTimeout in the body after `seconds` (main thread only; may nest).
+    """Raise CheckTimeout in the body after it has used `seconds` of CPU time (main thread
+    only; may nest).
 
-    The timer refires every 50 ms until the body exits, so a bare `except:` deep in
-    a library cannot keep the work alive. An enclosing limit is restored on exit.
+    The timer refires every 50 ms of CPU until the body exits, so a bare `except:` deep
+    in a library cannot keep the work alive. An enclosing limit is restored on exit.
     """
     if seconds <= 0:
         raise CheckTimeout
-    started = time.monotonic()
-    previous_handler = signal.signal(signal.SIGALRM, _alarm)
-    outer, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    started = cpu_time()
+    previous_handler = signal.signal(signal.SIGPROF, _alarm)
+    outer, outer_interval = signal.getitimer(signal.ITIMER_PROF)
     limit = min(seconds, outer) if outer > 0 else seconds
-    signal.setitimer(signal.ITIMER_REAL, limit, REFIRE)
+    signal.setitimer(signal.ITIMER_PROF, limit, REFIRE)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous_handler)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous_handler)
         if outer > 0:
-            left = outer - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), outer_interval)
+            left = outer - (cpu_time() - started)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001), outer_interval)
+
+
+def backstop(seconds: float) -> float:
+    """Wall-clock seconds after which a child check is presumed stuck (not merely slowed by
+    a busy machine): far beyond what its CPU bound allows."""
+    return 30.0 + 20.0 * seconds
 
 
 def in_child(function: Callable[..., T], args: tuple[Any, ...], seconds: float) -> T:
-    """Run `function(*args)` in a child process, killed after `seconds`.
+    """Run `function(*args)` in a child process, killed after the backstop of `seconds`.
 
-    For callers outside the main thread, where the interval timer cannot reach.
+    For callers outside the main thread, where the CPU timer cannot reach: `function`
+    applies the CPU bound itself, as the child is its own main thread.
     """
     methods = multiprocessing.get_all_start_methods()
     context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -70,7 +89,7 @@ def in_child(function: Callable[..., T], args: tuple[Any, ...], seconds: float) 
     child.start()
     sender.close()
     try:
-        if not receiver.poll(seconds):
+        if not receiver.poll(backstop(seconds)):
             raise CheckTimeout
         outcome, value = receiver.recv()
     except EOFError:

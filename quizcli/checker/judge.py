@@ -9,11 +9,11 @@ test points and known mistakes are prepared once per process and reused.
 from __future__ import annotations
 
 import itertools
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import sympy
 
 from quizcli.checker import bound
 from quizcli.checker.diagnose import Evidence, diagnose, matches
@@ -93,17 +93,38 @@ def _with_kink_sides(form: Form, points: Points, every: list[Any], new: list[Any
     return {v: np.concatenate([points[v], extra[v]]) for v in points}
 
 
+def warm() -> None:
+    """Exercise, once per process, what a first decision would otherwise load inside its
+    bound: the pretty printer (which imports sympy.physics.units on first use), lambdify,
+    and the prover's rewriting and `cancel`."""
+    global _WARM
+    if _WARM:
+        return
+    x = sympy.Symbol("x", real=True)
+    expr = sympy.tanh(x) ** 2 + sympy.Function("sigma")(x) / sympy.sqrt(x**2 + 1)
+    render(expr)
+    proved_equal(sympy.tanh(x), 1 - 2 / (1 + sympy.exp(2 * x)))
+    evaluate([expr.subs(sympy.Function("sigma")(x), 1)], [x], {x: np.linspace(-1.0, 1.0, 4)})
+    _WARM = True
+
+
+_WARM = False
+
+
 def judge(
     question: DerivationQuestion, trees: list[Node], text: str, deadline: float, progress: Progress
 ) -> Verdict:
-    """The verdict on the parsed steps of `text`; `progress` records the reading."""
+    """The verdict on the parsed steps of `text`; `progress` records the reading and the
+    stage reached. `deadline` is in CPU seconds (`bound.cpu_time`)."""
     setup = setup_for(question)
     form = setup.form
+    progress.stage = "showing how it was read"
     try:
         progress.read_as = read_as([form.display(tree) for tree in trees])
         entries = [form.entries(tree) for tree in trees]
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
+    progress.stage = "evaluating it at the test points"
     points, reference, found = _points_for(setup, entries)
     proved = False  # the step just judged was proved because its numbers could not decide
     for index, step in enumerate(entries):
@@ -113,6 +134,7 @@ def judge(
             proved = False
             continue
         if screen.decided:
+            progress.stage = "explaining the mistake"
             evidence = Evidence(form, points, values, reference, found)
             return _incorrect(setup, evidence, index, len(entries), progress.read_as)
         proved = _prove(step, form, deadline)
@@ -140,7 +162,7 @@ def _points_for(setup: Setup, entries: list[list[Any]]) -> tuple[Points, np.ndar
 
 
 def _prove(entries: list[Any], form: Form, deadline: float) -> bool:
-    budget = min(PROOF_BUDGET, deadline - time.monotonic() - 0.05)
+    budget = min(PROOF_BUDGET, deadline - bound.cpu_time() - 0.05)
     try:
         with bound.time_limit(budget):
             return all(

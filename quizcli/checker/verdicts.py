@@ -26,6 +26,7 @@ class Progress:
     """What is known so far, so a timeout can still report how the input was read."""
 
     read_as: str = ""
+    stage: str = "reading your answer"
 
 
 def read(question: DerivationQuestion, text: str) -> list[Node]:
@@ -118,12 +119,25 @@ def correct(shown: str, proved: bool, count: int, points: int) -> Verdict:
     return verdict("correct", shown, en, zh, "numeric", None)
 
 
-def timed_out(shown: str) -> Verdict:
+STAGES_ZH = {
+    "reading your answer": "读取你的答案",
+    "showing how it was read": "显示读法",
+    "evaluating it at the test points": "在测试点上求值",
+    "explaining the mistake": "分析错误",
+    "preparing the question": "准备题目",
+    "checking": "检查",
+}
+
+
+def timed_out(shown: str, stage: str, seconds: float) -> Verdict:
+    """Out of CPU time: says where, and claims nothing about the answer."""
     return verdict(
         "undecided",
         shown,
-        "Undecided: the check ran out of time; try a simpler form of the same answer.",
-        "无法判定：检查超时；请换一种更简单的写法再试。",
+        f"Undecided: the checker used its {seconds:g} s of CPU time while {stage}."
+        " This says nothing about your answer; run `quizcli check` with a larger --timeout.",
+        f"无法判定：检查器在{STAGES_ZH.get(stage, stage)}时用完了 {seconds:g} 秒 CPU 时间。"
+        "这并不说明你的答案有错；可以用 `quizcli check --timeout` 给更多时间。",
         "timeout",
         None,
     )

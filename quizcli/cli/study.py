@@ -120,20 +120,24 @@ def _run(
 
 
 def _grader(plan: Plan) -> Grader:
-    """The session's grader; sympy starts loading now if a derivation is coming.
+    """The session's grader; the checker gets ready now if a derivation is coming.
 
-    It loads while the user reads the first question, and a check waits for it
-    to finish, so the import never counts against the checker's time bound.
+    sympy, numpy and the pretty printer load, and the first derivation question is
+    prepared, while the user reads the first question; a check waits for that to
+    finish (the warm-up's CPU time must not count against the check's CPU bound).
     """
     from quizcli.session import grade
 
-    if not any(q.type == "derivation" for q in plan.questions):
+    derivations = [q for q in plan.questions if q.type == "derivation"]
+    if not derivations:
         return grade
     import threading
 
-    from quizcli.checker import warm_up
+    from quizcli.checker import prepare
 
-    loading = threading.Thread(target=warm_up, name="checker-warm-up", daemon=True)
+    loading = threading.Thread(
+        target=prepare, args=(derivations[0],), name="checker-warm-up", daemon=True
+    )
     loading.start()
 
     def grade_when_loaded(question: Gradable, answer: str) -> Graded:

@@ -42,22 +42,48 @@ def test_a_proof_settles_what_the_points_cannot() -> None:
     assert (verdict.verdict, verdict.method) == ("correct", "proved")
 
 
-def test_out_of_time_is_undecided_promptly() -> None:
-    slow = QUESTIONS["softmax-cross-entropy-gradient"].model_copy(update={"id": "fresh-softmax"})
-    started = time.monotonic()
-    verdict = check(slow, "s_i - y_i", timeout=0.002)
-    assert time.monotonic() - started < 0.5
+def test_out_of_time_is_undecided_names_the_stage_and_blames_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A decision that never ends is stopped by the CPU bound: undecided, the stage named,
+    and no advice to rewrite an answer that may well be right."""
+
+    def endless(*args: Any) -> Any:
+        while True:
+            pass
+
+    monkeypatch.setattr(judge, "judge", endless)
+    verdict = check(QUESTIONS["sigmoid-derivative"], "σ(x)(1−σ(x))", timeout=0.1)
     assert (verdict.verdict, verdict.method) == ("undecided", "timeout")
-    assert "ran out of time" in verdict.feedback.en
+    assert "CPU time while showing how it was read" in verdict.feedback.en
+    assert "says nothing about your answer" in verdict.feedback.en
+    assert "simpler" not in verdict.feedback.en
+
+
+def test_the_bound_counts_cpu_time_so_waiting_does_not_use_it_up() -> None:
+    """Time spent not computing (a busy machine giving the check no processor) leaves the
+    bound untouched; only work uses it up."""
+    with bound.time_limit(0.3):
+        time.sleep(0.5)
+    with pytest.raises(bound.CheckTimeout), bound.time_limit(0.1):
+        while True:
+            pass
+
+
+def test_preparation_happens_before_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Imports and the question's setup are not part of the decision: a bound far smaller
+    than a fresh setup still decides."""
+    judge._SETUPS.clear()
+    fresh = QUESTIONS["softmax-cross-entropy-gradient"].model_copy(update={"id": "fresh-softmax"})
+    verdict = check(fresh, "s_i - y_i", timeout=0.05)
+    assert verdict.verdict == "correct"
 
 
 def test_time_limit_interrupts_sympy_and_leaves_nothing_running() -> None:
     x, y, z = sympy.symbols("x y z")
     threads = threading.active_count()
-    started = time.process_time()
     with pytest.raises(bound.CheckTimeout), bound.time_limit(0.2):
         sympy.expand((x + y + z + 1) ** 60)
-    assert time.process_time() - started < 1.0
     assert threading.active_count() == threads
     idle = time.process_time()
     time.sleep(0.2)
@@ -68,7 +94,8 @@ def test_time_limits_nest_and_restore_the_outer_one() -> None:
     with pytest.raises(bound.CheckTimeout), bound.time_limit(0.3):
         with bound.time_limit(5.0):
             pass
-        time.sleep(1.0)
+        while True:
+            pass
 
 
 def test_check_from_another_thread_gives_the_same_verdict() -> None:
