@@ -109,6 +109,36 @@ class Mistake(Strict):
     feedback: Text
 
 
+SIGNS = (
+    "real",
+    "positive",
+    "nonnegative",
+    "negative",
+    "nonpositive",
+    "integer",
+    "positive integer",
+    "nonnegative integer",
+)
+Sign = Literal[
+    "real",
+    "positive",
+    "nonnegative",
+    "negative",
+    "nonpositive",
+    "integer",
+    "positive integer",
+    "nonnegative integer",
+]
+
+
+class KinkValue(Strict):
+    """The value the prompt asks for at a kink (PyTorch's convention at ReLU's 0), checked
+    exactly at that point: `at` gives the point, `value` the expected value there."""
+
+    at: dict[str, float] = Field(min_length=1)
+    value: str
+
+
 class DerivationAnswer(Strict):
     """A formula the checker can verify.
 
@@ -120,6 +150,11 @@ class DerivationAnswer(Strict):
     y a target distribution (Σy = 1), as vectors `s`, `z`, `y` or elements `s_i`,
     `z_j`, `y_k` indexed by i, j, k, with `delta_ij`, `diag(s)`, `sum(expr, k)`.
     Answers are compared entry by entry for n = 3 and 4 classes.
+
+    `assume` declares what each symbol is (real unless said otherwise: positive,
+    nonnegative, integer, or an interval [low, high]); proofs use only that, and
+    `domain` (where the numeric screen samples) must lie inside it and cover every
+    sign it allows. `kinks` lists values the prompt asks for at kinks.
     """
 
     definition: str
@@ -127,6 +162,8 @@ class DerivationAnswer(Strict):
     reference: str
     symbols: list[str] = Field(min_length=1)
     domain: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    assume: dict[str, Sign | tuple[float, float]] = Field(default_factory=dict)
+    kinks: list[KinkValue] = Field(default_factory=list)
     mistakes: list[Mistake] = Field(default_factory=list)
     forbid: list[str] = Field(default_factory=list)
     setting: Literal["softmax"] | None = None
@@ -146,6 +183,15 @@ class DerivationAnswer(Strict):
                 raise ValueError(f"domain names {name!r}, which is not in symbols")
             if not low < high:
                 raise ValueError(f"domain of {name!r} is empty: {low} >= {high}")
+        for name, declared in self.assume.items():
+            if name not in self.symbols:
+                raise ValueError(f"assume names {name!r}, which is not in symbols")
+            if isinstance(declared, tuple) and not declared[0] < declared[1]:
+                raise ValueError(f"assume gives {name!r} an empty interval {list(declared)}")
+        for kink in self.kinks:
+            for name in kink.at:
+                if name not in self.symbols:
+                    raise ValueError(f"kinks names {name!r}, which is not in symbols")
         if self.wrt is not None and self.wrt not in self.symbols:
             raise ValueError(f"wrt {self.wrt!r} is not in symbols")
         return self

@@ -39,11 +39,32 @@ class Diag(DiagMatrix):  # type: ignore[misc]
         return Diag(self.args[0].doit(**hints))
 
 
-def symbol(name: str, positive: bool = False) -> Any:
-    """The sympy symbol for a declared name: real (or positive), printed as λ for `lam`."""
+def symbol(name: str, positive: bool = False, declared: Any = "real") -> Any:
+    """The sympy symbol for a declared name, printed as λ for `lam`: real, and exactly what
+    the question declares beyond that (`assume`), so a proof can use nothing more."""
     if positive:
         return sympy.Symbol(canonical(name), positive=True)
-    return sympy.Symbol(canonical(name), real=True)
+    return sympy.Symbol(canonical(name), **assumptions(declared))
+
+
+def assumptions(declared: Any) -> dict[str, bool]:
+    """sympy assumptions for a declaration: a word from SIGNS or an interval [low, high]."""
+    if isinstance(declared, tuple | list):
+        low, high = declared
+        if low > 0:
+            return {"positive": True}
+        if low == 0:
+            return {"nonnegative": True}
+        if high < 0:
+            return {"negative": True}
+        if high == 0:
+            return {"nonpositive": True}
+        return {"real": True}
+    flags = {"real": True}
+    for word in str(declared).split():
+        if word != "real":
+            flags[word] = True
+    return flags
 
 
 class Builder:

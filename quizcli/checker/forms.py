@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from quizcli.bank.model import DerivationAnswer
 
 MAIN_DOMAIN = (-4.0, 4.0)
-PARAMETER_DOMAIN = (0.2, 3.0)
 NICE_VALUES = (0.5, 1.0, 2.0)
 SCALAR_POINTS = 20
 
@@ -76,8 +75,9 @@ def seed(text: str) -> int:
 def scalar_form(answer: DerivationAnswer) -> Form:
     scope = scope_for(answer.symbols, answer.setting)
     main_name = answer.wrt or answer.symbols[0]
-    spans = {name: _span(answer, name, main_name) for name in answer.symbols}
-    symbols = {name: symbol(name, positive=spans[name][0] > 0) for name in answer.symbols}
+    spans = {name: span(answer, name, main_name) for name in answer.symbols}
+    symbols = {name: symbol(name, declared=declared(answer, name)) for name in answer.symbols}
+    integers = {symbols[n] for n in answer.symbols if "integer" in str(declared(answer, n))}
     builder = Builder(symbols)
     main = symbols[main_name]
     definition = builder.build(parse_tree(answer.definition, scope))
@@ -96,35 +96,65 @@ def scalar_form(answer: DerivationAnswer) -> Form:
         reference=[reference],
         definition=[definition] if answer.wrt else None,
         labels=[""],
-        sample=lambda rng: sample_box(rng, domains, main, SCALAR_POINTS),
+        sample=lambda rng: sample_box(rng, domains, main, SCALAR_POINTS, integers),
         entries=entries,
         inner=inner_arguments(definition, main) if answer.wrt else [],
         span=spans[main_name],
     )
 
 
-def _span(answer: DerivationAnswer, name: str, main: str) -> tuple[float, float]:
-    """Where a symbol is tested: its declared domain, else ±4 for the main variable and
-    (0.2, 3) for parameters. A symbol whose span is positive is a positive sympy symbol,
-    so the prover may combine its powers."""
-    default = MAIN_DOMAIN if name == main else PARAMETER_DOMAIN
-    return answer.domain.get(name, default)
+def declared(answer: DerivationAnswer, name: str) -> Any:
+    """What the question declares the symbol to be: real unless `assume` says more."""
+    return answer.assume.get(name, "real")
+
+
+DEFAULT_SPANS = {
+    "real": (-3.0, 3.0),
+    "positive": (0.2, 3.0),
+    "nonnegative": (0.0, 3.0),
+    "negative": (-3.0, -0.2),
+    "nonpositive": (-3.0, 0.0),
+    "integer": (-6.0, 6.0),
+    "positive integer": (1.0, 8.0),
+    "nonnegative integer": (0.0, 8.0),
+}
+
+
+def span(answer: DerivationAnswer, name: str, main: str) -> tuple[float, float]:
+    """Where a symbol is tested: its `domain`, else the whole of a declared interval, else a
+    default range covering every sign its declaration allows (±4 for a real main variable)."""
+    if name in answer.domain:
+        return answer.domain[name]
+    what = declared(answer, name)
+    if isinstance(what, tuple):
+        return what
+    if what == "real" and name == main:
+        return MAIN_DOMAIN
+    return DEFAULT_SPANS[what]
 
 
 def sample_box(
-    rng: np.random.Generator, domains: dict[Any, tuple[float, float]], main: Any, count: int
+    rng: np.random.Generator,
+    domains: dict[Any, tuple[float, float]],
+    main: Any,
+    count: int,
+    integers: set[Any] | frozenset[Any] = frozenset(),
 ) -> Points:
     """`count` points: the main variable stratified over its domain (every region of the
     domain gets a point), the others uniform and kept away from 0.5, 1 and 2, values
-    that hide a missing parameter."""
+    that hide a missing parameter. Integer symbols get whole numbers across their span."""
     points: Points = {}
-    for variable, declared in domains.items():
-        if variable == main:
-            low, high = declared
+    for variable, bounds in domains.items():
+        if variable in integers:
+            low, high = bounds
+            points[variable] = rng.integers(int(np.ceil(low)), int(np.floor(high)) + 1, count)
+            points[variable] = points[variable].astype(float)
+        elif variable == main:
+            low, high = bounds
             strata = (np.arange(count) + rng.uniform(0.05, 0.95, count)) / count
             points[variable] = low + strata * (high - low)
         else:
-            points[variable] = _parameter(rng, declared, count)
+            points[variable] = _parameter(rng, bounds, count)
     return points
 
 

@@ -35,6 +35,10 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
         Problem(origin.path, origin.line, origin.col, question.id, "answer.forbid", message)
         for message in _forbid_problems(answer)
     ]
+    problems += [
+        Problem(origin.path, origin.line, origin.col, question.id, "answer.domain", message)
+        for message in domain_problems(answer)
+    ]
     for name, text in fields.items():
         try:
             parse(text, answer.symbols, answer.setting)
@@ -67,3 +71,42 @@ def _forbid_problems(answer: DerivationAnswer) -> list[str]:
     if call is not None:
         problems.append(f"the reference uses {call.value}, which the answer may not")
     return problems
+
+
+LOWER_BOUNDS = {"positive": 0.0, "nonnegative": 0.0, "positive integer": 1.0}
+UPPER_BOUNDS = {"negative": 0.0, "nonpositive": 0.0}
+
+
+def domain_problems(answer: DerivationAnswer) -> list[str]:
+    """Where the numeric screen samples a symbol must lie inside what the question declares
+    (else a correct answer can be refuted) and cover every sign the declaration allows (else
+    a wrong answer that is right for positive values only, abs(gamma) for gamma, passes)."""
+    if answer.setting is not None:
+        return []
+    from quizcli.checker.forms import declared, span
+
+    main = answer.wrt or answer.symbols[0]
+    problems = []
+    for name in answer.symbols:
+        what, (low, high) = declared(answer, name), span(answer, name, main)
+        if isinstance(what, tuple):
+            inside = what[0] <= low and high <= what[1]
+            both_signs = what[0] < 0 < what[1]
+        else:
+            floor, ceiling = LOWER_BOUNDS.get(what), UPPER_BOUNDS.get(what)
+            inside = (floor is None or low >= floor) and (ceiling is None or high <= ceiling)
+            inside = inside and (what not in ("positive", "negative") or low != 0 != high)
+            both_signs = what in ("real", "integer")
+        shown = f"[{low:g}, {high:g}]"
+        if not inside:
+            problems.append(f"{name} is declared {_said(what)} but sampled over {shown}")
+        elif both_signs and not low < 0 < high:
+            problems.append(
+                f"{name} is declared {_said(what)} but sampled only over {shown}; sample both"
+                " signs, or declare its sign in `assume` and state it in the prompt"
+            )
+    return problems
+
+
+def _said(what: object) -> str:
+    return f"in {list(what)}" if isinstance(what, tuple) else str(what)
