@@ -283,7 +283,10 @@ def number(value: float) -> str:
     fraction = Fraction(float(value)).limit_denominator(12)
     if abs(float(fraction) - value) <= 1e-9 * max(1.0, abs(value)):
         return str(fraction).replace("-", "−")
-    return f"{value:.4g}".replace("-", "−")
+    short = f"{value:.4g}"
+    if abs(float(short) - value) > 1e-9 * abs(value) and float(short) in (1.0, -1.0, 0.0):
+        short = f"{value:.10g}"  # 1.0000001 times the answer is not "1 times" it
+    return short.replace("-", "−")
 
 
 def inline(expr: Any) -> str:

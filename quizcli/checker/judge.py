@@ -42,6 +42,7 @@ class Setup:
     reference: np.ndarray
     kinks: list[Any]
     mistakes: list[tuple[list[Any], Text]] = field(default_factory=list)
+    at_kinks: list[tuple[dict[Any, Any], Any]] = field(default_factory=list)
 
 
 _SETUPS: dict[tuple[str, str], Setup] = {}
@@ -72,7 +73,19 @@ def _setup(question: DerivationQuestion) -> Setup:
     reference_kinks = kinks(form.reference)
     points = _with_kink_sides(form, form.sample(rng), reference_kinks, reference_kinks)
     values = evaluate(form.reference, form.variables, points)
-    return Setup(form, points, values, reference_kinks, mistakes)
+    return Setup(form, points, values, reference_kinks, mistakes, _kink_values(form, answer))
+
+
+def _kink_values(form: Form, answer: Any) -> list[tuple[dict[Any, Any], Any]]:
+    """The declared values at kinks: the point (exact rationals) and the expected value."""
+    names = {str(v): v for v in form.variables}
+    from quizcli.checker.names import canonical
+
+    found = []
+    for kink in answer.kinks:
+        point = {names[canonical(n)]: sympy.Rational(str(value)) for n, value in kink.at.items()}
+        found.append((point, form.entries(form.parse(kink.value))[0]))
+    return found
 
 
 def _with_kink_sides(form: Form, points: Points, every: list[Any], new: list[Any]) -> Points:
@@ -124,6 +137,9 @@ def judge(
         entries = [form.entries(tree) for tree in trees]
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
+    refused = _forbidden_meaning(question, form.display(trees[-1]), form)
+    if refused is not None:
+        return verdict("incorrect", progress.read_as, *refused, "forbidden", None)
     progress.stage = "evaluating it at the test points"
     points, reference, found = _points_for(setup, entries)
     proved = False  # the step just judged was proved because its numbers could not decide
@@ -131,6 +147,10 @@ def judge(
         values = evaluate(step, form.variables, points)
         screen = compare(values, reference)
         if screen.equal:
+            progress.stage = "deciding it exactly"
+            inexact = _exact_difference(step, form, deadline)
+            if inexact is not None:
+                return _not_exact(inexact, index, len(entries), progress.read_as)
             proved = False
             continue
         if screen.decided:
@@ -140,6 +160,11 @@ def judge(
         proved = _prove(step, form, deadline)
         if not proved:
             return undecided(progress.read_as, index, len(entries))
+    progress.stage = "checking the value at the kinks"
+    wrong_at_kink = _kink_mismatch(setup, entries[-1], points)
+    if wrong_at_kink is not None:
+        return verdict("incorrect", progress.read_as, *wrong_at_kink, "kink", None)
+    progress.stage = "looking for a proof"
     proved = proved or _prove(entries[-1], form, deadline)
     return correct(progress.read_as, proved, len(entries), int(setup.reference.shape[1]))
 
@@ -173,6 +198,106 @@ def _prove(entries: list[Any], form: Form, deadline: float) -> bool:
         return False
     except (TypeError, ValueError, ArithmeticError, AttributeError, RecursionError):
         return False
+
+
+def _forbidden_meaning(
+    question: DerivationQuestion, expr: Any, form: Form
+) -> tuple[str, str] | None:
+    """A forbidden function used under another spelling (e^x is exp(x)), or the question's
+    own expression typed back: `forbid` is about what the answer means."""
+    from quizcli.checker.functions import sympy_function
+
+    forbid = question.answer.forbid
+    if not forbid:
+        return None
+    for name in forbid:
+        function = sympy_function(name)
+        if isinstance(function, type) and expr.has(function):
+            spelled = " (e^… is exp)" if name == "exp" else ""
+            spelled_zh = "（e^… 就是 exp）" if name == "exp" else ""
+            return (
+                f"Your answer uses {name}{spelled}, which the question asks you to rewrite"
+                " away; write it with the other functions.",
+                f"你的答案用到了 {name}{spelled_zh}，题目要求不用它；请换成其他函数表示。",
+            )
+    if question.answer.wrt is None and form.display(form.parse(question.answer.definition)) == expr:
+        return (
+            "That is the expression the question starts from; it asks for another form of it.",
+            "这就是题目给出的原式；题目要的是它的另一种写法。",
+        )
+    return None
+
+
+def _exact_difference(step: list[Any], form: Form, deadline: float) -> Any:
+    """Where answer and reference are both rational functions of the symbols (numbers typed
+    as decimals read as the fractions they are), their difference decided exactly: the
+    nonzero difference, or None when it is zero, not rational, or too slow to decide. A
+    tolerance cannot see 1 added to a degree-13 polynomial; exact arithmetic can."""
+    from quizcli.checker.prove import exact
+
+    budget = min(PROOF_BUDGET, deadline - bound.cpu_time() - 0.05)
+    try:
+        with bound.time_limit(budget):
+            for answer, reference in zip(step, form.reference, strict=True):
+                difference = exact(answer - reference)
+                if not difference.is_rational_function(*form.variables):
+                    continue
+                if difference.has(sympy.Piecewise, sympy.floor, sympy.ceiling):
+                    continue
+                cancelled = sympy.cancel(difference)
+                if cancelled != 0:
+                    return cancelled
+    except bound.CheckTimeout:
+        return None
+    except (TypeError, ValueError, ArithmeticError, AttributeError, RecursionError):
+        return None
+    return None
+
+
+def _not_exact(difference: Any, index: int, count: int, shown: str) -> Verdict:
+    text = render(difference)
+    extra = f": it differs from the reference by {text}" if "\n" not in text else ""
+    en = (
+        f"Not equal{extra}. The difference is tiny at the test points next to the size of"
+        " the terms, but exact arithmetic shows it is not zero."
+    )
+    zh = f"不相等：与参考答案相差 {text}。" if extra else "不相等。"
+    zh += "在测试点上这个差值相对各项的大小很小，但精确计算表明它不为零。"
+    step = index + 1 if count > 1 else None
+    return verdict("incorrect", shown, en, zh, "exact", step)
+
+
+def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, str] | None:
+    """The first declared kink where the answer's value is not the one the prompt asks for,
+    evaluated exactly at the point (the other symbols at the test points)."""
+    form = setup.form
+    for point, wanted in setup.at_kinks:
+        got = step[0].subs(point)
+        where = ", ".join(f"{render(v)} = {value}" for v, value in point.items())
+        others = [v for v in form.variables if v not in point]
+        gap = got - wanted
+        if gap.free_symbols & set(others):
+            rest = {v: values for v, values in points.items() if v in others}
+            values = evaluate([gap], others, rest)[0]
+            ok = bool(np.all(np.abs(values) <= 1e-9))
+        else:
+            ok = gap.is_zero is True or (gap.is_number and abs(complex(gap.evalf())) < 1e-12)
+        if not ok:
+            yours = render(got) if got.is_finite is not False and got != sympy.nan else None
+            expected = render(wanted)
+            if yours is None or got.has(sympy.nan, sympy.zoo):
+                return (
+                    f"At {where} your answer is undefined; the question asks for the value"
+                    f" {expected} there.",
+                    f"你的答案在 {where} 处没有定义；题目要求该处取值为 {expected}。",
+                )
+            return (
+                f"Right away from the kink, but at {where} your answer gives {yours}; the"
+                f" question asks for {expected} there (the value frameworks use).",
+                f"折点以外都对，但在 {where} 处你的答案取值为 {yours}；题目要求该处为"
+                f" {expected}（框架采用的值）。",
+            )
+    return None
 
 
 def read_as(exprs: list[Any]) -> str:

@@ -26,13 +26,13 @@ HYPERBOLIC = (sympy.tanh, sympy.sech, sympy.cosh, sympy.sinh, sympy.coth, sympy.
 
 def proved_equal(answer: Any, reference: Any) -> bool:
     """True when answer − reference reduces to exactly 0."""
-    difference = _exact(answer - reference)
+    difference = exact(answer - reference)
     if difference.has(*KINKED):
         return _zero_between_kinks(difference)
     return _is_zero(difference)
 
 
-def _exact(expr: Any) -> Any:
+def exact(expr: Any) -> Any:
     """Floats to the rationals they were typed as, so 0.5·x − x/2 is exactly 0."""
     floats = {f: sympy.Rational(str(f)) for f in expr.atoms(sympy.Float)}
     return expr.xreplace(floats) if floats else expr

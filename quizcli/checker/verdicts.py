@@ -124,6 +124,9 @@ STAGES_ZH = {
     "showing how it was read": "显示读法",
     "evaluating it at the test points": "在测试点上求值",
     "explaining the mistake": "分析错误",
+    "deciding it exactly": "做精确判定",
+    "checking the value at the kinks": "检查折点处的取值",
+    "looking for a proof": "寻找证明",
     "preparing the question": "准备题目",
     "checking": "检查",
 }

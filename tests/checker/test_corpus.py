@@ -17,6 +17,7 @@ from tests.checker.conftest import QUESTIONS
 
 CORPUS = Path(__file__).with_name("corpus.yaml")
 METHODS = {"proved", "numeric", "known-mistake", "diagnosis", "parse", "timeout"}
+METHODS |= {"forbidden", "kink", "exact"}
 
 
 def cases() -> list[Any]:

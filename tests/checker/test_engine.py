@@ -141,3 +141,14 @@ def test_a_rewrite_question_refuses_the_function_it_asks_to_remove() -> None:
     assert "without tanh" in refused.feedback.en and "tanh" in refused.feedback.zh
     assert check(rewrite, "(1 - exp(-2x))/(1 + exp(-2x))").verdict == "invalid"
     assert check(rewrite, "tanh(x) = 2σ(2x) - 1").verdict == "correct"
+
+
+def test_a_rewrite_question_refuses_its_own_expression_typed_back() -> None:
+    factor = question(
+        "fx-factor", definition="x**2 - 1", reference="(x - 1)*(x + 1)", symbols=["x"],
+        forbid=["abs"],
+    )  # fmt: skip
+    assert check(factor, "(x + 1)(x - 1)").verdict == "correct"
+    typed_back = check(factor, "x^2 - 1")
+    assert (typed_back.verdict, typed_back.method) == ("incorrect", "forbidden")
+    assert "the expression the question starts from" in typed_back.feedback.en

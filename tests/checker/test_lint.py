@@ -70,3 +70,63 @@ def test_forbidden_functions_must_be_known_and_unused_by_the_reference(
     assert result.exit_code == 1
     assert "answer.forbid: 'tangent' is not a function the checker knows" in result.stdout
     assert "answer.forbid: the reference uses sigmoid, which the answer may not" in result.stdout
+
+
+SCALE = """\
+format_version: 1
+questions:
+  - id: scaled
+    topic: normalization
+    type: derivation
+    difficulty: 1
+    tags: [scale]
+    prompt: {{en: "p", zh: "p"}}
+    answer:
+      definition: gamma*x
+      reference: gamma*x
+      symbols: [x, gamma]
+      {fields}
+    explanation: {{en: "e", zh: "e"}}
+    hints: [{{en: "h", zh: "h"}}]
+    sources: [fixture]
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ("domain: {gamma: [0.3, 2.5]}", "gamma is declared real but sampled only over [0.3, 2.5]"),
+        (
+            "domain: {gamma: [-1, 2]}\n      assume: {gamma: positive}",
+            "gamma is declared positive but sampled over [-1, 2]",
+        ),
+        (
+            "domain: {gamma: [0.5, 3]}\n      assume: {gamma: [0, 1]}",
+            "gamma is declared in [0.0, 1.0] but sampled over [0.5, 3]",
+        ),
+    ],
+)
+def test_a_sample_narrower_or_wider_than_the_declared_domain_is_refused(
+    tmp_path: Path, fields: str, message: str
+) -> None:
+    bank = tmp_path / "scale.yaml"
+    bank.write_text(SCALE.format(fields=fields), encoding="utf-8")
+    result = CliRunner().invoke(app, ["lint", str(bank)])
+    assert result.exit_code == 1
+    assert f"scaled: answer.domain: {message}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "fields",
+    ["domain: {x: [-2, 2]}", "domain: {gamma: [0.3, 2.5]}\n      assume: {gamma: positive}"],
+)
+def test_a_sample_covering_the_declared_domain_is_clean(tmp_path: Path, fields: str) -> None:
+    bank = tmp_path / "scale.yaml"
+    bank.write_text(SCALE.format(fields=fields), encoding="utf-8")
+    result = CliRunner().invoke(app, ["lint", str(bank)])
+    assert result.exit_code == 0, result.stdout
+
+
+def test_the_checker_fixture_bank_is_lint_clean() -> None:
+    result = CliRunner().invoke(app, ["lint", str(FIXTURES / "checker")])
+    assert result.exit_code == 0, result.stdout
