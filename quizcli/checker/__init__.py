@@ -95,29 +95,35 @@ def prepare(question: DerivationQuestion | None = None) -> None:
 
 
 def _decide(question: DerivationQuestion, answer: str, timeout: float) -> Verdict:
-    """Read and judge under the CPU bound; preparation (bounded generously) comes first."""
+    """Read (pure Python: unreadable input never pays for sympy), prepare (bounded
+    generously, outside the decision's bound), then judge with what is left of the bound."""
     from quizcli.checker import bound
     from quizcli.checker.verdicts import Progress, invalid, read, timed_out
 
-    if bound.can_alarm():
-        try:
-            with bound.time_limit(PREPARE_LIMIT):
-                prepare(question)
-        except bound.CheckTimeout:
-            return timed_out("", "preparing the question", PREPARE_LIMIT)
-    else:
-        prepare(question)
-    from quizcli.checker.judge import judge
-
     progress = Progress()
-    deadline = bound.cpu_time() + timeout
+    started = bound.cpu_time()
     try:
         with _bounded(timeout):
             trees = read(question, answer)
-            progress.stage = "showing how it was read"
-            return judge(question, trees, answer, deadline, progress)
     except ParseError as exc:
         return invalid(exc, answer, "")
+    except (bound.CheckTimeout, RecursionError):
+        return timed_out("", progress.stage, timeout)
+    left = timeout - (bound.cpu_time() - started)
+    try:
+        with _bounded(PREPARE_LIMIT):
+            prepare(question)
+    except bound.CheckTimeout:
+        return timed_out("", "preparing the question", PREPARE_LIMIT)
+    from quizcli.checker.judge import judge
+
+    progress.stage = "showing how it was read"
+    deadline = bound.cpu_time() + left
+    try:
+        with _bounded(left):
+            return judge(question, trees, answer, deadline, progress)
+    except ParseError as exc:
+        return invalid(exc, answer, progress.read_as)
     except (bound.CheckTimeout, RecursionError):
         return timed_out(progress.read_as, progress.stage, timeout)
 

@@ -55,7 +55,9 @@ def diagnose(evidence: Evidence) -> Finding:
         _chain_rule,
         _product_rule,
         _one_side,
+        _flipped_symbol,
         _matrix_part,
+        _undefined_somewhere,
         _near_miss,
     ]
     for rule in rules:
@@ -223,7 +225,65 @@ def _matrix_part(ev: Evidence) -> Finding | None:
     return None
 
 
+def _flipped_symbol(ev: Evidence) -> Finding | None:
+    """A sign lost on any factor: the answer equals the reference with one symbol negated
+    (λ → −λ in `w − η(g − λw)`), said with that symbol's name."""
+    if ev.form.main is None:
+        return None
+    for variable in ev.form.variables:
+        flipped = [entry.subs(variable, -variable) for entry in ev.form.reference]
+        if flipped == list(ev.form.reference):
+            continue
+        if matches(ev.answer, ev.values(flipped)):
+            name = inline(variable)
+            if variable == ev.form.main:
+                return (
+                    f"A sign is lost inside: your answer is the correct one at −{name}.",
+                    f"里面丢了一个负号：你的答案等于正确答案在 −{name} 处的值。",
+                )
+            return (
+                f"A sign is wrong on the terms with {name}: your answer is the correct one with"
+                f" {name} replaced by −{name}.",
+                f"含 {name} 的项符号错了：你的答案等于把正确答案中的 {name} 换成 −{name}。",
+            )
+    return None
+
+
+def _undefined_somewhere(ev: Evidence) -> Finding | None:
+    """Equal where both are defined, but one side is undefined where the other is not: that
+    is what to say, not "very close"."""
+    one_sided = np.isfinite(ev.answer) ^ np.isfinite(ev.reference)
+    if not one_sided.any():
+        return None
+    usable = ev.usable()
+    if not compare(ev.answer[usable], ev.reference[usable]).equal:
+        return None
+    row, col = (int(i[0]) for i in np.nonzero(one_sided))
+    where = _where(ev, row, col)
+    if np.isfinite(ev.reference[row, col]):
+        return (
+            f"Your answer is undefined {where[0]}, where the correct value is"
+            f" {number(ev.reference[row, col])}; elsewhere they agree.",
+            f"你的答案{where[1]}没有定义，而正确值是 {number(ev.reference[row, col])}；"
+            "其余地方一致。",
+        )
+    return (
+        f"The correct answer is undefined {where[0]}, but yours has a value there; elsewhere"
+        " they agree.",
+        f"正确答案{where[1]}没有定义，而你的答案在那里有值；其余地方一致。",
+    )
+
+
+def _where(ev: Evidence, row: int, col: int) -> tuple[str, str]:
+    if ev.form.main is not None:
+        text = ", ".join(f"{inline(v)} = {float(ev.points[v][col]):.6g}" for v in ev.form.variables)
+        return f"at {text}", f"在 {text} 处"
+    return "at a test point", "在一个测试点上"
+
+
 def _near_miss(ev: Evidence) -> Finding | None:
+    if (np.isfinite(ev.answer) ^ np.isfinite(ev.reference)).any():
+        return None
     usable = ev.usable()
     if not usable.any():
         return None

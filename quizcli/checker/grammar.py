@@ -242,6 +242,8 @@ class _Parser:
     def _close(self, opener: Token) -> None:
         closer = OPENERS[opener.text]
         token = self._peek()
+        if token.kind == "op" and token.text in COMPARISONS:
+            raise _comparison_as_value(token)
         if token.text != closer or token.kind != "op":
             raise ParseError(
                 token.pos,
@@ -359,6 +361,8 @@ class _Parser:
                 f"'{token.text}' has no matching opening bracket",
                 f"'{token.text}' 没有对应的左括号",
             )
+        if token.kind == "op" and token.text in COMPARISONS:
+            return _comparison_as_value(token)
         if token.text == "=":
             return ParseError(
                 token.pos,
@@ -368,6 +372,16 @@ class _Parser:
         return ParseError(
             token.pos, f"unexpected '{token.text}' here", f"这里不应出现 '{token.text}'"
         )
+
+
+def _comparison_as_value(token: Token) -> ParseError:
+    """`1*(x > 0)`: a comparison is a condition, not a number; say so where it stands."""
+    return ParseError(
+        token.pos,
+        f"'{token.text}' makes a condition, not a number; write a piecewise value such as"
+        " 1 if x > 0 else 0",
+        f"'{token.text}' 构成的是条件而不是数值；请写成分段形式，例如 1 if x > 0 else 0",
+    )
 
 
 def _check_arity(token: Token, function: str, count: int) -> None:

@@ -50,3 +50,10 @@ def test_verdict(question_id: str, answer: str, verdict: str, expectation: str) 
         assert result.method == expectation, shown
     else:
         assert expectation in result.feedback.en, shown
+
+
+def test_no_question_is_listed_twice() -> None:
+    """YAML keeps the last of two equal keys silently: a second block would hide the first."""
+    keys = [line[:-1] for line in CORPUS.read_text("utf-8").splitlines() if line.endswith(":")]
+    top = [key for key in keys if not key.startswith(" ")]
+    assert len(top) == len(set(top))

@@ -152,3 +152,18 @@ def test_a_rewrite_question_refuses_its_own_expression_typed_back() -> None:
     typed_back = check(factor, "x^2 - 1")
     assert (typed_back.verdict, typed_back.method) == ("incorrect", "forbidden")
     assert "the expression the question starts from" in typed_back.feedback.en
+
+
+def test_an_answer_undefined_where_the_reference_is_defined_is_named_so() -> None:
+    """Not "very close, an approximation?": undefined at a point, with the point."""
+    import numpy as np
+
+    from quizcli.checker.diagnose import Evidence, diagnose
+
+    setup = judge.setup_for(QUESTIONS["sigmoid-derivative"])
+    answer = setup.reference.copy()
+    answer[0, 3] = np.nan
+    evidence = Evidence(setup.form, setup.points, answer, setup.reference, setup.kinks)
+    en, zh = diagnose(evidence)
+    assert en.startswith("Your answer is undefined at x = ")
+    assert "Very close" not in en and "没有定义" in zh
