@@ -14,32 +14,17 @@ from difflib import get_close_matches
 from typing import Any
 
 from quizcli.errors import UsageError
+from quizcli.functions import CURVES
 
-# Constants as the frameworks spell them (PyTorch, after Klambauer et al. 2017); the
-# parser caps literals at 30 digits, so SELU's two are substituted after parsing.
-CONSTANTS = {
-    "alpha": "1.6732632423543772848170429916717",
-    "lam": "1.0507009873554804934193349852946",
+# The curves and their names come from the one function table (quizcli.functions).
+DEFINITIONS = {name: str(entry.definition) for name, entry in CURVES.items()}
+ALIASES = {
+    spelling.lower().replace("_", "-"): name
+    for name, entry in CURVES.items()
+    for spelling in entry.spellings
+    if spelling.lower().replace("_", "-") != name
 }
-DEFINITIONS = {
-    "sigmoid": "sigmoid(x)",
-    "tanh": "tanh(x)",
-    "relu": "max(0, x)",
-    "leaky-relu": "x if x > 0 else 0.01*x",
-    "elu": "x if x > 0 else exp(x) - 1",
-    "selu": "lam*(x if x > 0 else alpha*(exp(x) - 1))",
-    "gelu": "x*Phi(x)",
-    "gelu-tanh": "0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3)))",
-    "swish": "x*sigmoid(x)",
-    "mish": "x*tanh(softplus(x))",
-    "softplus": "softplus(x)",
-    "relu6": "min(max(0, x), 6)",
-    "hard-sigmoid": "min(max(0, x + 3), 6)/6",
-    "hard-swish": "x*min(max(0, x + 3), 6)/6",
-}
-ALIASES = {"silu": "swish"}
 DEFAULT_RANGE = (-4.0, 4.0)
-RANGES = {"relu6": (-4.0, 8.0)}  # wide enough to show where a curve bends or saturates
 PRIME = "′"
 SAMPLES = 401
 
@@ -59,7 +44,11 @@ def resolve(name: str) -> str:
     if key in DEFINITIONS:
         return key
     close = get_close_matches(key, [*DEFINITIONS, *ALIASES], n=1, cutoff=0.4)
-    hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(DEFINITIONS)}"
+    hint = (
+        f"did you mean '{ALIASES.get(close[0], close[0])}'?"
+        if close
+        else f"choose from {', '.join(DEFINITIONS)}"
+    )
     raise UsageError(f"no curve '{name}'; {hint}")
 
 
@@ -71,7 +60,7 @@ def named_in(tags: Iterable[str]) -> list[str]:
 
 def default_range(names: Sequence[str]) -> tuple[float, float]:
     """An x interval showing every named curve's shape: -4..4, widened for ReLU6's cap."""
-    ranges = [RANGES.get(name, DEFAULT_RANGE) for name in names]
+    ranges = [CURVES[name].plot_range for name in names]
     return min(low for low, _ in ranges), max(high for _, high in ranges)
 
 
@@ -114,20 +103,9 @@ def sample(names: Sequence[str], xs: Sequence[float], derivative: bool = False) 
 
 def expression(name: str, x: Any) -> Any:
     """The sympy expression of a table entry, in the real symbol `x`."""
-    import sympy
+    from quizcli.checker.functions import X, activation
 
-    from quizcli.checker import parse
-    from quizcli.checker.names import canonical
-
-    parsed = parse(DEFINITIONS[name], ["x", *CONSTANTS])
-    named = {symbol.name: symbol for symbol in parsed.free_symbols}  # canonical: lam is lambda
-    swaps = {
-        named[canonical(k)]: sympy.Float(v, len(v))
-        for k, v in CONSTANTS.items()
-        if canonical(k) in named
-    }
-    swaps[named["x"]] = x
-    return parsed.xreplace(swaps)
+    return activation(name).xreplace({X: x})
 
 
 def _zero_at_kinks(expr: Any) -> Any:

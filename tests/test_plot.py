@@ -146,7 +146,7 @@ def test_plot_help_names_every_curve_in_the_table() -> None:
     ("args", "message"),
     [
         (["sigmod"], "no curve 'sigmod'; did you mean 'sigmoid'?"),
-        (["relu", "hardswish"], "did you mean 'hard-swish'?"),
+        (["relu", "hardswsh"], "did you mean 'hard-swish'?"),
         (["relu", "--range", "2", "-2"], "--range 2 -2 is empty"),
     ],
 )

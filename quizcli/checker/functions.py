@@ -8,6 +8,7 @@ numpy implementation (for the numeric screen). Imported only when a check runs.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -96,33 +97,65 @@ NUMPY: dict[str, Callable[..., Any]] = {
     "Phi": lambda x: 0.5 * (1 + _erf(np.asarray(x, dtype=float) / math.sqrt(2))),
     "phi": lambda x: np.exp(-(np.asarray(x, dtype=float) ** 2) / 2) / math.sqrt(2 * math.pi),
     "erf": lambda x: _erf(np.asarray(x, dtype=float)),
+    "erfc": lambda x: 1 - _erf(np.asarray(x, dtype=float)),
     "step": lambda x: np.heaviside(x, 0.5),
 }
 CUSTOM = (sigmoid, softplus, Phi, phi)
 
 
+PRIMITIVES: dict[str, Any] = {
+    "sigmoid": sigmoid,
+    "softplus": softplus,
+    "Phi": Phi,
+    "phi": phi,
+    "tanh": sympy.tanh,
+    "sech": sympy.sech,
+    "cosh": sympy.cosh,
+    "sinh": sympy.sinh,
+    "exp": sympy.exp,
+    "log": sympy.log,
+    "sqrt": sympy.sqrt,
+    "abs": sympy.Abs,
+    "max": sympy.Max,
+    "min": sympy.Min,
+    "relu": lambda x: sympy.Max(0, x),
+    "erf": sympy.erf,
+    "erfc": sympy.erfc,
+    "heaviside": sympy.Heaviside,
+    "sign": sympy.sign,
+    "floor": sympy.floor,
+    "ceil": sympy.ceiling,
+}
+X = sympy.Symbol("x", real=True)
+
+
 def sympy_function(name: str) -> Any:
-    """The sympy callable for a canonical function name from `names.FUNCTIONS`."""
-    table: dict[str, Any] = {
-        "sigmoid": sigmoid,
-        "softplus": softplus,
-        "Phi": Phi,
-        "phi": phi,
-        "tanh": sympy.tanh,
-        "sech": sympy.sech,
-        "cosh": sympy.cosh,
-        "sinh": sympy.sinh,
-        "exp": sympy.exp,
-        "log": sympy.log,
-        "sqrt": sympy.sqrt,
-        "abs": sympy.Abs,
-        "max": sympy.Max,
-        "min": sympy.Min,
-        "relu": lambda x: sympy.Max(0, x),
-        "erf": sympy.erf,
-        "heaviside": sympy.Heaviside,
-        "sign": sympy.sign,
-        "floor": sympy.floor,
-        "ceil": sympy.ceiling,
+    """The sympy callable for a name of the function table (`quizcli.functions`): a sympy
+    function, or, for an activation defined by a formula (gelu, mish, selu, …), a callable
+    that puts its argument into that formula."""
+    if name in PRIMITIVES:
+        return PRIMITIVES[name]
+    formula = activation(name)
+    return lambda arg: formula.xreplace({X: arg})
+
+
+@functools.cache
+def activation(name: str) -> Any:
+    """The sympy expression in the real symbol x of a table entry's definition, with SELU's
+    constants at full precision."""
+    from quizcli.checker import parse
+    from quizcli.checker.names import canonical
+    from quizcli.functions import BY_NAME, CONSTANTS
+
+    definition = BY_NAME[name].definition
+    if definition is None:
+        raise KeyError(name)
+    parsed = parse(definition, ["x", *CONSTANTS])
+    named = {symbol.name: symbol for symbol in parsed.free_symbols}
+    swaps = {
+        named[canonical(k)]: sympy.Float(v, len(v))
+        for k, v in CONSTANTS.items()
+        if canonical(k) in named
     }
-    return table[name]
+    swaps[named["x"]] = X
+    return parsed.xreplace(swaps)

@@ -13,16 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizcli.checker.errors import ParseError
+from quizcli.functions import SPELLINGS
 
-# The spelling people type -> the function it names.
-FUNCTIONS = {
-    "sigmoid": "sigmoid", "sigma": "sigmoid", "logistic": "sigmoid", "Sigmoid": "sigmoid",
-    "tanh": "tanh", "sech": "sech", "cosh": "cosh", "sinh": "sinh", "exp": "exp",
-    "log": "log", "ln": "log", "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min",
-    "softplus": "softplus", "relu": "relu", "ReLU": "relu", "Relu": "relu", "erf": "erf",
-    "Phi": "Phi", "phi": "phi", "Heaviside": "heaviside", "H": "heaviside",
-    "step": "heaviside", "sign": "sign", "sgn": "sign", "floor": "floor", "ceil": "ceil",
-}  # fmt: skip
+# The spelling people type -> the function it names: the one table in quizcli.functions.
+FUNCTIONS = SPELLINGS
 VECTOR_FUNCTIONS = {"diag": "diag", "delta": "delta", "sum": "sum"}
 CONSTANTS = {"e": "E", "pi": "pi"}
 # Names that mean the same symbol: the first is how sympy prints it (λ, ε).
