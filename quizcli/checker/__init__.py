@@ -104,7 +104,7 @@ def _decide(question: DerivationQuestion, answer: str, timeout: float) -> Verdic
     started = bound.cpu_time()
     try:
         with _bounded(timeout):
-            trees = read(question, answer)
+            trees = read(question, answer, progress)
     except ParseError as exc:
         return invalid(exc, answer, "")
     except (bound.CheckTimeout, RecursionError):

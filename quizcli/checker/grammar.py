@@ -277,6 +277,7 @@ class _Parser:
         if token.text in KEYWORDS:
             self.at -= 1
             raise self._unexpected(token)
+        token = self._numbered(token)
         meaning = self.scope.lookup(token.text, token.pos)
         if meaning.kind == "func":
             return self._call(token, meaning.value)
@@ -290,6 +291,21 @@ class _Parser:
             )
         kind = "symbol" if meaning.kind == "symbol" else meaning.kind
         return Node(kind, token.pos, meaning.value, extra=meaning.extra)
+
+    def _numbered(self, token: Token) -> Token:
+        """`θ0` is the question's θ₀ when it declares one (theta0), else θ times 0: a name
+        typed as a Greek letter meets its digits here, where the scope is known."""
+        after = self._peek()
+        digits = after.text
+        touching = after.pos == token.pos + len(token.source or token.text)
+        if after.kind != "num" or not digits.isdigit() or not touching:
+            return token
+        joined = token.text + digits
+        found = self.scope.resolve(joined)
+        if found is None or found.kind != "symbol":
+            return token
+        self._take()
+        return Token("name", joined, token.pos, token.source + digits)
 
     def _call(self, token: Token, function: str) -> Node:
         power = self._function_power(token) if self._is("^") else None

@@ -133,7 +133,7 @@ def judge(
     form = setup.form
     progress.stage = "showing how it was read"
     try:
-        progress.read_as = read_as([form.display(tree) for tree in trees])
+        progress.read_as = read_as([form.display(tree) for tree in trees], progress.dropped)
         entries = [form.entries(tree) for tree in trees]
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
@@ -300,10 +300,14 @@ def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, 
     return None
 
 
-def read_as(exprs: list[Any]) -> str:
-    """The pretty form of each step, steps separated by a line with '='."""
-    shown = [render(expr) for expr in exprs]
-    return "\n=\n".join(shown)
+def read_as(exprs: list[Any], dropped: list[str] | None = None) -> str:
+    """The pretty form of each step, steps separated by a line with '='; a note first when
+    a label such as `y =` was dropped."""
+    shown = "\n=\n".join(render(expr) for expr in exprs)
+    if dropped:
+        labels = ", ".join(f"'{label} ='" for label in dropped)
+        shown = f"(label {labels} left out · 已略去标签 {labels})\n{shown}"
+    return shown
 
 
 def _incorrect(setup: Setup, evidence: Evidence, index: int, count: int, shown: str) -> Verdict:

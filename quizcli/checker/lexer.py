@@ -48,6 +48,15 @@ LATEX_WRAPPERS = ("operatorname", "mathrm", "text", "textrm", "mathit", "mathbf"
                   "bm", "mathsf")  # fmt: skip
 LATEX_IGNORED = ("left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr", "quad", "qquad",
                  ",", ";", ":", "!", " ", "displaystyle")  # fmt: skip
+BRACKETS = {"⌊": ("floor", "("), "⌋": ("", ")"), "⌈": ("ceil", "("), "⌉": ("", ")")}
+LATEX_BRACKETS = {
+    "lfloor": ("floor", "("), "rfloor": ("", ")"), "lceil": ("ceil", "("), "rceil": ("", ")"),
+}  # fmt: skip
+VULGAR = {
+    "½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4"), "¾": ("3", "4"),
+    "⅕": ("1", "5"), "⅖": ("2", "5"), "⅗": ("3", "5"), "⅘": ("4", "5"), "⅙": ("1", "6"),
+    "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8"),
+}  # fmt: skip
 SPACES = " \t\r\u00a0\u2009\u200a\u202f\u3000"
 NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -104,12 +113,70 @@ class _Lexer:
         elif char in GREEK:
             self.at += 1
             self._name(GREEK[char], self.at - 1, consumed=True)
+        elif char in BRACKETS:
+            self._bracket(char)
+        elif char in VULGAR:
+            self._vulgar(char)
         elif char in SUPERSCRIPT:
             self._superscript()
         elif char == "\\":
             self._latex()
         else:
             self._operator(char)
+
+    def _bracket(self, char: str) -> None:
+        """`⌊x⌋` is floor(x), `⌈x⌉` is ceil(x)."""
+        function, paren = BRACKETS[char]
+        if function:
+            self._emit("name", function, self.at)
+        self._emit("op", paren, self.at)
+        self.at += 1
+
+    def _vulgar(self, char: str) -> None:
+        """`½` is (1/2), one number."""
+        numerator, denominator = VULGAR[char]
+        for kind, text in (("op", "("), ("num", numerator), ("op", "/"), ("num", denominator)):
+            self._emit(kind, text, self.at)
+        self._emit("op", ")", self.at)
+        self.at += 1
+
+    def _cases(self, start: int) -> None:
+        """`\\begin{cases} a & x > 0 \\\\ b & \\text{otherwise} \\end{cases}` is read as
+        `(a if x > 0 else b)`; each piece is lexed in place, so positions stay true."""
+        end = self.text.find(r"\end{cases}", self.at)
+        if end < 0:
+            raise ParseError(
+                self.offset + start,
+                r"\begin{cases} is never closed; add \end{cases}",
+                r"\begin{cases} 没有闭合，请补上 \end{cases}",
+            )
+        rows = []
+        at = self.at
+        for row in re.split(r"\\\\", self.text[self.at : end]):
+            value, _, condition = row.partition("&")
+            rows.append((at, value, at + len(value) + 1, condition))
+            at += len(row) + 2
+        rows = [r for r in rows if r[1].strip() or r[3].strip()]
+        opened = 0
+        if not rows:
+            raise ParseError(self.offset + start, "the cases are empty", "cases 里是空的")
+        for index, (value_at, value, condition_at, condition) in enumerate(rows):
+            self._emit("op", "(", value_at)
+            self.tokens.extend(_trimmed(_Lexer(value, self.offset + value_at).run()))
+            self._emit("op", ")", value_at)
+            tokens = _trimmed(_Lexer(condition, self.offset + condition_at).run())
+            tokens = [t for t in tokens if not (t.kind == "name" and t.text in ("if", "for"))]
+            last = index == len(rows) - 1
+            if last or not tokens or tokens[0].text in ("otherwise", "else"):
+                break
+            self._emit("name", "if", condition_at)
+            self.tokens.extend(tokens)
+            self._emit("name", "else", condition_at)
+            self._emit("op", "(", condition_at)
+            opened += 1
+        for _ in range(opened):
+            self._emit("op", ")", end)
+        self.at = end + len(r"\end{cases}")
 
     def _number(self) -> None:
         match = NUMBER.match(self.text, self.at)
@@ -179,6 +246,16 @@ class _Lexer:
         self.at = match.end()
         if command in LATEX_IGNORED:
             return
+        if command == "begin" and self.text.startswith("{cases}", self.at):
+            self.at += len("{cases}")
+            self._cases(start)
+            return
+        if command in LATEX_BRACKETS:
+            function, paren = LATEX_BRACKETS[command]
+            if function:
+                self._emit("name", function, start)
+            self._emit("op", paren, start)
+            return
         if command in LATEX_OPERATORS:
             self._emit("op", LATEX_OPERATORS[command], start)
         elif command in LATEX_WRAPPERS:
@@ -199,6 +276,13 @@ class _Lexer:
             )
         self.at = match.end()
         self._name(match.group(1), start, consumed=True)
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """A cases row without the commas people put after a value or a condition."""
+    while tokens and tokens[-1].text in (",", "."):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _bad_character(text: str, at: int, offset: int) -> ParseError:

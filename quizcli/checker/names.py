@@ -38,9 +38,19 @@ class Meaning:
 
 
 def canonical(name: str) -> str:
-    """The alias-free spelling: `lam` and `λ` are both `lambda`, `eps_t` is `epsilon_t`."""
+    """The alias-free spelling: `lam` and `λ` are both `lambda`, `eps_t` is `epsilon_t`,
+    `lam1` is `lambda1`."""
     base, sep, sub = name.partition("_")
+    numbered = re.fullmatch(r"([A-Za-z]+?)([0-9]+)", base)
+    if numbered and numbered.group(1) in ALIASES:
+        return ALIASES[numbered.group(1)] + numbered.group(2) + sep + sub
     return ALIASES.get(base, base) + sep + sub
+
+
+def same_name(name: str) -> str:
+    """The key under which the spellings a prompt prints meet: `z_1`, `z₁` and `z1`;
+    `θ₀`, `theta_0` and `theta0`; `lambda_1` and `lam1`."""
+    return re.sub(r"_([0-9]+)$", r"\1", canonical(name))
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,7 @@ class Scope:
 
     @property
     def _declared(self) -> dict[str, str]:
-        return {canonical(name): name for name in self.symbols or ()}
+        return {same_name(name): name for name in self.symbols or ()}
 
     def vectors(self) -> set[str]:
         """Vector names of the softmax setting: the bases of declared elements such as s_i."""
@@ -73,7 +83,7 @@ class Scope:
     def resolve(self, name: str) -> Meaning | None:
         """The meaning of `name`, or None when it is unknown here."""
         found = self._softmax_name(name) if self.softmax else None
-        declared = self._declared.get(canonical(name))
+        declared = self._declared.get(same_name(name))
         if not found and declared:
             found = Meaning("symbol", declared)
         found = found or self._builtin(name)

@@ -39,6 +39,7 @@ def exact(expr: Any) -> Any:
 
 
 def _is_zero(expr: Any) -> bool:
+    expr = expr.replace(sympy.erfc, lambda arg: 1 - sympy.erf(arg))
     rational = _exp_to_rational(expr.rewrite(*CUSTOM, *HYPERBOLIC, sympy.exp))
     if rational.is_polynomial() and sympy.expand(rational) == 0:
         return True

@@ -8,6 +8,7 @@ label, not a formula. `==`, `<=`, `>=` and `!=` are comparisons, not steps.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from quizcli.checker.errors import ParseError
 
@@ -17,8 +18,15 @@ EQUALS = re.compile(r"(?<![=<>!≤≥])=(?!=)")
 LABEL = re.compile(r"['′∂]|^\s*\\?d\w*\s*/\s*d\w+\s*$|\\frac\s*\{\s*(d|\\partial)", re.UNICODE)
 
 
-def split_steps(text: str) -> list[tuple[int, str]]:
-    """(offset in `text`, step text) for each step, in order."""
+NAMED = re.compile(r"^\s*([A-Za-z\u0370-\u03ff][\w]*)\s*(\([^()=]*\))?\s*$")
+
+
+def split_steps(
+    text: str, symbols: Collection[str] = (), dropped: list[str] | None = None
+) -> list[tuple[int, str]]:
+    """(offset in `text`, step text) for each step, in order. A leading label (`y =`,
+    `f(x) =`, `f'(x) =`, `∂L/∂z_i =`) is dropped and appended to `dropped`; a name the
+    question declares in `symbols` or a known function is never a label."""
     if len(text) > MAX_CHARS:
         raise ParseError(
             0,
@@ -28,7 +36,7 @@ def split_steps(text: str) -> list[tuple[int, str]]:
     steps: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
-        steps.extend(_line_steps(line, offset))
+        steps.extend(_line_steps(line, offset, symbols, dropped))
         offset += len(line) + 1
     if not steps:
         raise ParseError(0, "the answer is empty", "答案是空的")
@@ -38,14 +46,33 @@ def split_steps(text: str) -> list[tuple[int, str]]:
     return steps
 
 
-def _line_steps(line: str, offset: int) -> list[tuple[int, str]]:
+def _is_label(piece: str, symbols: Collection[str]) -> bool:
+    if LABEL.search(piece):
+        return True
+    named = NAMED.match(piece)
+    if not named:
+        return False
+    from quizcli.checker.lexer import GREEK
+    from quizcli.checker.names import same_name
+    from quizcli.functions import SPELLINGS
+
+    name = "".join(GREEK.get(c, c) for c in named.group(1))
+    declared = {same_name(symbol) for symbol in symbols}
+    return name not in SPELLINGS and same_name(name) not in declared and name not in ("e", "pi")
+
+
+def _line_steps(
+    line: str, offset: int, symbols: Collection[str], dropped: list[str] | None
+) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
     for match in EQUALS.finditer(line):
         pieces.append((start, line[start : match.start()]))
         start = match.end()
     pieces.append((start, line[start:]))
-    if len(pieces) > 1 and (not pieces[0][1].strip() or LABEL.search(pieces[0][1])):
+    if len(pieces) > 1 and (not pieces[0][1].strip() or _is_label(pieces[0][1], symbols)):
+        if pieces[0][1].strip() and dropped is not None:
+            dropped.append(pieces[0][1].strip())
         pieces = pieces[1:]
     steps = []
     for at, piece in pieces:

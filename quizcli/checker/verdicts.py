@@ -7,7 +7,7 @@ imported, so hostile or mistyped input costs milliseconds.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quizcli import env
@@ -27,14 +27,17 @@ class Progress:
 
     read_as: str = ""
     stage: str = "reading your answer"
+    dropped: list[str] = field(default_factory=list)
 
 
-def read(question: DerivationQuestion, text: str) -> list[Node]:
-    """The parsed steps of `text` in the question's scope; ParseError positions are in `text`."""
+def read(question: DerivationQuestion, text: str, progress: Progress | None = None) -> list[Node]:
+    """The parsed steps of `text` in the question's scope; ParseError positions are in `text`.
+    Labels dropped from the front (`y =`) are noted in `progress`."""
     scope = scope_for(question.answer.symbols, question.answer.setting)
     trees = []
     offset = 0
-    for offset, step in split_steps(text):
+    dropped = progress.dropped if progress is not None else None
+    for offset, step in split_steps(text, question.answer.symbols, dropped):
         try:
             trees.append(parse_tree(step, scope))
         except ParseError as exc:

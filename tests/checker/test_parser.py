@@ -82,10 +82,58 @@ def test_input_styles_read_as_the_plain_form(typed: str, plain: str) -> None:
         (r"\lambda x", "lam*x"),
         (r"\dfrac{e^x}{(1+e^x)^2}", "exp(x)/(1 + exp(x))**2"),
         (r"1 \text{ if } x \geq 0 \text{ else } 0", "1 if x >= 0 else 0"),
+        (
+            r"\begin{cases} 1 & x > 0 \\ \alpha & \text{otherwise} \end{cases}",
+            "1 if x > 0 else alpha",
+        ),
+        (
+            r"\begin{cases} 0 & x < -3 \\ 1 & x < 3 \\ 0 & x \ge 3 \end{cases}",
+            "0 if x < -3 else (1 if x < 3 else 0)",
+        ),
+        (r"\left\lfloor \frac{x}{2} \right\rfloor + 1", "floor(x/2) + 1"),
+        (r"\lceil x \rceil", "ceil(x)"),
     ],
 )
 def test_latex_subset(latex: str, plain: str) -> None:
     same(latex, plain)
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("⌊(x + 1)/2⌋ + 1", "floor((x + 1)/2) + 1"),
+        ("⌈x/3⌉", "ceil(x/3)"),
+        ("½x", "x/2"),
+        ("¾ + x", "3/4 + x"),
+        ("erfc(x)", "1 - erf(x)"),
+        ("silu(x)", "x*sigmoid(x)"),
+        ("gelu(x)", "x*Phi(x)"),
+        ("hardswish(x)", "x*min(max(0, x + 3), 6)/6"),
+    ],
+)
+def test_more_notation(typed: str, plain: str) -> None:
+    x = sympy.Symbol("x", real=True)
+    difference = parse(typed, SCALAR) - parse(plain, SCALAR)
+    assert difference.xreplace({s: x for s in difference.free_symbols}).rewrite(sympy.erf) == 0 or (
+        sympy.simplify(difference) == 0
+    ), typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain", "symbols"),
+    [
+        ("z_1 - z₂", "z1 - z2", ("z1", "z2")),
+        ("θ₀ + θ_1", "theta0 + theta1", ("theta0", "theta1")),
+        ("θ0", "theta0", ("theta0",)),
+        ("θ0", "theta*0", ("theta",)),
+        ("β₁ + beta_2", "beta1 + beta2", ("beta1", "beta2")),
+        ("lambda_1 + λ₂", "lam1 + lam2", ("lam1", "lam2")),
+    ],
+)
+def test_the_prompts_own_subscripted_names(
+    typed: str, plain: str, symbols: tuple[str, ...]
+) -> None:
+    same(typed, plain, symbols)
 
 
 @pytest.mark.parametrize(
