@@ -120,7 +120,7 @@ def grade(question: Gradable, answer: str) -> Graded:
         return grading.grade_numeric(question, answer)
     from quizcli.checker import check
 
-    return check(question, answer)
+    return check(question, answer, ascii=env.ascii_mode())
 
 
 @dataclass

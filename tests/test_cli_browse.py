@@ -227,11 +227,14 @@ def test_a_malformed_pinned_clock_is_named_with_its_fix(monkeypatch: pytest.Monk
     )
 
 
-def test_show_answer_pretty_prints_the_reference_in_its_own_names() -> None:
+def test_show_answer_pretty_prints_the_reference_as_stated_in_its_own_names() -> None:
+    """The bank's order (σ(x)·(1 − σ(x)), not sympy's (1 - σ(x))⋅σ(x)); H is a height."""
     code, out, _ = invoke("show", "mini-derivation", "--answer")
-    assert code == 0 and "(1 - σ(x))⋅σ(x)" in out
+    assert code == 0 and "σ(x)·(1 − σ(x))" in out
     code, out, _ = invoke(
         "--bank", str(FIXTURES / "shadow"), "show", "pool-output-size", "--answer"
     )
     assert code == 0
-    assert "⎣" in out and "floor" not in out.split("Answer")[1].split("Why")[0]
+    assert "⌊(H − k)/s⌋ + 1" in out
+    code, out, _ = invoke("--ascii", "show", "mini-derivation", "--answer")
+    assert code == 0 and "sigmoid(x)*(1 - sigmoid(x))" in out

@@ -50,6 +50,8 @@ def test_help_imports_nothing_a_bare_typer_app_does_not() -> None:
         ["list", "--help"],
         ["--bank", str(FIXTURES / "bank"), "list"],
         ["--bank", str(FIXTURES / "bank"), "show", "mini-concept", "--answer"],
+        ["--bank", str(FIXTURES / "bank"), "show", "mini-derivation", "--answer"],
+        ["--bank", str(FIXTURES / "bank"), "--ascii", "show", "mini-derivation", "--answer"],
         ["--bank", str(FIXTURES / "bank"), "search", "pooling"],
     ],
 )

@@ -57,13 +57,16 @@ class Verdict:
 PREPARE_LIMIT = 20.0
 
 
-def check(question: DerivationQuestion, answer: str, timeout: float = 2.0) -> Verdict:
+def check(
+    question: DerivationQuestion, answer: str, timeout: float = 2.0, ascii: bool = False
+) -> Verdict:
     """Decide `answer` to `question` with `timeout` seconds of CPU time, whatever the input.
 
     The bound covers the decision only: sympy and numpy are imported and the question
     is prepared first, so a cold process or a busy machine changes how long a check
     takes, never its verdict. From the main thread the bound is the process CPU timer;
     from any other thread the decision runs in a child process that bounds itself.
+    `ascii` asks for "read as" in plain ASCII (the caller's display setting).
     """
     from dataclasses import replace
 
@@ -71,11 +74,11 @@ def check(question: DerivationQuestion, answer: str, timeout: float = 2.0) -> Ve
 
     started = time.perf_counter()
     if bound.can_alarm():
-        verdict = _decide(question, answer, timeout)
+        verdict = _decide(question, answer, timeout, ascii)
     else:
         prepare(question)
         try:
-            verdict = bound.in_child(_decide, (question, answer, timeout), timeout)
+            verdict = bound.in_child(_decide, (question, answer, timeout, ascii), timeout)
         except bound.CheckTimeout:
             from quizcli.checker.verdicts import timed_out
 
@@ -94,13 +97,13 @@ def prepare(question: DerivationQuestion | None = None) -> None:
         judge.setup_for(question)
 
 
-def _decide(question: DerivationQuestion, answer: str, timeout: float) -> Verdict:
+def _decide(question: DerivationQuestion, answer: str, timeout: float, ascii: bool) -> Verdict:
     """Read (pure Python: unreadable input never pays for sympy), prepare (bounded
     generously, outside the decision's bound), then judge with what is left of the bound."""
     from quizcli.checker import bound
     from quizcli.checker.verdicts import Progress, invalid, read, timed_out
 
-    progress = Progress()
+    progress = Progress(ascii=ascii)
     started = bound.cpu_time()
     try:
         with _bounded(timeout):
@@ -155,24 +158,28 @@ def parse(text: str, symbols: Iterable[str] | None = None, setting: str | None =
 
 
 def pretty(
-    expression: str, symbols: Iterable[str] | None = None, setting: str | None = None
+    expression: str,
+    symbols: Iterable[str] | None = None,
+    setting: str | None = None,
+    ascii: bool = False,
 ) -> str:
-    """The pretty form of a bank expression (Unicode, or ASCII in ASCII mode), or the text
-    itself if it cannot be read."""
+    """A bank expression in its stated order, pretty-printed on one line (Unicode, or the
+    plain grammar when `ascii`), or the text itself if it cannot be read. No sympy."""
+    from quizcli.checker.grammar import parse_tree
+    from quizcli.checker.names import scope_for
+    from quizcli.checker.show import show
+
     try:
-        expr = parse(expression, symbols, setting)
+        return show(parse_tree(expression, scope_for(symbols, setting)), ascii)
     except ParseError:
         return expression
-    from quizcli.checker.verdicts import render
-
-    return render(expr)
 
 
-def shown_reference(question: DerivationQuestion) -> str:
-    """The question's reference answer pretty-printed, read with its own names and setting
-    (`H` is a height in the pooling formula, not the step function)."""
+def shown_reference(question: DerivationQuestion, ascii: bool = False) -> str:
+    """The question's reference answer as the bank states it, read with its own names and
+    setting (`H` is a height in the pooling formula, not the step function)."""
     answer = question.answer
-    return pretty(answer.reference, answer.symbols, answer.setting)
+    return pretty(answer.reference, answer.symbols, answer.setting, ascii)
 
 
 def warm_up() -> None:

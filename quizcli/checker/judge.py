@@ -16,7 +16,7 @@ import numpy as np
 import sympy
 
 from quizcli.checker import bound
-from quizcli.checker.diagnose import Evidence, diagnose, matches
+from quizcli.checker.diagnose import Evidence, diagnose, inline, matches
 from quizcli.checker.errors import ParseError
 from quizcli.checker.forms import MAIN_DOMAIN, Form, Points, form_for, seed
 from quizcli.checker.grammar import Node
@@ -133,7 +133,8 @@ def judge(
     form = setup.form
     progress.stage = "showing how it was read"
     try:
-        progress.read_as = read_as([form.display(tree) for tree in trees], progress.dropped)
+        shown = [form.display(tree) for tree in trees]
+        progress.read_as = read_as(shown, progress.dropped, progress.ascii)
         entries = [form.entries(tree) for tree in trees]
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
@@ -255,7 +256,7 @@ def _exact_difference(step: list[Any], form: Form, deadline: float) -> Any:
 
 
 def _not_exact(difference: Any, index: int, count: int, shown: str) -> Verdict:
-    text = render(difference)
+    text = inline(difference)
     extra = f": it differs from the reference by {text}" if "\n" not in text else ""
     en = (
         f"Not equal{extra}. The difference is tiny at the test points next to the size of"
@@ -273,7 +274,7 @@ def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, 
     form = setup.form
     for point, wanted in setup.at_kinks:
         got = step[0].subs(point)
-        where = ", ".join(f"{render(v)} = {value}" for v, value in point.items())
+        where = ", ".join(f"{inline(v)} = {value}" for v, value in point.items())
         others = [v for v in form.variables if v not in point]
         gap = got - wanted
         if gap.free_symbols & set(others):
@@ -283,8 +284,8 @@ def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, 
         else:
             ok = gap.is_zero is True or (gap.is_number and abs(complex(gap.evalf())) < 1e-12)
         if not ok:
-            yours = render(got) if got.is_finite is not False and got != sympy.nan else None
-            expected = render(wanted)
+            yours = inline(got) if got.is_finite is not False and got != sympy.nan else None
+            expected = inline(wanted)
             if yours is None or got.has(sympy.nan, sympy.zoo):
                 return (
                     f"At {where} your answer is undefined; the question asks for the value"
@@ -300,10 +301,10 @@ def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, 
     return None
 
 
-def read_as(exprs: list[Any], dropped: list[str] | None = None) -> str:
+def read_as(exprs: list[Any], dropped: list[str] | None = None, ascii: bool = False) -> str:
     """The pretty form of each step, steps separated by a line with '='; a note first when
     a label such as `y =` was dropped."""
-    shown = "\n=\n".join(render(expr) for expr in exprs)
+    shown = "\n=\n".join(render(expr, ascii) for expr in exprs)
     if dropped:
         labels = ", ".join(f"'{label} ='" for label in dropped)
         shown = f"(label {labels} left out · 已略去标签 {labels})\n{shown}"

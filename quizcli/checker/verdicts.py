@@ -10,7 +10,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from quizcli import env
 from quizcli.checker.errors import ParseError
 from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import scope_for
@@ -28,6 +27,7 @@ class Progress:
     read_as: str = ""
     stage: str = "reading your answer"
     dropped: list[str] = field(default_factory=list)
+    ascii: bool = False
 
 
 def read(question: DerivationQuestion, text: str, progress: Progress | None = None) -> list[Node]:
@@ -65,11 +65,11 @@ def forbidden_call(tree: Node, forbidden: Collection[str]) -> Node | None:
     return None
 
 
-def render(expr: Any) -> str:
-    """sympy's pretty form: Unicode, or plain ASCII when the terminal asks for it."""
+def render(expr: Any, ascii: bool = False) -> str:
+    """sympy's pretty form: Unicode, or plain ASCII when the caller asks for it."""
     from sympy import pretty
 
-    return str(pretty(expr, use_unicode=not env.ascii_mode()))
+    return str(pretty(expr, use_unicode=not ascii))
 
 
 def verdict(outcome: str, shown: str, en: str, zh: str, method: str, step: int | None) -> Verdict:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from quizcli import env
 from quizcli.cli.app import state
 from quizcli.errors import NotFound, QuizcliError
 
@@ -100,7 +101,8 @@ def show(
     from quizcli.checker import shown_reference
     from quizcli.ui import browse
 
-    formula = shown_reference if answer else None
+    ascii = env.ascii_mode()
+    formula = (lambda q: shown_reference(q, ascii)) if answer else None
     browse.question_panel(question, state(ctx).lang, show_answer=answer, formula=formula)
     if plot:
         from quizcli.cli.plot import plot_tags

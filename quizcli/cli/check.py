@@ -38,6 +38,7 @@ def check_command(
     """
     import json
 
+    from quizcli import env
     from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import check
     from quizcli.cli.browse import find, load
@@ -53,7 +54,7 @@ def check_command(
             " (`quizcli list --type derivation` lists them)"
         )
     text = sys.stdin.read() if answer == "-" else answer
-    result = check(question, text, timeout=timeout)
+    result = check(question, text, timeout=timeout, ascii=env.ascii_mode())
     lang = state(ctx).lang
     if as_json:
         typer.echo(json.dumps(result.as_json(question.id, lang), ensure_ascii=False, indent=2))

@@ -105,7 +105,8 @@ def _run(
     questions = Filters(topic, kind.value if kind else None, tag).keep(load(ctx).questions)
     if not questions:
         raise NotFound("no question matches these filters; `quizcli list` shows what there is")
-    screen = ui.Screen(lang, formula=shown_reference)
+    ascii = env.ascii_mode()
+    screen = ui.Screen(lang, formula=lambda q: shown_reference(q, ascii))
     with open_store() as store:
         plan = make_plan(store, questions)
         if not plan.questions:

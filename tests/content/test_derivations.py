@@ -43,3 +43,19 @@ def test_listed_mistake_is_judged_incorrect(question: DerivationQuestion, index:
     assert verdict.feedback == mistake.feedback, (
         f"{question.id}: {mistake.expr} matches an earlier mistake, so its feedback never shows"
     )
+
+
+@pytest.mark.parametrize("question", DERIVATIONS, ids=lambda q: q.id)
+@pytest.mark.parametrize("ascii", [False, True])
+def test_the_shown_reference_reads_back_as_the_reference(
+    question: DerivationQuestion, ascii: bool
+) -> None:
+    """`show --answer` prints the stated formula without sympy; what it prints, typed back,
+    is the same expression (so the pretty form loses nothing: no precedence slips)."""
+    from quizcli.checker import parse, shown_reference
+
+    answer = question.answer
+    shown = shown_reference(question, ascii)
+    assert parse(shown, answer.symbols, answer.setting) == parse(
+        answer.reference, answer.symbols, answer.setting
+    ), shown

@@ -268,7 +268,7 @@ def test_derivation_drill_diagnoses_hints_retries_in_steps_and_reveals() -> None
     assert "Off by a constant" in result.output
     assert "Write tanh as sinh/cosh." in result.output
     assert "all 2 steps follow" in result.output
-    assert "1 - tanh (x)" in result.output.split("│ Answer")[-1]
+    assert "1 − tanh(x)²" in result.output.split("│ Answer")[-1]
     assert [(r.mode, r.verdict, r.rating, r.answer) for r in reviews("fx-tanh-derivative")] == [
         ("practice", "correct", Rating.HARD, "1 - tanh(x)^2\nsech(x)^2")
     ]
