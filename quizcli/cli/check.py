@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quizcli.cli.app import state
+from quizcli.errors import NotFound, QuizcliError, UsageError
+
+if TYPE_CHECKING:
+    from quizcli.bank.model import DerivationQuestion
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # An answer may start with a minus sign ("-tanh(x)^2"): read it as the answer, not as
@@ -17,42 +22,52 @@ CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
 
 def check_command(
     ctx: typer.Context,
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="A derivation question's id.")],
+    question_id: Annotated[
+        str | None,
+        typer.Argument(metavar="ID", help="A derivation question's id (not with --file)."),
+    ] = None,
     answer: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="ANSWER",
             help="Your formula, e.g. 'σ(x)(1-σ(x))'; several lines are steps; '-' reads stdin.",
         ),
-    ],
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            metavar="FILE",
+            help="Check many answers: one 'ID<TAB>ANSWER' per line ('-' reads stdin);"
+            " prints one verdict per line.",
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print id, verdict, read_as, feedback, method, ms.")
     ] = False,
     timeout: Annotated[
-        float, typer.Option(min=0.1, max=60.0, help="Seconds allowed for the check.")
+        float, typer.Option(min=0.1, max=60.0, help="Seconds of CPU time allowed per check.")
     ] = 2.0,
 ) -> None:
     """Check a derivation answer. Exit 0 correct, 1 incorrect or undecided, 2 invalid input.
 
+    With --file: exit 0 when every answer is correct, 1 otherwise, 2 when the file
+    cannot be read.
+
     Example: quizcli check sigmoid-derivative "σ(x)(1−σ(x))"
     """
+    if file is not None:
+        if question_id is not None or answer is not None:
+            raise UsageError("give either ID ANSWER or --file FILE, not both")
+        raise typer.Exit(_check_file(ctx, file, as_json, timeout))
+    if question_id is None or answer is None:
+        raise UsageError("give a question id and an answer, or --file FILE")
     import json
 
     from quizcli import env
-    from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import check
-    from quizcli.cli.browse import find, load
-    from quizcli.errors import NotFound, UsageError
 
-    try:
-        question = find(load(ctx), question_id)
-    except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
-    if not isinstance(question, DerivationQuestion):
-        raise UsageError(
-            f"'{question_id}' is a {question.type} question; `quizcli check` checks derivations"
-            " (`quizcli list --type derivation` lists them)"
-        )
+    question = _derivation(ctx, question_id)
     text = sys.stdin.read() if answer == "-" else answer
     result = check(question, text, timeout=timeout, ascii=env.ascii_mode())
     lang = state(ctx).lang
@@ -63,3 +78,61 @@ def check_command(
 
         ui.verdict(result, lang)
     raise typer.Exit(EXIT_CODES[result.verdict])
+
+
+def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
+    """The derivation question with this id; unknown ids and other kinds exit 2."""
+    from quizcli.bank.model import DerivationQuestion
+    from quizcli.cli.browse import find, load
+
+    try:
+        question = find(load(ctx), question_id)
+    except NotFound as exc:
+        raise NotFound(exc.message, exit_code=2) from None
+    if not isinstance(question, DerivationQuestion):
+        raise UsageError(
+            f"'{question_id}' is a {question.type} question; `quizcli check` checks derivations"
+            " (`quizcli list --type derivation` lists them)"
+        )
+    return question
+
+
+def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -> int:
+    """Every 'ID<TAB>ANSWER' line of `path` checked in this one process: one JSON object per
+    line with --json (a line that names no derivation gets verdict "invalid" and its
+    line number), else one plain line per answer. Blank lines and '#' comments are skipped."""
+    import json
+
+    from quizcli import env
+    from quizcli.checker import check
+
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"{path}: cannot read ({reason}); give a UTF-8 text file") from None
+    lang = state(ctx).lang
+    all_correct = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        question_id, tab, answer = line.partition("\t")
+        question_id = question_id.strip()
+        try:
+            if not tab:
+                raise UsageError("expected ID<TAB>ANSWER")
+            question = _derivation(ctx, question_id)
+        except QuizcliError as exc:
+            row: dict[str, object] = {"id": question_id, "line": number, "verdict": "invalid",
+                                      "read_as": "", "feedback": exc.message, "method": "parse",
+                                      "ms": 0.0, "step": None}  # fmt: skip
+        else:
+            result = check(question, answer, timeout=timeout, ascii=env.ascii_mode())
+            row = {**result.as_json(question.id, lang), "line": number}
+        all_correct = all_correct and row["verdict"] == "correct"
+        if as_json:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            feedback = str(row["feedback"]).replace("\n", " ")
+            typer.echo(f"{number}\t{row['id']}\t{row['verdict']}\t{feedback}")
+    return 0 if all_correct else 1

@@ -26,6 +26,9 @@ METHODS = {
     "diagnosis": ("diagnosis", "诊断"),
     "parse": ("reading the input", "读取输入"),
     "timeout": ("time bound reached", "超时"),
+    "forbidden": ("uses what the question forbids", "用了题目禁止的函数"),
+    "kink": ("value at a kink", "折点处取值"),
+    "exact": ("decided exactly", "精确判定"),
 }
 READ_AS = ("read as:", "读作：")
 

@@ -133,3 +133,41 @@ def test_ascii_mode_spells_out_the_reading_and_marks(monkeypatch: pytest.MonkeyP
     assert result.output.isascii()
     assert "(sigmoid(x) + 1)*sigmoid(x)" in result.output
     assert "x incorrect" in result.output
+
+
+def test_check_file_prints_one_json_verdict_per_line(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.tsv"
+    answers.write_text(
+        "sigmoid-derivative\tσ(x)(1−σ(x))\n"
+        "# teachers may comment\n\n"
+        "relu-derivative-pytorch\t1 if x >= 0 else 0\n"
+        "no-such-question\tx\n"
+        "softmax-jacobian\ts_i(δ_ij − s_j)\n"
+        "tanh-derivative 1 - tanh(x)^2\n",
+        encoding="utf-8",
+    )
+    code, output = check("--file", str(answers), "--json")
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert code == 1
+    assert [(r["line"], r["id"], r["verdict"]) for r in rows] == [
+        (1, "sigmoid-derivative", "correct"),
+        (4, "relu-derivative-pytorch", "incorrect"),
+        (5, "no-such-question", "invalid"),
+        (6, "softmax-jacobian", "correct"),
+        (7, "tanh-derivative 1 - tanh(x)^2", "invalid"),
+    ]
+    assert "ID<TAB>ANSWER" in rows[-1]["feedback"]
+    assert rows[1]["method"] == "kink"
+
+
+def test_check_file_exits_0_when_all_are_correct_and_reads_stdin() -> None:
+    code, output = check("--file", "-", stdin="tanh-derivative\tsech²(x)\n")
+    assert code == 0
+    assert output.startswith("1\ttanh-derivative\tcorrect\t")
+
+
+def test_check_file_and_an_answer_are_not_both_given(tmp_path: Path) -> None:
+    code, output = check("--file", str(tmp_path / "missing.tsv"))
+    assert code == 2 and "cannot read" in output
+    code, output = check("tanh-derivative", "x", "--file", "-")
+    assert code == 2 and "not both" in output
