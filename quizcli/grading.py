@@ -62,14 +62,18 @@ def _letters(answer: str) -> list[str]:
 
 
 def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
-    """Numbers within the question's absolute tolerance; vectors element by element."""
+    """Numbers within the question's absolute tolerance; vectors element by element. What
+    was read is echoed: `56 pixels` for `56px`, `0.001 (0.1%)` for a percentage."""
     expected = question.answer.values
     en, zh = (question.answer.unit_in(lang) for lang in LANGS)
     try:
-        given = parse_numbers(answer, en, zh)
+        read = read_numbers(answer, en, zh)
     except ValueError as exc:
         return Grade(INVALID, answer.strip(), _both(*exc.args))
-    shown = ", ".join(_format(value) for value in given)
+    given = [value for value, _ in read]
+    shown = ", ".join(_format(value) + note for value, note in read)
+    if en and any(note == UNIT for _, note in read):
+        shown = ", ".join(_format(value) for value in given) + f" {en}"
     if len(given) != len(expected):
         n = len(expected)
         return Grade(INVALID, shown, _both(f"Give {n} number(s).", f"请给出 {n} 个数。"))
@@ -104,23 +108,74 @@ _NUMBER = re.compile(
 )
 
 
+# Other ways to write a bank's unit: abbreviations, singulars, the other language.
+UNIT_SYNONYMS = {
+    "pixels": ("px", "pixel", "pix", "像素", "个像素"),
+    "parameters": ("params", "param", "parameter", "参数", "个参数"),
+    "times": ("x", "×", "倍", "次"),
+    "iterations": ("iters", "iter", "iteration", "steps", "step", "次", "步", "次迭代"),
+    "blocks": ("block", "块", "个块"),
+    "bytes": ("b", "byte", "字节"),
+}
+UNIT = " (unit)"
+
+
 def parse_numbers(answer: str, *units: str) -> list[float]:
-    """`0.25`, `1/4`, `2.5e-3`, `2.5 × 10^-3`, `[1, -2.5]`, `1 2 3`; a trailing unit is ignored.
+    """`0.25`, `1/4`, `2.5e-3`, `2.5 × 10^-3`, `0.1%`, `[1, -2.5]`, `(1, 2)`, `1, 2`, `1 2 3`;
+    a unit after a number (`56 px`, `56px`, `56 pixels`) is read as the question's.
 
     Raises ValueError(en, zh) naming the part that could not be read.
     """
+    return [value for value, _ in read_numbers(answer, *units)]
+
+
+def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
+    """Each number with a note on how it was read: UNIT when a unit was dropped, the
+    percentage when one was typed, else ""."""
     text = unicodedata.normalize("NFKC", answer).strip().lower()
-    text = text.replace("−", "-").replace("，", ",").replace("、", ",")
-    for unit in units:
-        if unit:
-            text = text.removesuffix(unit.lower()).strip()
+    text = text.replace("−", "-").replace("，", ",").replace("、", ",").replace("；", ";")
     text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", text.strip("[]() "))
     parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
     if len(parts) == 1 and all(_NUMBER.match(token) for token in parts[0].split()):
         parts = parts[0].split()
     if not parts:
         raise ValueError("Type a number, such as 0.25 or 1/4.", "请输入一个数，例如 0.25 或 1/4。")
-    return [_number(part) for part in parts]
+    aliases = _unit_aliases(units)
+    return [_read_part(part, aliases) for part in parts]
+
+
+def _unit_aliases(units: tuple[str, ...]) -> list[str]:
+    """The question's units and their other spellings, longest first (so `pixels` is
+    removed whole rather than leaving `pixel` + s)."""
+    found = set()
+    for unit in units:
+        unit = unicodedata.normalize("NFKC", unit).strip().lower()
+        if not unit:
+            continue
+        found.add(unit)
+        found.add(unit.removesuffix("s"))
+        for name, synonyms in UNIT_SYNONYMS.items():
+            if unit in (name, *synonyms):
+                found.update((name, *synonyms))
+    return sorted(found - {""}, key=len, reverse=True)
+
+
+def _read_part(part: str, aliases: list[str]) -> tuple[float, str]:
+    note = f" ({part})" if part.endswith("%") else ""
+    if _NUMBER.match(part) is None:
+        for alias in aliases:
+            number = part.removesuffix(alias).strip()
+            if number != part and _NUMBER.match(number):
+                return _number(number), UNIT
+        leading = re.match(r"[+-]?[\d.]+", part)
+        if aliases and leading and _NUMBER.match(leading.group()):
+            unit = aliases[0]
+            raise ValueError(
+                f"Cannot read {part!r}: the answer is in {unit}; type the number alone or with"
+                f" that unit, e.g. {leading.group()} {unit}.",
+                f"无法读懂 {part!r}：答案的单位是 {unit}；只写数字，或写成 {leading.group()} {unit}。",
+            )
+    return _number(part), note
 
 
 def _number(part: str) -> float:

@@ -110,4 +110,41 @@ def test_numeric_vector_is_graded_element_by_element() -> None:
 
 def test_numeric_with_its_unit_is_read() -> None:
     grade = grade_numeric(numeric("fx-pool-params"), "0 parameters")
-    assert (grade.verdict, grade.read_as) == ("correct", "0")
+    assert (grade.verdict, grade.read_as) == ("correct", "0 parameters")
+    for typed in ("0 params", "0params", "0 个参数", "0 Parameters"):
+        grade = grade_numeric(numeric("fx-pool-params"), typed)
+        assert (grade.verdict, grade.read_as) == ("correct", "0 parameters"), typed
+    other = grade_numeric(numeric("fx-pool-params"), "0 pixels")
+    assert other.verdict == "invalid" and other.feedback is not None
+    assert "the answer is in parameters" in other.feedback.en
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "values", "read_as"),
+    [
+        ("56 px", "pixels", [56.0], "56 pixels"),
+        ("56px", "pixels", [56.0], "56 pixels"),
+        ("56 pixels", "pixels", [56.0], "56 pixels"),
+        ("56 像素", "pixels", [56.0], "56 pixels"),
+        ("3e-4", "", [3e-4], "0.0003"),
+        ("0.1%", "", [0.001], "0.001 (0.1%)"),
+        ("[1, 2]", "", [1.0, 2.0], "1, 2"),
+        ("(1, 2)", "", [1.0, 2.0], "1, 2"),
+        ("1, 2", "", [1.0, 2.0], "1, 2"),
+        ("[28 px, 28 px]", "pixels", [28.0, 28.0], "28, 28 pixels"),
+    ],
+)
+def test_numbers_as_people_type_them_with_what_was_read(
+    text: str, unit: str, values: list[float], read_as: str
+) -> None:
+    from quizcli.bank.model import NumericQuestion
+
+    answer: dict[str, object] = {"value": values if len(values) > 1 else values[0]}
+    answer |= {"tolerance": 1e-9} | ({"unit": {"en": unit, "zh": "像素"}} if unit else {})
+    question = NumericQuestion.model_validate(
+        {"id": "fx-typed", "topic": "pooling", "type": "numeric", "difficulty": 1,
+         "tags": ["t"], "prompt": {"en": "p", "zh": "p"}, "explanation": {"en": "e", "zh": "e"},
+         "hints": [{"en": "h", "zh": "h"}], "sources": ["test"], "answer": answer}
+    )  # fmt: skip
+    grade = grade_numeric(question, text)
+    assert (grade.verdict, grade.read_as) == ("correct", read_as)
