@@ -173,7 +173,8 @@ def _read_part(part: str, aliases: list[str]) -> tuple[float, str]:
             raise ValueError(
                 f"Cannot read {part!r}: the answer is in {unit}; type the number alone or with"
                 f" that unit, e.g. {leading.group()} {unit}.",
-                f"无法读懂 {part!r}：答案的单位是 {unit}；只写数字，或写成 {leading.group()} {unit}。",
+                f"无法读懂 {part!r}：答案的单位是 {unit}；"
+                f"只写数字，或写成 {leading.group()} {unit}。",
             )
     return _number(part), note
 
