@@ -8,7 +8,9 @@ test points and known mistakes are prepared once per process and reused.
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +22,14 @@ from quizcli.checker.diagnose import Evidence, diagnose, inline, matches
 from quizcli.checker.errors import ParseError
 from quizcli.checker.forms import MAIN_DOMAIN, Form, Points, form_for, seed
 from quizcli.checker.grammar import Node
-from quizcli.checker.numeric import compare, evaluate, kink_roots, kinks, off_kinks
+from quizcli.checker.numeric import (
+    compare,
+    evaluate,
+    kink_roots,
+    kinks,
+    off_kinks,
+    term_sizes,
+)
 from quizcli.checker.prove import proved_equal
 from quizcli.checker.verdicts import Progress, correct, invalid, render, undecided, verdict
 from quizcli.errors import QuizcliError
@@ -146,7 +155,11 @@ def judge(
     proved = False  # the step just judged was proved because its numbers could not decide
     for index, step in enumerate(entries):
         values = evaluate(step, form.variables, points)
-        screen = compare(values, reference)
+        sizes = np.fmax(
+            term_sizes(step, form.variables, points),
+            term_sizes(form.reference, form.variables, points),
+        )
+        screen = compare(values, reference, sizes)
         if screen.equal:
             progress.stage = "deciding it exactly"
             inexact = _exact_difference(step, form, deadline)
@@ -157,7 +170,8 @@ def judge(
         if screen.decided:
             progress.stage = "explaining the mistake"
             evidence = Evidence(form, points, values, reference, found)
-            return _incorrect(setup, evidence, index, len(entries), progress.read_as)
+            exact = functools.partial(_exact_difference, step, form, deadline)
+            return _incorrect(setup, evidence, index, len(entries), progress.read_as, exact)
         proved = _prove(step, form, deadline)
         if not proved:
             return undecided(progress.read_as, index, len(entries))
@@ -257,13 +271,14 @@ def _exact_difference(step: list[Any], form: Form, deadline: float) -> Any:
 
 def _not_exact(difference: Any, index: int, count: int, shown: str) -> Verdict:
     text = inline(difference)
-    extra = f": it differs from the reference by {text}" if "\n" not in text else ""
+    short = len(text) <= 60
+    extra = f": your answer minus the correct one is exactly {text}" if short else ""
     en = (
-        f"Not equal{extra}. The difference is tiny at the test points next to the size of"
-        " the terms, but exact arithmetic shows it is not zero."
+        f"Not equal{extra}. The difference is small next to the size of the terms, but exact"
+        " arithmetic shows it is not zero."
     )
-    zh = f"不相等：与参考答案相差 {text}。" if extra else "不相等。"
-    zh += "在测试点上这个差值相对各项的大小很小，但精确计算表明它不为零。"
+    zh = f"不相等：你的答案减去正确答案恰好等于 {text}。" if short else "不相等。"
+    zh += "这个差值相对各项的大小很小，但精确计算表明它不为零。"
     step = index + 1 if count > 1 else None
     return verdict("incorrect", shown, en, zh, "exact", step)
 
@@ -311,10 +326,25 @@ def read_as(exprs: list[Any], dropped: list[str] | None = None, ascii: bool = Fa
     return shown
 
 
-def _incorrect(setup: Setup, evidence: Evidence, index: int, count: int, shown: str) -> Verdict:
+def _incorrect(
+    setup: Setup,
+    evidence: Evidence,
+    index: int,
+    count: int,
+    shown: str,
+    exact: Callable[[], Any] = lambda: None,
+) -> Verdict:
+    """A known mistake's feedback, else the diagnosis; a "very close" diagnosis of answers
+    that exact arithmetic can compare names the exact difference instead of guessing at an
+    approximation (a polynomial off by 1 is not an approximation)."""
     known = _known_mistake(setup, evidence)
     method = "known-mistake" if known else "diagnosis"
     en, zh = known or diagnose(evidence)
+    if not known and en.startswith("Very close"):
+        difference = exact()
+        if difference is not None:
+            rebuilt = _not_exact(difference, 0, 1, shown)
+            en, zh, method = rebuilt.feedback.en, rebuilt.feedback.zh, "exact"
     if count > 1:
         if index == 0:
             en, zh = f"Step 1 is already wrong. {en}", f"第 1 步就错了。{zh}"

@@ -28,6 +28,7 @@ MIN_POINTS = 8
 KINK_GAP = 1e-6
 GRID = 4001
 MAX_ROOTS = 40
+MAX_TERMS = 60
 
 
 @dataclass(frozen=True)
@@ -92,17 +93,41 @@ def _real(row: Any, count: int) -> np.ndarray:
         return np.full(count, np.nan)
 
 
-def compare(answer: np.ndarray, reference: np.ndarray) -> Screen:
+def compare(answer: np.ndarray, reference: np.ndarray, terms: np.ndarray | None = None) -> Screen:
+    """Equal within RTOL, plus an absolute floor: ATOL_SCALE times the size of the terms
+    being cancelled at each point (`terms`, from `term_sizes`) when given, else times the
+    largest reference value. A floor from the largest value lets `exp(10x) + 1` pass for
+    `exp(10x)` where the values are small; one from the terms at each point does not."""
     finite_a, finite_r = np.isfinite(answer), np.isfinite(reference)
     usable = finite_a & finite_r
-    scale = float(np.max(np.abs(reference[finite_r]), initial=0.0))
-    atol = ATOL_SCALE * max(scale, 1e-3)
+    if terms is not None:
+        atol: Any = ATOL_SCALE * np.maximum(np.nan_to_num(terms, nan=0.0, posinf=0.0), 1e-3)
+    else:
+        scale = float(np.max(np.abs(reference[finite_r]), initial=0.0))
+        atol = ATOL_SCALE * max(scale, 1e-3)
     with np.errstate(all="ignore"):
         gap = np.abs(answer - reference)
         bound = RTOL * np.maximum(np.abs(answer), np.abs(reference)) + atol
     close = usable & (gap <= bound)
     mismatch = (usable & ~close) | (finite_a ^ finite_r)
     return Screen(usable, mismatch)
+
+
+def term_sizes(exprs: Sequence[Any], variables: Sequence[Any], points: Points) -> np.ndarray:
+    """At each point, the largest magnitude of any term of any sum inside each expression
+    (and of the expression itself): the size of what cancels, which float error scales with."""
+    rows = []
+    for expr in exprs:
+        terms = [expr]
+        if isinstance(expr, sympy.Basic):
+            for node in sympy.preorder_traversal(expr):
+                if isinstance(node, sympy.Add):
+                    terms.extend(t for t in node.args if t.free_symbols and t not in terms)
+        values = evaluate(terms[:MAX_TERMS], variables, points)
+        with np.errstate(all="ignore"):
+            rows.append(np.nanmax(np.where(np.isfinite(values), np.abs(values), np.nan), axis=0))
+    sizes: np.ndarray = np.nan_to_num(np.array(rows), nan=0.0)
+    return sizes
 
 
 def kinks(exprs: Sequence[Any]) -> list[Any]:
