@@ -167,3 +167,24 @@ def test_an_answer_undefined_where_the_reference_is_defined_is_named_so() -> Non
     en, zh = diagnose(evidence)
     assert en.startswith("Your answer is undefined at x = ")
     assert "Very close" not in en and "没有定义" in zh
+
+
+def test_from_another_thread_the_child_applies_the_same_cpu_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Outside the main thread the decision runs in a forked child, which is its own main
+    thread and bounds itself by CPU time (the wall-clock backstop is far away)."""
+
+    def endless(*args: Any) -> Any:
+        while True:
+            pass
+
+    monkeypatch.setattr(judge, "judge", endless)
+    results: list[Any] = []
+    worker = threading.Thread(
+        target=lambda: results.append(check(QUESTIONS["sigmoid-derivative"], "σ(x)", timeout=0.1))
+    )
+    worker.start()
+    worker.join()
+    assert (results[0].verdict, results[0].method) == ("undecided", "timeout")
+    assert "CPU time" in results[0].feedback.en
