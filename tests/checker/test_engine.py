@@ -169,6 +169,10 @@ def test_an_answer_undefined_where_the_reference_is_defined_is_named_so() -> Non
     assert "Very close" not in en and "没有定义" in zh
 
 
+@pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="the patched judge reaches the child only through fork",
+)
 def test_from_another_thread_the_child_applies_the_same_cpu_bound(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
