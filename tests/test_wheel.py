@@ -85,7 +85,7 @@ def test_installed_wheel_lists_every_bundled_question(tmp_path: Path) -> None:
 
 
 def test_sdist_holds_what_a_packager_needs(tmp_path: Path) -> None:
-    """A distribution packager rebuilds from the sdist: docs, licence, tests and CI script included."""
+    """A packager rebuilds from the sdist: docs, licence, tests and the CI script are in it."""
     subprocess.run(
         [sys.executable, "-m", "build", "--sdist", "-q", "--outdir", str(tmp_path), str(ROOT)],
         check=True,
