@@ -279,3 +279,18 @@ def test_search_any_matches_a_single_word_too() -> None:
     code, out, _ = invoke("search", "vanishing gradient", "--any", "--json")
     assert code == 0
     assert {r["id"] for r in json.loads(out)} == {"fx-phrase", "fx-apart", "fx-one-word"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--topic", "poolng"], "--topic 'poolng' matches no question; did you mean 'pooling'?"),
+        (["--tag", "sigmod"], "--tag 'sigmod' matches no question; did you mean 'sigmoid'?"),
+        (["--tag", "zzz"], "--tag 'zzz' matches no question; `quizcli list --json` shows"),
+    ],
+)
+def test_a_misspelt_filter_is_a_usage_error_with_a_suggestion(
+    args: list[str], message: str
+) -> None:
+    code, _, err = invoke("list", *args)
+    assert code == 2 and message in err
