@@ -294,3 +294,21 @@ def test_a_misspelt_filter_is_a_usage_error_with_a_suggestion(
 ) -> None:
     code, _, err = invoke("list", *args)
     assert code == 2 and message in err
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["search", "pooling"], ["list", "--topic", "pooling"]]
+)
+def test_ascii_tables_are_pure_ascii_even_when_cut(command: list[str]) -> None:
+    result = runner.invoke(app, ["--ascii", *command], terminal_width=50)
+    assert result.exit_code == 0 and result.stdout.isascii()
+
+
+def test_list_gives_the_level_in_words_and_keeps_prompts_short() -> None:
+    result = runner.invoke(app, ["list"], terminal_width=200)
+    rows = [line for line in result.stdout.splitlines() if "mini-concept" in line]
+    assert "●○○ easy" in rows[0]
+    prompt_cells = max(len(cell) for cell in rows[0].split("│")[4:5])
+    assert prompt_cells <= 60 + 2
+    result = runner.invoke(app, ["--lang", "zh", "list"], terminal_width=200)
+    assert "●○○ 基础" in result.stdout
