@@ -59,3 +59,35 @@ def test_the_shown_reference_reads_back_as_the_reference(
     assert parse(shown, answer.symbols, answer.setting) == parse(
         answer.reference, answer.symbols, answer.setting
     ), shown
+
+
+SUBSCRIPTS = dict(zip("0123456789", "₀₁₂₃₄₅₆₇₈₉", strict=True))
+GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "eta": "η", "theta": "θ", "lam": "λ",
+         "mu": "μ", "rho": "ρ", "tau": "τ", "eps": "ε", "sigma": "σ"}  # fmt: skip
+
+
+def spellings(name: str) -> list[str]:
+    """How a prompt may print a numbered symbol, and so how a user may type it."""
+    import re
+
+    numbered = re.fullmatch(r"([A-Za-z]+?)([0-9]+)", name)
+    if not numbered:
+        return [name]
+    base, digits = numbered.groups()
+    subscript = "".join(SUBSCRIPTS[d] for d in digits)
+    found = [name, f"{base}_{digits}", f"{base}{subscript}", f"{base}_{{{digits}}}"]
+    if base in GREEK:
+        found += [f"{GREEK[base]}{subscript}", f"{GREEK[base]}_{digits}", f"{GREEK[base]}{digits}"]
+    return found
+
+
+@pytest.mark.parametrize("question", DERIVATIONS, ids=lambda q: q.id)
+def test_every_symbol_reads_as_the_prompt_prints_it(question: DerivationQuestion) -> None:
+    """z1 is also z_1 and z₁; theta0 is θ₀ and θ0; beta1 is β₁: the question's own names."""
+    from quizcli.checker import parse
+
+    answer = question.answer
+    for name in answer.symbols:
+        wanted = parse(name, answer.symbols, answer.setting)
+        for typed in spellings(name):
+            assert parse(typed, answer.symbols, answer.setting) == wanted, (name, typed)
