@@ -31,6 +31,8 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
         fields["answer.wrt"] = answer.wrt
     for index, mistake in enumerate(answer.mistakes):
         fields[f"answer.mistakes[{index}].expr"] = mistake.expr
+    for index, kink in enumerate(answer.kinks):
+        fields[f"answer.kinks[{index}].value"] = kink.value
     problems = [
         Problem(origin.path, origin.line, origin.col, question.id, "answer.forbid", message)
         for message in _forbid_problems(answer)

@@ -130,3 +130,12 @@ def test_a_sample_covering_the_declared_domain_is_clean(tmp_path: Path, fields: 
 def test_the_checker_fixture_bank_is_lint_clean() -> None:
     result = CliRunner().invoke(app, ["lint", str(FIXTURES / "checker")])
     assert result.exit_code == 0, result.stdout
+
+
+def test_a_kink_value_must_read_in_the_question_symbols(tmp_path: Path) -> None:
+    bank = tmp_path / "kink.yaml"
+    fields = 'kinks:\n        - {at: {x: 0}, value: "slope"}'
+    bank.write_text(SCALE.format(fields=fields), encoding="utf-8")
+    result = CliRunner().invoke(app, ["lint", str(bank)])
+    assert result.exit_code == 1
+    assert "scaled: answer.kinks[0].value: column 1: unknown name 'slope'" in result.stdout
