@@ -55,6 +55,7 @@ def diagnose(evidence: Evidence) -> Finding:
         _chain_rule,
         _product_rule,
         _one_side,
+        _one_sign,
         _flipped_symbol,
         _matrix_part,
         _undefined_somewhere,
@@ -207,6 +208,29 @@ def _one_side(ev: Evidence) -> Finding | None:
             if (screen.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
                 return (f"Right for {ok}, but wrong for {bad}.",
                         f"在 {ok} 时正确，但在 {bad} 时不对。")  # fmt: skip
+    return None
+
+
+def _one_sign(ev: Evidence) -> Finding | None:
+    """Right wherever a parameter is positive and wrong wherever it is negative: the answer
+    assumes a sign (|γ| for γ) that the question does not declare."""
+    if ev.form.main is None:
+        return None
+    screen = compare(ev.answer, ev.reference)
+    for variable in ev.form.variables:
+        if variable == ev.form.main:
+            continue
+        side = np.sign(np.broadcast_to(ev.points[variable], ev.reference.shape))
+        right, wrong = (side > 0) & screen.usable, (side < 0) & (screen.usable | screen.mismatch)
+        if right.sum() < 2 or (screen.mismatch & right).any() or not wrong.any():
+            continue
+        if (screen.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
+            name = inline(variable)
+            return (
+                f"Right for {name} > 0, but wrong for {name} < 0: the question does not say"
+                f" {name} is positive.",
+                f"在 {name} > 0 时正确，但在 {name} < 0 时不对：题目并没有说 {name} 为正。",
+            )
     return None
 
 
