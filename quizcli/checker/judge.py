@@ -115,6 +115,9 @@ def _with_kink_sides(form: Form, points: Points, every: list[Any], new: list[Any
     return {v: np.concatenate([points[v], extra[v]]) for v in points}
 
 
+_WARM = False
+
+
 def warm() -> None:
     """Exercise, once per process, what a first decision would otherwise load inside its
     bound: the pretty printer (which imports sympy.physics.units on first use), lambdify,
@@ -128,9 +131,6 @@ def warm() -> None:
     proved_equal(sympy.tanh(x), 1 - 2 / (1 + sympy.exp(2 * x)))
     evaluate([expr.subs(sympy.Function("sigma")(x), 1)], [x], {x: np.linspace(-1.0, 1.0, 4)})
     _WARM = True
-
-
-_WARM = False
 
 
 def judge(
