@@ -3,7 +3,8 @@
 Importing this package is cheap: sympy and numpy load inside the functions (or
 in the background through `warm_up`). Nothing the user types or a bank contains
 is evaluated as Python: a hand-written parser builds sympy objects from a
-whitelist, and every check runs under a hard time bound.
+whitelist, and every decision runs under a hard bound on its CPU time (imports and
+the question's preparation come first, so a busy machine never changes a verdict).
 """
 
 from __future__ import annotations
