@@ -45,8 +45,11 @@ def busy_neighbour() -> Iterator[None]:
     cpu = {min(mine)}
     loop = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     try:
-        os.sched_setaffinity(loop.pid, cpu)
-        os.sched_setaffinity(0, cpu)
+        try:
+            os.sched_setaffinity(loop.pid, cpu)
+            os.sched_setaffinity(0, cpu)
+        except OSError as exc:  # a sandbox may forbid pinning
+            pytest.skip(f"cannot pin processes to a CPU here: {exc}")
         yield
     finally:
         os.sched_setaffinity(0, mine)
