@@ -123,9 +123,11 @@ def _run(
 def _grader(plan: Plan) -> Grader:
     """The session's grader; the checker gets ready now if a derivation is coming.
 
-    sympy, numpy and the pretty printer load, and the first derivation question is
-    prepared, while the user reads the first question; a check waits for that to
-    finish (the warm-up's CPU time must not count against the check's CPU bound).
+    A background thread loads sympy, numpy and the pretty printer, then prepares the
+    plan's derivation questions one by one, while the user reads. Each preparation and
+    each check hold the same lock, so a check never runs beside the warm-up: the
+    warm-up's CPU time is never charged to a check's CPU bound, and a check waits at most
+    for the one preparation under way.
     """
     from quizcli.session import grade
 
@@ -136,13 +138,17 @@ def _grader(plan: Plan) -> Grader:
 
     from quizcli.checker import prepare
 
-    loading = threading.Thread(
-        target=prepare, args=(derivations[0],), name="checker-warm-up", daemon=True
-    )
-    loading.start()
+    turn = threading.Lock()
 
-    def grade_when_loaded(question: Gradable, answer: str) -> Graded:
-        loading.join()
-        return grade(question, answer)
+    def prepare_all() -> None:
+        for question in derivations:
+            with turn:
+                prepare(question)
 
-    return grade_when_loaded
+    threading.Thread(target=prepare_all, name="checker-warm-up", daemon=True).start()
+
+    def grade_in_turn(question: Gradable, answer: str) -> Graded:
+        with turn:
+            return grade(question, answer)
+
+    return grade_in_turn
