@@ -235,3 +235,14 @@ def test_show_answer_pretty_prints_the_reference_in_its_own_names() -> None:
     )
     assert code == 0
     assert "⎣" in out and "floor" not in out.split("Answer")[1].split("Why")[0]
+
+
+def test_option_reasons_show_with_the_answer_only() -> None:
+    reason = "Its kernel weights are learned."
+    code, out, _ = invoke("show", "mini-choice")
+    assert code == 0 and reason not in out
+    code, out, _ = invoke("show", "mini-choice", "--answer")
+    assert code == 0 and reason in out
+    assert out.index("B. Convolution") < out.index(reason) < out.index("C. Average pooling")
+    code, out, _ = invoke("--lang", "zh", "show", "mini-choice", "--answer")
+    assert "卷积核的权重是学出来的。" in out
