@@ -7,6 +7,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -209,3 +210,14 @@ def test_no_word_is_broken_at_a_hyphen() -> None:
     assert BROKEN_HYPHEN.search("the per- coordinate step") and not BROKEN_HYPHEN.search(
         "pre- and post-norm"
     )
+
+
+def test_the_schema_examples_in_the_readme_load(tmp_path: Path) -> None:
+    """questions/README.md shows one whole question per kind; each must pass lint as shown."""
+    readme = Path(__file__).resolve().parents[2] / "questions" / "README.md"
+    blocks = re.findall(r"```yaml\n(  - id: .*?)```", readme.read_text("utf-8"), re.S)
+    assert len(blocks) >= 4
+    bank = tmp_path / "examples.yaml"
+    bank.write_text("format_version: 1\nquestions:\n" + "".join(blocks), "utf-8")
+    loaded = load_bank([tmp_path], use_cache=False)
+    assert loaded.problems == [] and len(loaded.questions) == len(blocks)
