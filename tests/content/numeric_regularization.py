@@ -117,6 +117,12 @@ def z_loss(logits: ArrayLike, coefficient: float) -> float:
     return coefficient * float(log_normalizer) ** 2
 
 
+def worst_case_increase(loss: Callable[[float], float], at: float, rho: float) -> float:
+    """SAM's sharpness: the largest loss increase on a fine grid of |ε| ≤ ρ."""
+    eps = np.linspace(-rho, rho, 20001)
+    return float(max(loss(at + e) for e in eps) - loss(at))
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "l2-decay-factor-per-step": lambda: sgd_l2_factor(eta=0.1, lam=0.01),
     "l2-decay-after-many-steps": lambda: sgd_l2_factor(eta=0.1, lam=0.01, steps=1000),
@@ -140,4 +146,5 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "gradient-penalty-linear-critic": lambda: gradient_penalty([3.0, 4.0], 10.0),
     "ema-weights-half-life": lambda: ema_half_life(0.999),
     "z-loss-value-example": lambda: z_loss([2.0, 1.0, 0.0], 1e-4),
+    "sam-sharpness-quadratic": lambda: worst_case_increase(lambda w: 10 * w * w / 2, 0.0, 0.05),
 }
