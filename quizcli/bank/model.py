@@ -17,6 +17,7 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
 TYPES = ("concept", "choice", "numeric", "derivation")
 LANGS = ("en", "zh")
+LEVELS = {1: ("easy", "基础"), 2: ("medium", "进阶"), 3: ("hard", "困难")}
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
