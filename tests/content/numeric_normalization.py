@@ -115,6 +115,15 @@ def softmax_top_weight(logits: ArrayLike) -> float:
     return float((e / e.sum()).max())
 
 
+def frozen_bn_affine(mean: float, var: float, gamma: float, beta: float) -> list[float]:
+    """Scale and shift read off the frozen layer's outputs at x = 0 and x = 1."""
+
+    def layer(x: float) -> float:
+        return gamma * (x - mean) / np.sqrt(var) + beta
+
+    return [layer(1.0) - layer(0.0), layer(0.0)]
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "bn-forward-batch-example": lambda: bn_train([1, 2, 3, 4], gamma=2.0, beta=0.5)[0],
     "bn-grad-gamma-beta-numeric": lambda: (
@@ -155,4 +164,8 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
         [np.diag([2.0, 1.0]), np.diag([3.0, 0.5]), np.diag([0.5, 0.1])]
     ),
     "qk-norm-two-key-attention-bound": lambda: softmax_top_weight([4.0, -4.0]),
+    "qk-norm-needs-a-scale": lambda: float(np.exp(1.0) / (np.exp(1.0) + 99 * np.exp(-1.0))),
+    "logit-soft-capping-value": lambda: 30 * np.tanh(60 / 30),
+    "frozen-batchnorm-as-affine": lambda: frozen_bn_affine(mean=0.5, var=4.0, gamma=2.0, beta=1.0),
+    "spectral-norm-conv-matrix-shape": lambda: np.zeros((64, 32, 3, 3)).reshape(64, -1).shape[1],
 }
