@@ -99,6 +99,20 @@ def test_every_option_of_every_choice_question_has_a_reason() -> None:
     assert missing == []
 
 
+def test_each_reason_agrees_with_the_answer_key() -> None:
+    """A reason opens with Right/正确 on a correct option and Wrong/错误 on the others."""
+    disagree = []
+    for q in BANK.questions:
+        if not isinstance(q, ChoiceQuestion):
+            continue
+        for letter, option in zip(q.answer.letters, q.answer.options, strict=True):
+            en, zh = ("Right:", "正确：") if letter in q.answer.correct else ("Wrong:", "错误：")
+            why = option.why
+            if why is not None and not (why.en.startswith(en) and why.zh.startswith(zh)):
+                disagree.append(f"{q.id} {letter}")
+    assert disagree == []
+
+
 def test_key_points_are_short_enough_to_scan() -> None:
     long = [
         f"{q.id}: {len(point.en.split())} words"
