@@ -105,3 +105,14 @@ def test_a_correct_letter_without_an_option_names_the_letters(tmp_path: Path) ->
     (problem,) = load_bank([tmp_path], use_cache=False).problems
     assert (problem.item, problem.field) == ("mini-choice", "answer")
     assert problem.message == "correct letter 'E' is not one of A, B, C"
+
+
+def test_a_seed_note_is_no_source(tmp_path: Path) -> None:
+    good = (FIXTURES / "bank" / "mini.yaml").read_text("utf-8")
+    cited = good.replace(
+        'sources: ["PyTorch docs, MaxPool2d"]', "sources: [seed:000_b11d571f10fd2f32.txt]"
+    )
+    (tmp_path / "seed.yaml").write_text(cited, "utf-8")
+    (problem,) = load_bank([tmp_path], use_cache=False).problems
+    assert (problem.item, problem.field) == ("mini-numeric", "sources")
+    assert "cite the paper, book or framework documentation" in problem.message

@@ -240,6 +240,17 @@ def test_show_answer_pretty_prints_the_reference_as_stated_in_its_own_names() ->
     assert code == 0 and "sigmoid(x)*(1 - sigmoid(x))" in out
 
 
+def test_option_reasons_show_with_the_answer_only() -> None:
+    reason = "Its kernel weights are learned."
+    code, out, _ = invoke("show", "mini-choice")
+    assert code == 0 and reason not in out
+    code, out, _ = invoke("show", "mini-choice", "--answer")
+    assert code == 0 and reason in out
+    assert out.index("B. Convolution") < out.index(reason) < out.index("C. Average pooling")
+    code, out, _ = invoke("--lang", "zh", "show", "mini-choice", "--answer")
+    assert "卷积核的权重是学出来的。" in out
+
+
 def _concept(qid: str, prompt: str) -> str:
     return f"""  - id: {qid}
     topic: activations

@@ -56,7 +56,8 @@ def test_anki_fields_escape_html_and_mark_the_right_options(tmp_path: Path) -> N
     export_deck(BANK.questions, path, "en", fake_latex, deck="quizcli")
     fields = {f[0]: f for _, _, f, _ in read_notes(path, tmp_path)}
     choice = fields["mini-choice"][3]
-    assert "**A. Max pooling** ✓" in choice and "- B. Convolution<br>" in choice
+    assert "**A. Max pooling** ✓" in choice
+    assert "- B. Convolution — Its kernel weights are learned.<br>" in choice
     assert "最大池化" not in choice
 
 
@@ -115,3 +116,10 @@ def test_an_unwritable_target_is_one_line_naming_it(
     result = runner.invoke(app, ["export", "anki", str(deck)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"quizcli: cannot write {deck}: No such file or directory")
+
+
+def test_markdown_gives_each_option_its_reason(tmp_path: Path) -> None:
+    export_sheets(BANK.questions, tmp_path, "en", fake_latex)
+    pooling = (tmp_path / "pooling.md").read_text("utf-8")
+    assert "- B. Convolution — Its kernel weights are learned." in pooling
+    assert "- **C. Average pooling** ✓\n" in pooling

@@ -18,7 +18,6 @@ TOPICS = ("activations", "regularization", "normalization", "pooling", "optimiza
 TYPES = ("concept", "choice", "numeric", "derivation")
 LANGS = ("en", "zh")
 LEVELS = {1: ("easy", "基础"), 2: ("medium", "进阶"), 3: ("hard", "困难")}
-SEED_SOURCE = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt$")
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
@@ -52,10 +51,19 @@ class ConceptAnswer(Strict):
     key_points: list[Text] = Field(min_length=1)
 
 
+class Option(Text):
+    """A choice option; `why` says in one line why it is right or wrong, shown after grading.
+
+    Optional for user banks; the bundled bank gives every option one (a content test).
+    """
+
+    why: Text | None = None
+
+
 class ChoiceAnswer(Strict):
     """Options are lettered A, B, C... in order; `correct` lists the right letters."""
 
-    options: list[Text] = Field(min_length=2, max_length=8)
+    options: list[Option] = Field(min_length=2, max_length=8)
     correct: list[str] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -214,10 +222,13 @@ class QuestionBase(Strict):
     @classmethod
     def _sources_readable(cls, sources: list[str]) -> list[str]:
         for source in sources:
-            if source.startswith("seed:") and not SEED_SOURCE.match(source):
-                raise ValueError(f"{source!r} is not of the form seed:NNN_<16 hex>.txt")
+            if source.startswith("seed:"):
+                raise ValueError(
+                    f"{source!r} names a private note no reader can open; cite the paper, "
+                    "book or framework documentation the fact comes from"
+                )
             if not source.strip():
-                raise ValueError("a source is empty; cite a seed file or a public reference")
+                raise ValueError("a source is empty; cite a paper, book or framework documentation")
         return sources
 
 

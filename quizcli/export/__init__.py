@@ -15,6 +15,7 @@ from quizcli.bank.model import (
     ConceptQuestion,
     DerivationQuestion,
     NumericQuestion,
+    Option,
     Text,
 )
 from quizcli.textfmt import INLINE_MATH
@@ -34,6 +35,11 @@ def with_math(prose: str, opening: str, closing: str) -> str:
     return INLINE_MATH.sub(lambda m: f"{opening}{m.group(1)}{closing}", prose)
 
 
+def _reason(option: Option, lang: str) -> str:
+    """` — why`, the option's reason after it, or nothing for an option without one."""
+    return f" — {pick(option.why, lang, ' / ')}" if option.why else ""
+
+
 def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
     """The answer as short Markdown-like lines, with formulas in `$...$`."""
     if isinstance(question, ConceptQuestion):
@@ -44,6 +50,7 @@ def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str
         return [
             f"- {'**' if letter in answer.correct else ''}{letter}. {pick(option, lang, ' / ')}"
             f"{'** ✓' if letter in answer.correct else ''}"
+            f"{_reason(option, lang)}"
             for letter, option in zip(answer.letters, answer.options, strict=True)
         ]
     if isinstance(question, NumericQuestion):

@@ -181,6 +181,8 @@ def _options(question: AnyQuestion, lang: str, show_answer: bool) -> list[Render
         right = show_answer and letter in answer.correct
         mark = plain("✓") if right else " "
         rows.append(_indented(f"{mark} {letter}. ", option.get(lang), "green" if right else ""))
+        if show_answer and option.why is not None:
+            rows.append(_indented("     ", option.why.get(lang), "dim"))
     return [Group(*rows)]
 
 

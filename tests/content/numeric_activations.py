@@ -91,6 +91,23 @@ def xor_output_weight() -> float:
     return float(c[0])
 
 
+# Default negative slopes as each framework documents them (checked against its docs).
+LEAKY_DEFAULTS = {
+    "torch.nn.LeakyReLU": 0.01,
+    "tf.nn.leaky_relu": 0.2,
+    "keras.layers.LeakyReLU": 0.3,
+}
+
+
+def leaky_relu(x: float, slope: float) -> float:
+    return x if x >= 0 else slope * x
+
+
+def kaiming_std(fan_in: int, negative_slope: float) -> float:
+    """torch.nn.init.kaiming_normal_: gain √(2/(1 + a²)) over √fan_in."""
+    return math.sqrt(2.0 / (1.0 + negative_slope**2)) / math.sqrt(fan_in)
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "sigmoid-derivative-max": sigmoid_derivative_max,
     "gelu-exact-at-1": lambda: 1.0 * normal_cdf(1.0),
@@ -106,4 +123,9 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "softmax-temperature": lambda: stable_softmax(np.array([1, 2, 3]) / 0.5)[-1],
     "sigmoid-mse-bce-gradient-ratio": lambda: bce_over_mse_gradient(-4.0, 1.0),
     "relu-xor-weight": xor_output_weight,
+    "leaky-relu-default-outputs": lambda: [
+        leaky_relu(-2.0, slope) for slope in LEAKY_DEFAULTS.values()
+    ],
+    "kaiming-normal-default-std": lambda: kaiming_std(512, 0.0),
+    "prelu-default-init-output": lambda: leaky_relu(-4.0, 0.25),
 }

@@ -88,6 +88,42 @@ def hessian_condition_number(feature_stds: list[float]) -> float:
     return float(eigenvalues.max() / eigenvalues.min())
 
 
+def power_iteration_sigma(matrix: ArrayLike, u: ArrayLike, steps: int) -> float:
+    """Spectral normalization's estimate: v = Wᵀu/‖Wᵀu‖, u = Wv/‖Wv‖, σ = uᵀWv."""
+    w = np.asarray(matrix, dtype=float)
+    left = np.asarray(u, dtype=float)
+    sigma = 0.0
+    for _ in range(steps):
+        right = w.T @ left
+        right /= np.linalg.norm(right)
+        left = w @ right
+        left /= np.linalg.norm(left)
+        sigma = float(left @ w @ right)
+    return sigma
+
+
+def lipschitz_bound(matrices: list[ArrayLike]) -> float:
+    """Product of the layers' largest singular values (ReLU contributes 1)."""
+    return float(
+        np.prod([np.linalg.svd(np.asarray(m, float), compute_uv=False)[0] for m in matrices])
+    )
+
+
+def softmax_top_weight(logits: ArrayLike) -> float:
+    z = np.asarray(logits, dtype=float)
+    e = np.exp(z - z.max())
+    return float((e / e.sum()).max())
+
+
+def frozen_bn_affine(mean: float, var: float, gamma: float, beta: float) -> list[float]:
+    """Scale and shift read off the frozen layer's outputs at x = 0 and x = 1."""
+
+    def layer(x: float) -> float:
+        return gamma * (x - mean) / np.sqrt(var) + beta
+
+    return [layer(1.0) - layer(0.0), layer(0.0)]
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "bn-forward-batch-example": lambda: bn_train([1, 2, 3, 4], gamma=2.0, beta=0.5)[0],
     "bn-grad-gamma-beta-numeric": lambda: (
@@ -118,4 +154,18 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
         (4 - np.mean([1, 2, 3, 4])) / np.std([1, 2, 3, 4], ddof=0)
     ),
     "feature-scaling-condition-number": lambda: hessian_condition_number([1.0, 10.0]),
+    "spectral-norm-value-2x2": lambda: np.linalg.svd(
+        np.array([[1.0, 2.0], [3.0, 4.0]]), compute_uv=False
+    )[0],
+    "spectral-norm-power-iteration-step": lambda: power_iteration_sigma(
+        [[2, 1], [1, 2]], [1, 0], steps=1
+    ),
+    "lipschitz-bound-of-a-stack": lambda: lipschitz_bound(
+        [np.diag([2.0, 1.0]), np.diag([3.0, 0.5]), np.diag([0.5, 0.1])]
+    ),
+    "qk-norm-two-key-attention-bound": lambda: softmax_top_weight([4.0, -4.0]),
+    "qk-norm-needs-a-scale": lambda: float(np.exp(1.0) / (np.exp(1.0) + 99 * np.exp(-1.0))),
+    "logit-soft-capping-value": lambda: 30 * np.tanh(60 / 30),
+    "frozen-batchnorm-as-affine": lambda: frozen_bn_affine(mean=0.5, var=4.0, gamma=2.0, beta=1.0),
+    "spectral-norm-conv-matrix-shape": lambda: np.zeros((64, 32, 3, 3)).reshape(64, -1).shape[1],
 }

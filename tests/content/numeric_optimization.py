@@ -110,6 +110,48 @@ def central_difference(f: Callable[[float], float], at: float, step: float = 1e-
     return (f(at + step) - f(at - step)) / (2 * step)
 
 
+def random_search_hit(trials: int, fraction: float) -> float:
+    """P(at least one of `trials` draws lands in the best `fraction`): sum the binomial
+    probabilities of 1..trials hits rather than using the complement."""
+    from math import comb
+
+    return sum(
+        comb(trials, k) * fraction**k * (1 - fraction) ** (trials - k) for k in range(1, trials + 1)
+    )
+
+
+def successive_halving_epochs(configs: int, first: int, eta: int) -> int:
+    """Epochs summed over the rounds, each keeping the best 1/eta at eta times the budget."""
+    total, budget = 0, first
+    while configs >= 1:
+        total += configs * budget
+        if configs == 1:
+            break
+        configs, budget = configs // eta, budget * eta
+    return total
+
+
+def step_lr(epochs: int, lr: float, step_size: int, gamma: float) -> float:
+    """StepLR stepped once per epoch: multiply by gamma each time a step boundary passes."""
+    for epoch in range(1, epochs + 1):
+        if epoch % step_size == 0:
+            lr *= gamma
+    return lr
+
+
+def warm_restarts_lr(epoch: int, t0: int, mult: int, top: float, bottom: float) -> float:
+    """CosineAnnealingWarmRestarts: walk the cycles to the one holding `epoch`."""
+    start, length = 0, t0
+    while epoch >= start + length:
+        start, length = start + length, length * mult
+    return bottom + 0.5 * (top - bottom) * (1 + np.cos(np.pi * (epoch - start) / length))
+
+
+def state_bytes(params: float, tensors: int, bytes_each: int) -> float:
+    """Optimizer state: `tensors` copies of every parameter at `bytes_each` bytes."""
+    return params * tensors * bytes_each
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "vanishing-gradient-sigmoid-ten-layers": lambda: max_sigmoid_derivative() ** 10,
     "gd-quadratic-twenty-steps": lambda: gradient_descent(lambda x: 2 * x, 1.0, 0.1, 20),
@@ -131,4 +173,16 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "adam-first-step-no-bias-correction": lambda: adam_first_step_uncorrected(
         0.1, 1e-3, (0.9, 0.999), 1e-8
     ),
+    "hparam-random-search-top-fraction": lambda: random_search_hit(60, 0.05),
+    "hparam-successive-halving-budget": lambda: successive_halving_epochs(81, 1, 3),
+    "adam-state-memory-7b": lambda: state_bytes(7e9, 2, 4) / 1e9,
+    "mixed-precision-adam-bytes-per-param": lambda: sum([2, 2, 4, 4, 4]),
+    "adafactor-second-moment-ratio": lambda: 4096 * 4096 / (4096 + 4096),
+    "lr-step-decay-value": lambda: step_lr(65, 0.1, 30, 0.1),
+    "lr-polynomial-decay-value": lambda: 0.01 * (1 - 5000 / 10000) ** 0.9,
+    "sgdr-warm-restart-value": lambda: warm_restarts_lr(45, 10, 2, 0.1, 0.0),
+    "one-cycle-policy-defaults": lambda: [0.1 / 25, 0.1 / 25 / 1e4],
+    "layerwise-lr-decay-embedding-rate": lambda: 1e-4 * 0.8**12,
+    "residual-branch-gradient-product": lambda: float(np.prod([1 + 0.05] * 20)),
+    "seed-spread-report": lambda: float(np.std([76.1, 75.8, 76.4, 75.9, 76.3], ddof=1)),
 }

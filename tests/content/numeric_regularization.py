@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 def sgd_l2_factor(eta: float, lam: float, steps: int = 1) -> float:
@@ -95,6 +96,33 @@ def ridge_component_ratio(eigenvalues: tuple[float, float], lam: float) -> float
     return float(ridge[1] / ols[1])
 
 
+def gradient_penalty(critic_grad: ArrayLike, lam: float) -> float:
+    """WGAN-GP's λ·(‖∇ₓD‖₂ − 1)² for a critic whose input gradient is given."""
+    return lam * (float(np.linalg.norm(np.asarray(critic_grad, dtype=float))) - 1.0) ** 2
+
+
+def ema_half_life(beta: float) -> float:
+    """Steps until β^k ≤ 1/2, found by bisection on k rather than from the log formula."""
+    low, high = 0.0, 1e7
+    for _ in range(200):
+        mid = (low + high) / 2
+        low, high = (mid, high) if beta**mid > 0.5 else (low, mid)
+    return (low + high) / 2
+
+
+def z_loss(logits: ArrayLike, coefficient: float) -> float:
+    z = np.asarray(logits, dtype=float)
+    top = z.max()
+    log_normalizer = top + np.log(np.exp(z - top).sum())
+    return coefficient * float(log_normalizer) ** 2
+
+
+def worst_case_increase(loss: Callable[[float], float], at: float, rho: float) -> float:
+    """SAM's sharpness: the largest loss increase on a fine grid of |ε| ≤ ρ."""
+    eps = np.linspace(-rho, rho, 20001)
+    return float(max(loss(at + e) for e in eps) - loss(at))
+
+
 RECOMPUTE: dict[str, Callable[[], object]] = {
     "l2-decay-factor-per-step": lambda: sgd_l2_factor(eta=0.1, lam=0.01),
     "l2-decay-after-many-steps": lambda: sgd_l2_factor(eta=0.1, lam=0.01, steps=1000),
@@ -115,4 +143,8 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     ),
     "cutmix-label-weight": lambda: cutmix_weight_of_a(image=32, patch=16),
     "ridge-small-eigen-shrinkage": lambda: ridge_component_ratio((100.0, 0.01), lam=1.0),
+    "gradient-penalty-linear-critic": lambda: gradient_penalty([3.0, 4.0], 10.0),
+    "ema-weights-half-life": lambda: ema_half_life(0.999),
+    "z-loss-value-example": lambda: z_loss([2.0, 1.0, 0.0], 1e-4),
+    "sam-sharpness-quadratic": lambda: worst_case_increase(lambda w: 10 * w * w / 2, 0.0, 0.05),
 }

@@ -303,3 +303,12 @@ def test_a_terminal_without_readline_still_reads_answers(monkeypatch: pytest.Mon
     screen = Screen("en")
     assert screen.read("answer") == "ab"
     screen.close()
+
+
+def test_each_option_reason_is_shown_after_grading_not_before() -> None:
+    result = run(["study", "--type", "choice"], ["b,a", "", "A", "", "c", ""])
+    assert result.exit_code == 0, result.output
+    graded = result.output.index("✓ correct", result.output.index("Which activation can"))
+    reason = "Negative inputs give it a zero gradient for good."
+    assert result.output.index(reason) > graded
+    assert "Its gradient is small but never exactly zero." in result.output
