@@ -19,6 +19,10 @@ TYPES = ("concept", "choice", "numeric", "derivation")
 LANGS = ("en", "zh")
 SEED_SOURCE = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt$")
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+# Far above any real formula (the longest is 165 characters), far below what would make
+# the reader or sympy recurse past Python's stack: a 10,000-term bank formula is an error.
+MAX_FORMULA = 300
+Formula = Annotated[str, Field(max_length=MAX_FORMULA)]
 
 
 class Strict(BaseModel):
@@ -105,7 +109,7 @@ class NumericAnswer(Strict):
 class Mistake(Strict):
     """A wrong answer people often give, and what to tell them."""
 
-    expr: str
+    expr: Formula
     feedback: Text
 
 
@@ -122,9 +126,9 @@ class DerivationAnswer(Strict):
     Answers are compared entry by entry for n = 3 and 4 classes.
     """
 
-    definition: str
+    definition: Formula
     wrt: str | None = None
-    reference: str
+    reference: Formula
     symbols: list[str] = Field(min_length=1)
     domain: dict[str, tuple[float, float]] = Field(default_factory=dict)
     mistakes: list[Mistake] = Field(default_factory=list)

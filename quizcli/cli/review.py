@@ -170,7 +170,7 @@ def orphans(
     from quizcli.store import open_store
     from quizcli.ui import review as ui
 
-    bank = load(ctx)
+    bank = load(ctx, strict=True)  # a skipped bank would make its questions orphans
     with open_store() as store:
         found = store.orphans(bank.ids())
         if delete and found:
