@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from quizcli import env
 from quizcli.bank import load_bank
 from quizcli.bank.model import MAX_FORMULA
-from quizcli.bank.yamlpos import MAX_ALIAS_VALUES, escape_controls
+from quizcli.bank.yamlpos import MAX_ALIAS_VALUES
 from quizcli.cli import app
+from quizcli.controls import escape_controls
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from quizcli import __version__
 from quizcli.bank import yamlpos
 from quizcli.bank.model import TYPES, AnyQuestion, Question
+from quizcli.controls import escape_controls
 
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 CACHE_FORMAT = f"{__version__}-2"
@@ -224,7 +225,7 @@ def display(path: Path) -> str:
         relative = os.path.relpath(path)
     except ValueError:
         relative = shown
-    return yamlpos.escape_controls(min(relative, shown, key=len))
+    return escape_controls(min(relative, shown, key=len))
 
 
 def _cache_read(cache: Path | None, key: str) -> dict[str, Any] | None:

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from quizcli.controls import escape_controls
+
 Path = tuple[str | int, ...]
 Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_ALIAS_VALUES = 10_000
@@ -26,13 +28,6 @@ MAX_DEPTH = 50
 PLAIN = "tag:yaml.org,2002:"
 TIMESTAMP = PLAIN + "timestamp"
 PLAIN_TAGS = {PLAIN + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
-# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_controls(text: str) -> str:
-    """`\x1b[2J` instead of a cleared screen: control characters shown as escapes."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)

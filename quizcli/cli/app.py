@@ -6,10 +6,11 @@ Command modules import their heavy dependencies inside the command body, so
 
 from __future__ import annotations
 
+import io
+import os
+import signal
 import sys
-import traceback
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -18,10 +19,34 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__, env
+from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 128 + 13  # what a program killed by SIGPIPE exits with
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program stands so it ends as Ctrl-C does: a
+    session keeps every answer, prints its summary, and the readline history is saved."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_received: list[int] = []
+
+
+def _terminate(signum: int, frame: object) -> None:
+    _received.append(signum)
+    raise Terminated(signum)
+
+
+def interrupted_exit() -> int:
+    """130 after Ctrl-C; 128 + the signal's number after SIGTERM (143) or SIGHUP (129)."""
+    return 128 + _received[0] if _received else EXIT_INTERRUPTED
 
 
 class Lang(str, Enum):
@@ -56,11 +81,27 @@ class QuizcliGroup(TyperGroup):
         except QuizcliError as exc:
             fail(exc.message, exc.exit_code)
         except KeyboardInterrupt:
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(interrupted_exit()) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             if _is_control_flow(exc):
                 raise
-            fail(_log_internal(exc), EXIT_INTERNAL)
+            message = _log_internal(exc, _command_words(self, ctx))
+            if _received:  # the terminal may be gone (SIGHUP): nothing more to say
+                raise typer.Exit(interrupted_exit()) from None
+            fail(message, EXIT_INTERNAL)
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (`quizcli list | head -1`): stop writing, as `cat` would, without
+    Python's "Exception ignored ... BrokenPipeError" when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _is_control_flow(exc: Exception) -> bool:
@@ -70,18 +111,26 @@ def _is_control_flow(exc: Exception) -> bool:
 
 
 def fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"quizcli: {message}", err=True)
+    typer.echo(f"quizcli: {escape_controls(message)}", err=True)
     raise typer.Exit(code)
 
 
-def _log_internal(exc: BaseException) -> str:
-    """Log on the wall clock: env.now() can itself fail on a malformed QUIZCLI_NOW."""
-    path, stamp = env.log_path(), datetime.now(timezone.utc).isoformat()
+def _command_words(group: TyperGroup, ctx: typer.Context) -> set[str]:
+    """Command and subcommand names: what the error log may keep of the command line."""
+    words = set(group.list_commands(ctx))
+    for name in list(words):
+        sub = group.get_command(ctx, name)
+        if isinstance(sub, TyperGroup):
+            words |= set(sub.list_commands(ctx))
+    return words
+
+
+def _log_internal(exc: BaseException, commands: set[str]) -> str:
+    from quizcli import errorlog
+
+    path = env.log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {stamp} quizcli {__version__} {sys.argv!r}\n")
-            log.write("".join(traceback.format_exception(exc)))
+        errorlog.record(path, exc, commands, sys.argv)
         where = f"details in {path}"
     except OSError:
         where = "the log could not be written"
@@ -159,5 +208,20 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="quizcli")
+    """Console-script entry point: signals, streams and file modes made safe, then the app."""
+    env.restrict_umask()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+    # A line that is not UTF-8 is read with U+FFFD in place of the bad bytes: the checker
+    # then says it cannot read it, instead of the session dying on a UnicodeDecodeError.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+    try:
+        app(prog_name="quizcli")
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import EXIT_INTERRUPTED, state
+from quizcli.cli.app import interrupted_exit, state
 from quizcli.cli.browse import QuestionType
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _run(
             screen.close()
     ui.summary(result, lang, env.now(), show_topics=show_topics)
     if result.interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
+        raise typer.Exit(interrupted_exit())
 
 
 def _grader(plan: Plan) -> Grader:
