@@ -98,9 +98,12 @@ def test_a_ten_thousand_term_formula_is_a_lint_error_not_a_crash(
     (problem,) = out.strip().splitlines()
     assert "huge-derivation: answer.reference: " in problem
     assert f"at most {MAX_FORMULA} characters" in problem
-    for args in (["show", "mini-derivation", "--answer"], ["export", "markdown", str(tmp_path)]):
-        code, _, err = invoke("--bank", str(bank), *args)
-        assert code == 0 and "skipped the bank" in err
+    code, _, err = invoke("--bank", str(bank), "export", "markdown", str(tmp_path / "md"))
+    assert code == 0 and "skipped the bank" in err
+    code, out, err = invoke("--bank", str(bank), "show", "mini-derivation", "--answer")
+    assert code == 0 and "mini-derivation" in out
+    code, _, err = invoke("--bank", str(bank), "show", "huge-derivation", "--answer")
+    assert code == 1 and "skipped the bank" in err and "no question 'huge-derivation'" in err
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -102,8 +102,7 @@ def show(
     """Show one question. Example: quizcli show sigmoid-derivative --answer --plot"""
     import json
 
-    bank = load(ctx)
-    question = find(bank, question_id)
+    question = find_by_id(ctx, question_id)
     if as_json:
         typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
@@ -116,6 +115,16 @@ def show(
         from quizcli.cli.plot import plot_tags
 
         plot_tags(ctx, question.tags)
+
+
+def find_by_id(ctx: typer.Context, question_id: str) -> AnyQuestion:
+    """One question through the id index, validating only it (show, check, history at 10k
+    questions); the whole bank when the index cannot answer, which also names any problem."""
+    from quizcli import env
+    from quizcli.bank.index import find_question
+
+    found = find_question(state(ctx).bank_sources(), question_id, env.cache_dir())
+    return found[0] if found is not None else find(load(ctx), question_id)
 
 
 def find(bank: Bank, question_id: str) -> AnyQuestion:

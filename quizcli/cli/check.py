@@ -40,11 +40,11 @@ def check_command(
 
     from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import check
-    from quizcli.cli.browse import find, load
+    from quizcli.cli.browse import find_by_id
     from quizcli.errors import NotFound, UsageError
 
     try:
-        question = find(load(ctx), question_id)
+        question = find_by_id(ctx, question_id)
     except NotFound as exc:
         raise NotFound(exc.message, exit_code=2) from None
     if not isinstance(question, DerivationQuestion):
