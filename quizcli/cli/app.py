@@ -215,13 +215,16 @@ def main() -> None:
             signal.signal(getattr(signal, name), _terminate)
     # A line that is not UTF-8 is read with U+FFFD in place of the bad bytes: the checker
     # then says it cannot read it, instead of the session dying on a UnicodeDecodeError.
+    if sys.stdin is None:  # started with stdin closed (`<&-`): read as an empty input
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (kept open until exit)
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="replace")
     try:
         app(prog_name="quizcli")
     finally:
         try:
-            sys.stdout.flush()
+            if sys.stdout is not None:  # None when started with stdout closed (`>&-`)
+                sys.stdout.flush()
         except BrokenPipeError:
             _quiet_stdout()
             sys.exit(EXIT_BROKEN_PIPE)

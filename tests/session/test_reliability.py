@@ -144,6 +144,20 @@ def test_a_reader_that_stops_early_ends_quietly() -> None:
     assert listing.stderr.read() == b""
 
 
+@pytest.mark.parametrize(
+    ("args", "closed"), [(["study", "--limit", "1"], "<&-"), (["list"], ">&-"), (["stats"], "2>&-")]
+)
+def test_a_closed_standard_stream_is_not_an_internal_error(
+    quizcli_home: Path, args: list[str], closed: str
+) -> None:
+    shell = f'exec "$@" {closed}'
+    done = subprocess.run(
+        ["sh", "-c", shell, "sh", *command(*args)], capture_output=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (quizcli_home / "logs" / "errors.log").exists()
+
+
 def test_export_refuses_to_overwrite_without_force(quizcli_home: Path, tmp_path: Path) -> None:
     deck = tmp_path / "deck.apkg"
     deck.write_bytes(b"the user's own file")
