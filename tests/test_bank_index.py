@@ -64,3 +64,15 @@ def test_show_validates_only_the_question_asked_for(
     assert listed.exit_code == 0 and "skipped the bank" in listed.stderr
     broken = runner.invoke(app, ["--bank", str(bank), "show", "my-choice"])
     assert broken.exit_code == 1 and "skipped the bank" in broken.stderr
+
+
+def test_windows_line_ends_and_unusual_breaks(tmp_path: Path) -> None:
+    text = (FIXTURES / "bank" / "mini.yaml").read_text("utf-8")
+    crlf = tmp_path / "crlf.yaml"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    found = find_question([crlf], "mini-derivation", tmp_path)
+    full = load_bank([crlf], use_cache=False)
+    assert found is not None and found[1] == full.origins["mini-derivation"]
+    odd = tmp_path / "odd.yaml"  # YAML counts U+2028 as a line break; the index leaves it
+    odd.write_text(text.replace("Expand two layers.", "Expand\u2028two layers."), "utf-8")
+    assert find_question([odd], "mini-derivation", tmp_path) is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,10 @@ from typing import Any
 from quizcli.bank.loader import CACHE_FORMAT, MAX_BANK_BYTES, Origin, _parse, bank_files, display
 from quizcli.bank.model import AnyQuestion
 
-Spans = dict[str, list[int]]  # id -> [first line, last line], 0-based, of its item
+INDEX_FORMAT = 2
+Spans = dict[str, list[int]]  # id -> [first line (0-based), first byte, end byte] of its item
+# Line breaks YAML counts that a split on "\n" would not: a file with one is left to the full load.
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 def find_question(
@@ -35,7 +39,10 @@ def find_question(
         if spans is None:
             return None
         if question_id in spans:
-            return _read_one(path, question_id, *spans[question_id])
+            try:
+                return _read_one(path, question_id, *spans[question_id])
+            except (OSError, ValueError, TypeError):
+                return None
     return None
 
 
@@ -43,7 +50,7 @@ def _spans(path: Path, cache: Path) -> Spans | None:
     info = path.stat()
     if info.st_size > MAX_BANK_BYTES:
         return None
-    stamp = [CACHE_FORMAT, info.st_size, info.st_mtime_ns]
+    stamp = [CACHE_FORMAT, INDEX_FORMAT, info.st_size, info.st_mtime_ns]
     where = cache / "index" / f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()}.json"
     try:
         stored = json.loads(where.read_text("utf-8"))
@@ -51,7 +58,7 @@ def _spans(path: Path, cache: Path) -> Spans | None:
             return dict(stored["ids"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    spans = _build(path.read_text("utf-8"))
+    spans = _build(path.read_bytes().decode("utf-8"))  # not read_text: it rewrites \r\n
     if spans is not None:
         _write(where, {"stamp": stamp, "ids": spans})
     return spans
@@ -63,6 +70,8 @@ def _build(text: str) -> Spans | None:
 
     from quizcli.bank.yamlpos import Loader
 
+    if _OTHER_BREAKS.search(text):
+        return None
     try:
         root = yaml.compose(text, Loader=Loader)
     except (yaml.YAMLError, RecursionError):
@@ -73,14 +82,17 @@ def _build(text: str) -> Spans | None:
     if len(items) != 1 or not isinstance(items[0], yaml.SequenceNode):
         return None
     spans: Spans = {}
-    lines = text.splitlines()
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line.encode("utf-8")) + 1)
     for item in items[0].value:
         ids = [v.value for k, v in _pairs(item) if k.value == "id" and isinstance(v.value, str)]
         first, last, end = item.start_mark.line, item.end_mark.line, item.end_mark.column
         if last >= len(lines) or not lines[last][:end].strip():
             last -= 1  # a block item ends where the next line's text begins
         if len(ids) == 1 and ids[0] not in spans and first >= 2:
-            spans[ids[0]] = [first, last]
+            spans[ids[0]] = [first, offsets[first], offsets[last + 1]]
     return spans
 
 
@@ -93,14 +105,15 @@ def _pairs(node: Any) -> list[tuple[Any, Any]]:
 
 
 def _read_one(
-    path: Path, question_id: str, first: int, last: int
+    path: Path, question_id: str, first: int, start: int, end: int
 ) -> tuple[AnyQuestion, Origin] | None:
     """Validate just this item: a one-question bank whose lines sit where the file has them."""
-    lines = path.read_text("utf-8").splitlines()[first : last + 1]
-    if not lines or not lines[0].lstrip().startswith("- "):
+    with path.open("rb") as handle:
+        handle.seek(start)
+        item = handle.read(end - start).decode("utf-8")
+    if not item.lstrip(" ").startswith("- "):
         return None
-    padding = "\n" * (first - 2)
-    text = padding + "format_version: 1\nquestions:\n" + "\n".join(lines) + "\n"
+    text = "\n" * (first - 2) + "format_version: 1\nquestions:\n" + item
     result = _parse(display(path), text.encode("utf-8"))
     if result.problems or [q.id for q in result.questions] != [question_id]:
         return None
