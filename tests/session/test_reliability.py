@@ -190,15 +190,18 @@ def test_export_never_replaces_quizcli_data(quizcli_home: Path) -> None:
 
 
 def test_data_files_are_private_and_exports_are_not(quizcli_home: Path, tmp_path: Path) -> None:
-    os.umask(0o022)
-    assert run("study", "--limit", "1", stdin=b"a\n3\n").returncode == 0
+    previous = os.umask(0o022)  # the children inherit it: a usual umask, not a private one
+    try:
+        assert run("study", "--limit", "1", stdin=b"a\n3\n").returncode == 0
+        deck = tmp_path / "deck.apkg"
+        assert run("export", "anki", str(deck)).returncode == 0
+    finally:
+        os.umask(previous)
     made = [quizcli_home, *quizcli_home.rglob("*")]
     assert any(p.name == "quizcli.db" for p in made)
     for path in made:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), f"{path}: {oct(mode)}"
-    deck = tmp_path / "deck.apkg"
-    assert run("export", "anki", str(deck)).returncode == 0
     assert stat.S_IMODE(deck.stat().st_mode) == 0o644
 
 
