@@ -6,9 +6,6 @@ Command modules import their heavy dependencies inside the command body, so
 
 from __future__ import annotations
 
-import io
-import os
-import signal
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
@@ -19,34 +16,11 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__, env
+from quizcli.cli import process
 from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
 
 EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 128 + 13  # what a program killed by SIGPIPE exits with
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, raised where the program stands so it ends as Ctrl-C does: a
-    session keeps every answer, prints its summary, and the readline history is saved."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-_received: list[int] = []
-
-
-def _terminate(signum: int, frame: object) -> None:
-    _received.append(signum)
-    raise Terminated(signum)
-
-
-def interrupted_exit() -> int:
-    """130 after Ctrl-C; 128 + the signal's number after SIGTERM (143) or SIGHUP (129)."""
-    return 128 + _received[0] if _received else EXIT_INTERRUPTED
 
 
 class Lang(str, Enum):
@@ -81,27 +55,17 @@ class QuizcliGroup(TyperGroup):
         except QuizcliError as exc:
             fail(exc.message, exc.exit_code)
         except KeyboardInterrupt:
-            raise typer.Exit(interrupted_exit()) from None
+            raise typer.Exit(process.interrupted_exit()) from None
         except BrokenPipeError:
-            _quiet_stdout()
-            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+            process.quiet_stdout()
+            raise typer.Exit(process.EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             if _is_control_flow(exc):
                 raise
             message = _log_internal(exc, _command_words(self, ctx))
-            if _received:  # the terminal may be gone (SIGHUP): nothing more to say
-                raise typer.Exit(interrupted_exit()) from None
+            if process.signalled():  # the terminal may be gone (SIGHUP): nothing more to say
+                raise typer.Exit(process.interrupted_exit()) from None
             fail(message, EXIT_INTERNAL)
-
-
-def _quiet_stdout() -> None:
-    """The reader went away (`quizcli list | head -1`): stop writing, as `cat` would, without
-    Python's "Exception ignored ... BrokenPipeError" when it flushes stdout at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _is_control_flow(exc: Exception) -> bool:
@@ -208,23 +172,9 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point: signals, streams and file modes made safe, then the app."""
-    env.restrict_umask()
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _terminate)
-    # A line that is not UTF-8 is read with U+FFFD in place of the bad bytes: the checker
-    # then says it cannot read it, instead of the session dying on a UnicodeDecodeError.
-    if sys.stdin is None:  # started with stdin closed (`<&-`): read as an empty input
-        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (kept open until exit)
-    if isinstance(sys.stdin, io.TextIOWrapper):
-        sys.stdin.reconfigure(errors="replace")
+    """Console-script entry point."""
+    process.prepare()
     try:
         app(prog_name="quizcli")
     finally:
-        try:
-            if sys.stdout is not None:  # None when started with stdout closed (`>&-`)
-                sys.stdout.flush()
-        except BrokenPipeError:
-            _quiet_stdout()
-            sys.exit(EXIT_BROKEN_PIPE)
+        process.flush_stdout()

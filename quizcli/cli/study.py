@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import interrupted_exit, state
+from quizcli.cli.app import state
 from quizcli.cli.browse import QuestionType
+from quizcli.cli.process import interrupted_exit
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
