@@ -21,7 +21,7 @@ import pytest
 from quizcli import errorlog
 from quizcli.store import open_store
 from tests.conftest import FIXTURES
-from tests.session.conftest import command
+from tests.session.conftest import command, default_signals
 
 HOSTILE = FIXTURES / "hostile"
 ANSWER = r"answer \(|your answer"
@@ -228,7 +228,9 @@ def spawn() -> Iterator[Callable[..., pexpect.spawn]]:
     def start(*args: str) -> pexpect.spawn:
         argv = command(*args)
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
-        child = pexpect.spawn(argv[0], argv[1:], env=env, encoding="utf-8", timeout=20)
+        child = pexpect.spawn(
+            argv[0], argv[1:], env=env, encoding="utf-8", timeout=20, preexec_fn=default_signals
+        )
         children.append(child)
         return child
 
