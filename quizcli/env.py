@@ -15,6 +15,9 @@ from pathlib import Path
 from quizcli.errors import UsageError
 
 LANGS = ("en", "zh")
+# Intervals run to decades and days are counted from an epoch: years near datetime's own
+# limits (1 and 9999) would overflow in the middle of a command.
+FIRST_YEAR, LAST_YEAR = 1970, 9000
 _ascii_override: bool | None = None
 
 
@@ -75,8 +78,33 @@ def now() -> datetime:
         except ValueError:
             example = "an ISO 8601 time such as 2025-03-01T09:00"
             raise UsageError(f"QUIZCLI_NOW is {pinned!r}, not {example}; fix or unset it") from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        if not FIRST_YEAR <= moment.astimezone(timezone.utc).year <= LAST_YEAR:
+            raise UsageError(
+                f"QUIZCLI_NOW is {pinned!r}, outside the years {FIRST_YEAR}-{LAST_YEAR} "
+                "quizcli can schedule in; fix or unset it"
+            )
+        return moment
     return datetime.now(timezone.utc)
+
+
+_user_umask: int | None = None
+
+
+def restrict_umask() -> None:
+    """Files quizcli creates (the database, its journal, backups, logs, cache, history) are
+    the user's alone: 0600, directories 0700. Exports get the user's own umask back."""
+    global _user_umask
+    _user_umask = os.umask(0o077)
+
+
+def user_umask() -> int:
+    """The umask quizcli started with (what `restrict_umask` replaced), for exported files."""
+    if _user_umask is not None:
+        return _user_umask
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def set_ascii(enabled: bool) -> None:

@@ -135,15 +135,22 @@ def test_user_banks_and_bank_option(tmp_path: Path, quizcli_home: Path) -> None:
     assert code == 0 and len(json.loads(out)) == 4
 
 
-def test_user_bank_clashing_with_bundled_names_both_files(quizcli_home: Path) -> None:
+def test_user_bank_clashing_with_bundled_is_skipped_and_lint_names_both_files(
+    quizcli_home: Path,
+) -> None:
     (quizcli_home / "banks").mkdir(parents=True)
     (quizcli_home / "banks" / "copy.yaml").write_text((FIXTURES / "bank" / "mini.yaml").read_text())
-    code, _, err = invoke("list")
+    code, out, err = invoke("list", "--json")
+    assert code == 0 and len(json.loads(out)) == 4
+    (warning,) = err.strip().splitlines()
+    assert warning.startswith("quizcli: warning: skipped the bank ")
+    assert "copy.yaml: 4 problem(s)" in warning and "quizcli lint " in warning
+    code, out, err = invoke("lint")
     assert code == 1
-    lines = err.strip().splitlines()
+    lines = out.strip().splitlines()
     assert "copy.yaml:3:5: mini-concept: id: duplicate id; also defined at" in lines[0]
     assert "fixtures/bank/mini.yaml:3" in lines[0]
-    assert "Traceback" not in err
+    assert "Traceback" not in out + err
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in (FIXTURES / "bad").glob("*.yaml")))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
 from quizcli import env
-from quizcli.bank.loader import Origin, Problem, bank_files, duplicate_id, load_file
+from quizcli.bank.loader import Origin, Problem, bank_files, display, duplicate_id, load_file
 from quizcli.bank.model import AnyQuestion
 from quizcli.errors import UsageError
 
@@ -30,6 +30,18 @@ class Bank:
 
     def ids(self) -> list[str]:
         return [q.id for q in self.questions]
+
+    def without(self, paths: Collection[str]) -> Bank:
+        """This bank minus every question and problem of the files in `paths`."""
+        kept = Bank(files=[f for f in self.files if f not in paths])
+        kept.problems = [p for p in self.problems if p.path not in paths]
+        for question in self.questions:
+            origin = self.origins[question.id]
+            if origin.path not in paths:
+                kept.questions.append(question)
+                kept.origins[question.id] = origin
+                kept.by_id[question.id] = question
+        return kept
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,11 @@ def default_sources() -> list[Path]:
     if user.is_dir():
         sources.append(user)
     return sources
+
+
+def bundled_files() -> set[str]:
+    """The bundled bank files as problems name them: a problem there is quizcli's own bug."""
+    return {display(path) for path in bank_files([env.bundled_banks_dir()])}
 
 
 def load_bank(paths: Iterable[Path], use_cache: bool = True) -> Bank:

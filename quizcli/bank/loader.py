@@ -19,9 +19,12 @@ from pydantic import TypeAdapter, ValidationError
 from quizcli import __version__
 from quizcli.bank import yamlpos
 from quizcli.bank.model import TYPES, AnyQuestion, Question
+from quizcli.controls import escape_controls
 
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
-CACHE_FORMAT = f"{__version__}-1"
+CACHE_FORMAT = f"{__version__}-2"
+# The five bundled banks are about 200 kB each; 10,000 questions fit in 16 MB.
+MAX_BANK_BYTES = 16 * 2**20
 
 
 @dataclass(frozen=True, order=True)
@@ -61,8 +64,11 @@ class FileResult:
 
 def load_file(path: Path, cache: Path | None = None) -> FileResult:
     """Parse and validate one bank file, using the content-keyed cache when given."""
-    shown = _display(path)
+    shown = display(path)
     try:
+        if path.stat().st_size > MAX_BANK_BYTES:
+            limit = f"larger than {MAX_BANK_BYTES // 2**20} MB; split it into several files"
+            return FileResult(shown, problems=[Problem(shown, 1, 1, "-", "-", limit)])
         raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
@@ -212,11 +218,14 @@ def _message(error: Any) -> str:
     return text.removeprefix("Value error, ")
 
 
-def _display(path: Path) -> str:
+def display(path: Path) -> str:
+    """The path as problems name it: relative when that is shorter, control characters escaped."""
+    shown = str(path)
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
-        return str(path)
+        relative = shown
+    return escape_controls(min(relative, shown, key=len))
 
 
 def _cache_read(cache: Path | None, key: str) -> dict[str, Any] | None:

@@ -19,6 +19,10 @@ TYPES = ("concept", "choice", "numeric", "derivation")
 LANGS = ("en", "zh")
 LEVELS = {1: ("easy", "基础"), 2: ("medium", "进阶"), 3: ("hard", "困难")}
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+# Far above any real formula (the longest is 165 characters), far below what would make
+# the reader or sympy recurse past Python's stack: a 10,000-term bank formula is an error.
+MAX_FORMULA = 300
+Formula = Annotated[str, Field(max_length=MAX_FORMULA)]
 
 
 class Strict(BaseModel):
@@ -114,7 +118,7 @@ class NumericAnswer(Strict):
 class Mistake(Strict):
     """A wrong answer people often give, and what to tell them."""
 
-    expr: str
+    expr: Formula
     feedback: Text
 
 
@@ -166,9 +170,9 @@ class DerivationAnswer(Strict):
     sign it allows. `kinks` lists values the prompt asks for at kinks.
     """
 
-    definition: str
+    definition: Formula
     wrt: str | None = None
-    reference: str
+    reference: Formula
     symbols: list[str] = Field(min_length=1)
     domain: dict[str, tuple[float, float]] = Field(default_factory=dict)
     assume: dict[str, Sign | tuple[float, float]] = Field(default_factory=dict)

@@ -3,7 +3,12 @@
 PyYAML keeps the last of two equal keys without a word and forgets line
 numbers once it has built Python objects; both matter to someone fixing a
 bank file, so this composes the node tree (with libyaml when present) and
-builds the values itself.
+builds the values itself. Building them ourselves also bounds a hostile file:
+aliases may not expand past a budget (a 465-byte "billion laughs" file would
+otherwise build 10^9 values), a value may not contain itself, nesting is capped,
+tags other than YAML's plain types are refused, and terminal control
+characters in text are escaped so that showing a question cannot drive the
+terminal.
 """
 
 from __future__ import annotations
@@ -14,8 +19,15 @@ from typing import Any
 
 import yaml
 
+from quizcli.controls import escape_controls
+
 Path = tuple[str | int, ...]
 Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_ALIAS_VALUES = 10_000
+MAX_DEPTH = 50
+PLAIN = "tag:yaml.org,2002:"
+TIMESTAMP = PLAIN + "timestamp"
+PLAIN_TAGS = {PLAIN + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,9 @@ def load(text: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlSyntaxError(line, col, _describe(exc)) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1, 1, str(exc).splitlines()[0]) from None
+        raise YamlSyntaxError(1, 1, escape_controls(str(exc).splitlines()[0])) from None
+    except RecursionError:
+        raise YamlSyntaxError(1, 1, f"nested more than {MAX_DEPTH} levels deep") from None
     if node is None:
         return Located(None, {}, [], [])
     builder = _Builder(text.splitlines())
@@ -53,7 +67,8 @@ def load(text: str) -> Located:
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
-    return "YAML syntax: " + "; ".join(parts) + " (check indentation, colons and quotes)"
+    text = "; ".join(parts) + " (check indentation, colons and quotes)"
+    return "YAML syntax: " + escape_controls(text)
 
 
 _COMMENT_IN_TEXT = re.compile(r" #\S")
@@ -66,16 +81,55 @@ class _Builder:
         self.duplicates: list[tuple[Path, int, int]] = []
         self.cut_short: list[tuple[Path, int, int]] = []
         self.constructor = yaml.constructor.SafeConstructor()
+        self.seen: set[int] = set()
+        self.open: list[int] = []
+        self.visits = 0
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.marks.setdefault(path, _pos(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self._item(child, (*path, i)) for i, child in enumerate(node.value)]
-        if isinstance(node, yaml.ScalarNode) and not node.style:
-            self._check_cut_short(node, path)
+        self._bound(node)
+        self.open.append(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            if isinstance(node, yaml.SequenceNode):
+                return [self._item(child, (*path, i)) for i, child in enumerate(node.value)]
+            if isinstance(node, yaml.ScalarNode) and not node.style:
+                self._check_cut_short(node, path)
+            # An unquoted date stays the text it is: no field of a bank holds a datetime.
+            value = node.value if node.tag == TIMESTAMP else self._construct(node)
+        finally:
+            self.open.pop()
+        return escape_controls(value) if isinstance(value, str) else value
+
+    def _construct(self, node: yaml.Node) -> Any:
         return self.constructor.construct_object(node, deep=True)
+
+    def _key(self, node: yaml.Node) -> str:
+        self._bound(node)
+        if not isinstance(node, yaml.ScalarNode):
+            line, col = _pos(node)
+            raise YamlSyntaxError(line, col, "a key must be plain text, not a list or mapping")
+        return escape_controls(str(self._construct(node)))
+
+    def _bound(self, node: yaml.Node) -> None:
+        """Refuse what no bank needs and a hostile file uses: self-containing aliases, aliases
+        expanding past a budget, deep nesting, and tags that name Python objects."""
+        line, col = _pos(node)
+        if id(node) in self.open:
+            fix = "an alias (*name) may not point to a value that contains it"
+            raise YamlSyntaxError(line, col, f"recursive alias: {fix}")
+        self.visits += 1
+        self.seen.add(id(node))
+        if self.visits - len(self.seen) > MAX_ALIAS_VALUES:
+            what = f"aliases expand to more than {MAX_ALIAS_VALUES:,} values"
+            raise YamlSyntaxError(line, col, f"{what}; write the values out instead")
+        if len(self.open) >= MAX_DEPTH:
+            raise YamlSyntaxError(line, col, f"nested more than {MAX_DEPTH} levels deep")
+        if node.tag not in PLAIN_TAGS:
+            tag = escape_controls(node.tag.replace(PLAIN, "!!"))
+            fix = "bank files hold plain text, numbers and lists; remove the tag"
+            raise YamlSyntaxError(line, col, f"unsupported YAML tag {tag}: {fix}")
 
     def _check_cut_short(self, node: yaml.ScalarNode, path: Path) -> None:
         """An unquoted value followed by ` #226` lost that text: YAML read it as a comment."""
@@ -91,7 +145,7 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(self.constructor.construct_object(key_node, deep=True))
+            key = self._key(key_node)
             line, col = _pos(key_node)
             where = (*path, key)
             if key in result:

@@ -7,9 +7,7 @@ Command modules import their heavy dependencies inside the command body, so
 from __future__ import annotations
 
 import sys
-import traceback
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -18,10 +16,11 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__, env
+from quizcli.cli import process
+from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
 
 EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
 
 
 class Lang(str, Enum):
@@ -56,11 +55,17 @@ class QuizcliGroup(TyperGroup):
         except QuizcliError as exc:
             fail(exc.message, exc.exit_code)
         except KeyboardInterrupt:
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(process.interrupted_exit()) from None
+        except BrokenPipeError:
+            process.quiet_stdout()
+            raise typer.Exit(process.EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             if _is_control_flow(exc):
                 raise
-            fail(_log_internal(exc), EXIT_INTERNAL)
+            message = _log_internal(exc, _command_words(self, ctx))
+            if process.signalled():  # the terminal may be gone (SIGHUP): nothing more to say
+                raise typer.Exit(process.interrupted_exit()) from None
+            fail(message, EXIT_INTERNAL)
 
 
 def _is_control_flow(exc: Exception) -> bool:
@@ -70,18 +75,26 @@ def _is_control_flow(exc: Exception) -> bool:
 
 
 def fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"quizcli: {message}", err=True)
+    typer.echo(f"quizcli: {escape_controls(message)}", err=True)
     raise typer.Exit(code)
 
 
-def _log_internal(exc: BaseException) -> str:
-    """Log on the wall clock: env.now() can itself fail on a malformed QUIZCLI_NOW."""
-    path, stamp = env.log_path(), datetime.now(timezone.utc).isoformat()
+def _command_words(group: TyperGroup, ctx: typer.Context) -> set[str]:
+    """Command and subcommand names: what the error log may keep of the command line."""
+    words = set(group.list_commands(ctx))
+    for name in list(words):
+        sub = group.get_command(ctx, name)
+        if isinstance(sub, TyperGroup):
+            words |= set(sub.list_commands(ctx))
+    return words
+
+
+def _log_internal(exc: BaseException, commands: set[str]) -> str:
+    from quizcli import errorlog
+
+    path = env.log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {stamp} quizcli {__version__} {sys.argv!r}\n")
-            log.write("".join(traceback.format_exception(exc)))
+        errorlog.record(path, exc, commands, sys.argv)
         where = f"details in {path}"
     except OSError:
         where = "the log could not be written"
@@ -160,4 +173,8 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="quizcli")
+    process.prepare()
+    try:
+        app(prog_name="quizcli")
+    finally:
+        process.flush_stdout()

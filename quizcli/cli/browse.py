@@ -24,16 +24,26 @@ class QuestionType(str, Enum):
     derivation = "derivation"
 
 
-def load(ctx: typer.Context) -> Bank:
-    """The banks this invocation sees; problems in them stop the command with exit 1."""
-    from quizcli.bank import load_bank
+def load(ctx: typer.Context, strict: bool = False) -> Bank:
+    """The banks this invocation sees. A user's bank with problems is skipped with one warning
+    naming it, so the others stay usable; `strict` (and a problem in a bundled bank) stops the
+    command with exit 1 instead, listing every problem."""
+    from quizcli.bank import bundled_files, load_bank
 
     bank = load_bank(state(ctx).bank_sources())
-    if bank.problems:
+    broken = sorted({problem.path for problem in bank.problems})
+    if broken and (strict or set(broken) & bundled_files()):
         for problem in bank.problems:
             typer.echo(str(problem), err=True)
         raise QuizcliError(f"{len(bank.problems)} problem(s) in the banks; fix them and retry")
-    return bank
+    for path in broken:
+        found = [problem for problem in bank.problems if problem.path == path]
+        typer.echo(
+            f"quizcli: warning: skipped the bank {path}: {len(found)} problem(s), the first "
+            f"at line {found[0].line}; see them with: quizcli lint {path}",
+            err=True,
+        )
+    return bank.without(broken)
 
 
 def summary(question: AnyQuestion) -> dict[str, Any]:
@@ -93,8 +103,7 @@ def show(
     """Show one question. Example: quizcli show sigmoid-derivative --answer --plot"""
     import json
 
-    bank = load(ctx)
-    question = find(bank, question_id)
+    question = find_by_id(ctx, question_id)
     if as_json:
         typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
@@ -108,6 +117,16 @@ def show(
         from quizcli.cli.plot import plot_tags
 
         plot_tags(ctx, question.tags)
+
+
+def find_by_id(ctx: typer.Context, question_id: str) -> AnyQuestion:
+    """One question through the id index, validating only it (show, check, history at 10k
+    questions); the whole bank when the index cannot answer, which also names any problem."""
+    from quizcli import env
+    from quizcli.bank.index import find_question
+
+    found = find_question(state(ctx).bank_sources(), question_id, env.cache_dir())
+    return found[0] if found is not None else find(load(ctx), question_id)
 
 
 def find(bank: Bank, question_id: str) -> AnyQuestion:

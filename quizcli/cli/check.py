@@ -83,10 +83,10 @@ def check_command(
 def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     """The derivation question with this id; unknown ids and other kinds exit 2."""
     from quizcli.bank.model import DerivationQuestion
-    from quizcli.cli.browse import find, load
+    from quizcli.cli.browse import find_by_id
 
     try:
-        question = find(load(ctx), question_id)
+        question = find_by_id(ctx, question_id)
     except NotFound as exc:
         raise NotFound(exc.message, exit_code=2) from None
     if not isinstance(question, DerivationQuestion):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -26,6 +27,9 @@ class ExportLang(str, Enum):
 
 TopicOption = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
 LangOption = Annotated[ExportLang, typer.Option("--lang", help="Language of the cards.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
+# What lives in the data dir and no export may replace, even with --force.
+DATA = ("backups", "logs", "cache", "banks")
 
 
 @app.command("anki")
@@ -34,16 +38,20 @@ def anki(
     path: Annotated[Path, typer.Argument(metavar="FILE.apkg", help="The deck file to write.")],
     topic: TopicOption = None,
     lang: LangOption = ExportLang.both,
+    force: ForceOption = False,
 ) -> None:
     """Write an Anki deck, one note per question. Example: quizcli export anki deck.apkg
 
-    Note ids come from question ids: importing a newer export updates the notes.
+    Note ids come from question ids: importing a newer export updates the notes. An
+    existing file is replaced only with --force; quizcli's own data never.
     """
     from quizcli.export.anki import export_deck
 
     questions = _questions(ctx, topic)
+    _may_write([path], force)
     with _writing(path):
         count = export_deck(questions, path, lang.value, _latex, deck="quizcli")
+        _user_mode(path)
     typer.echo(f"wrote {count} notes to {path}")
 
 
@@ -53,15 +61,51 @@ def markdown(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to write the files.")],
     topic: TopicOption = None,
     lang: LangOption = ExportLang.both,
+    force: ForceOption = False,
 ) -> None:
-    """Write one Markdown cheat sheet per topic. Example: quizcli export markdown out/"""
-    from quizcli.export.markdown import export_sheets
+    """Write one Markdown cheat sheet per topic. Example: quizcli export markdown out/
+
+    Existing sheets are replaced only with --force.
+    """
+    from quizcli.export.markdown import export_sheets, sheet_path
 
     questions = _questions(ctx, topic)
+    _not_data(directory)
+    _may_write(sorted({sheet_path(directory, q.topic) for q in questions}), force)
     with _writing(directory):
+        created = not directory.exists()
         written = export_sheets(questions, directory, lang.value, _latex)
+        for path in [directory] * created + written:
+            _user_mode(path)
     for path in written:
         typer.echo(str(path))
+
+
+def _may_write(files: list[Path], force: bool) -> None:
+    """Refuse to replace quizcli's own data (the database, backups, logs) at all, and any
+    other existing file without --force."""
+    for path in files:
+        _not_data(path)
+        if path.exists() and not path.is_dir() and not force:
+            message = f"{path} exists; pass --force to replace it, or choose another path"
+            raise QuizcliError(message)
+
+
+def _not_data(target: Path) -> None:
+    from quizcli import env
+
+    home = env.data_dir().resolve()
+    where = target.resolve()
+    inside = where.relative_to(home).parts if where.is_relative_to(home) else None
+    if inside and (inside[0].startswith("quizcli") or inside[0] in DATA):
+        raise QuizcliError(f"{target} is quizcli's own data (in {home}); export somewhere else")
+
+
+def _user_mode(path: Path) -> None:
+    """quizcli's own files are private (0600); an export gets the user's usual mode."""
+    from quizcli import env
+
+    os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~env.user_umask())
 
 
 @contextmanager

@@ -13,7 +13,7 @@ import typer
 
 from quizcli import env
 from quizcli.cli.app import state
-from quizcli.cli.browse import find, load
+from quizcli.cli.browse import find_by_id, load
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
@@ -54,13 +54,12 @@ def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False
 
     from quizcli.store import open_store
 
-    bank = load(ctx)
     now = env.now()
     with open_store(now=now) as store:
         records = store.reviews(question_id, include_undone=True)
         card, status = store.card(question_id), store.status(question_id)
-    if not records and bank.get(question_id) is None:
-        find(bank, question_id)
+    if not records:  # the history of a question no bank has any more is still shown
+        find_by_id(ctx, question_id)
     if as_json:
         typer.echo(json.dumps([_record_json(r) for r in records], ensure_ascii=False, indent=2))
         return
@@ -88,7 +87,7 @@ def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
     """Stop asking a question until you unsuspend it. Example: quizcli suspend gelu-why-bert-gpt"""
     from quizcli.store import open_store
 
-    find(load(ctx), question_id)
+    find_by_id(ctx, question_id)
     with open_store() as store:
         store.suspend(question_id, env.now())
     typer.echo(f"suspended {question_id}; `quizcli unsuspend {question_id}` brings it back")
@@ -98,7 +97,7 @@ def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
     """Ask a suspended question (or a leech) again. Example: quizcli unsuspend gelu-why-bert-gpt"""
     from quizcli.store import open_store
 
-    find(load(ctx), question_id)
+    find_by_id(ctx, question_id)
     with open_store() as store:
         store.unsuspend(question_id, env.now())
     typer.echo(f"unsuspended {question_id}")
@@ -111,7 +110,7 @@ def bury(ctx: typer.Context, question_id: QuestionId) -> None:
     """
     from quizcli.store import open_store
 
-    find(load(ctx), question_id)
+    find_by_id(ctx, question_id)
     with open_store() as store:
         until = store.bury(question_id, env.now())
     typer.echo(f"buried {question_id} until {until.astimezone():%Y-%m-%d %H:%M}")
@@ -173,7 +172,7 @@ def orphans(
     from quizcli.store import open_store
     from quizcli.ui import review as ui
 
-    bank = load(ctx)
+    bank = load(ctx, strict=True)  # a skipped bank would make its questions orphans
     with open_store() as store:
         found = store.orphans(bank.ids())
         if delete and found:

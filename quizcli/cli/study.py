@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import EXIT_INTERRUPTED, state
+from quizcli.cli.app import state
 from quizcli.cli.browse import QuestionType
+from quizcli.cli.process import interrupted_exit
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
@@ -117,7 +118,7 @@ def _run(
             screen.close()
     ui.summary(result, lang, env.now(), show_topics=show_topics)
     if result.interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
+        raise typer.Exit(interrupted_exit())
 
 
 def _grader(plan: Plan) -> Grader:

@@ -28,10 +28,14 @@ def export_sheets(
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for topic, items in by_topic.items():
-        path = directory / f"{topic}.md"
+        path = sheet_path(directory, topic)
         path.write_text(sheet(topic, items, lang, formula), encoding="utf-8")
         written.append(path)
     return written
+
+
+def sheet_path(directory: Path, topic: str) -> Path:
+    return directory / f"{topic}.md"
 
 
 def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula) -> str:

@@ -21,6 +21,25 @@ BUSY_TIMEOUT_MS = 15_000
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 CANNOT_WRITE = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR")
+# Python 3.10 has no `sqlite_errorname`: its messages, which SQLite fixes per primary code.
+MESSAGES = {
+    "database is locked": "SQLITE_BUSY",
+    "database table is locked": "SQLITE_LOCKED",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "database or disk is full": "SQLITE_FULL",
+    "disk I/O error": "SQLITE_IOERR",
+    "database disk image is malformed": "SQLITE_CORRUPT",
+    "file is not a database": "SQLITE_NOTADB",
+}
+
+
+def error_name(exc: BaseException) -> str:
+    """The primary SQLite code's name (`SQLITE_IOERR` for `SQLITE_IOERR_SHORT_READ`), or ""."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(name, str):
+        return "_".join(name.split("_")[:2])
+    return next((code for text, code in MESSAGES.items() if str(exc).startswith(text)), "")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -47,7 +66,7 @@ def _use_wal(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorname", "") not in BUSY or time.monotonic() > deadline:
+            if error_name(exc) not in BUSY or time.monotonic() > deadline:
                 raise
         time.sleep(0.01)
 
@@ -82,7 +101,7 @@ def user_error(path: Path, exc: sqlite3.DatabaseError | OSError) -> QuizcliError
     An OSError here comes from making the data dir or writing a backup: the
     machine's state (a file where a folder should be, permissions, a full disk).
     """
-    name = getattr(exc, "sqlite_errorname", "")
+    name = error_name(exc)
     if isinstance(exc, OSError) or name in CANNOT_WRITE:
         return QuizcliError(
             f"cannot write the review database {path} ({exc}); "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -38,3 +39,10 @@ def command(*args: str) -> list[str]:
 def child_env(**extra: str) -> dict[str, str]:
     """The test's environment (data dir, clock, language) plus a terminal-free width."""
     return {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", **extra}
+
+
+def default_signals() -> None:
+    """A test run in the background (`pytest &`, some CI agents) inherits SIGINT ignored, and
+    Python keeps an ignored SIGINT ignored: Ctrl-C would then do nothing in the child."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)

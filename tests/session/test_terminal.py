@@ -11,7 +11,7 @@ import pytest
 
 from quizcli.bank import load_bank
 from quizcli.store import open_store
-from tests.session.conftest import BANK, child_env, command
+from tests.session.conftest import BANK, child_env, command, default_signals
 
 IDS = load_bank([BANK], use_cache=False).ids()
 ANSWER = r"answer \(|your answer"
@@ -30,7 +30,12 @@ def spawn() -> Iterator[Callable[..., pexpect.spawn]]:
     def start(*args: str) -> pexpect.spawn:
         argv = command(*args)
         child = pexpect.spawn(
-            argv[0], argv[1:], env=child_env(TERM="dumb"), encoding="utf-8", timeout=20
+            argv[0],
+            argv[1:],
+            env=child_env(TERM="dumb"),
+            encoding="utf-8",
+            timeout=20,
+            preexec_fn=default_signals,
         )
         children.append(child)
         return child
