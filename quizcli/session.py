@@ -12,10 +12,9 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from quizcli import env
@@ -27,10 +26,13 @@ from quizcli.bank.model import (
     NumericQuestion,
     Text,
 )
-from quizcli.srs import CardState, Outcome, Rating, outcomes
+from quizcli.srs import CardState, Outcome, Rating, day_offset, day_start, outcomes, study_day
+from quizcli.srs.exam import Exam
+from quizcli.srs.order import interleave
+from quizcli.srs.queue import Outlook, StudyQueue, outlook
 
 if TYPE_CHECKING:
-    from quizcli.store import Mode, Store
+    from quizcli.store import Mode, Settings, Store
 
 Command = Literal["undo", "suspend", "bury"]
 HINT = "?"
@@ -40,6 +42,8 @@ STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
 MAX_INVALID = 3
 DRILL_TRIES = 3
+# A new question is asked at least twice on its first day: first sight and its 10-minute step.
+NEW_CARD_ANSWERS = 2
 
 
 class Graded(Protocol):
@@ -70,24 +74,107 @@ class Io(Protocol):
 
 
 @dataclass(frozen=True)
+class Today:
+    """The day's plan as `study` announces it: the date, the new allowance and its reason."""
+
+    interview: date | None
+    days_left: int | None
+    new: int
+    unseen: int
+    new_days_left: int | None
+    due: int
+    answers: int
+    max_answers: int
+
+
+@dataclass(frozen=True)
 class Plan:
-    """Which questions to ask and how: scheduled review or practice, tries, limits."""
+    """Which questions to ask and how: scheduled review or practice, tries, limits.
+
+    `waiting` holds learning cards of the chosen questions that fall due later
+    today: the session asks them when their step comes (or learns ahead).
+    `retention` and `interview` are passed to the scheduler (None: the settings').
+    """
 
     questions: list[AnyQuestion]
     mode: Mode = "review"
     tries: int = 1
     limit: int | None = None
     minutes: float | None = None
+    waiting: list[tuple[datetime, AnyQuestion]] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    retention: float | None = None
+    interview: datetime | None = None
+    today: Today | None = None
+
+
+def exam_of(settings: Settings, today: date) -> Exam | None:
+    """The interview the settings name, planned from the day the date was set."""
+    if settings.interview_date is None:
+        return None
+    start = settings.interview_planned_on or today
+    return Exam(settings.interview_date, min(start, today), settings.exam_retention)
 
 
 def study_plan(
-    store: Store, questions: list[AnyQuestion], new: int | None, limit: int | None
+    store: Store,
+    questions: list[AnyQuestion],
+    new: int | None,
+    limit: int | None,
+    rng: random.Random | None = None,
 ) -> Plan:
-    """Due reviews (least likely remembered first), then new questions up to the allowance."""
+    """Due reviews (least likely remembered first), then new questions up to the allowance,
+    interleaved across topics; with an interview date the allowance is paced to it.
+
+    `new` (--new) is the day's total of new questions, overriding the paced one.
+    """
+    now, settings = env.now(), store.settings()
+    offset = day_offset(now)
+    today = study_day(now, offset)
+    day_end = day_start(today + timedelta(days=1), offset)
+    memories = store.memories()
     by_id = {q.id: q for q in questions}
-    allowance = store.settings().new_per_day if new is None else new
-    queue = store.queue(env.now(), list(by_id), allowance)
-    return Plan([by_id[qid] for qid in queue], limit=limit)
+    started = sum(
+        1 for m in memories.values() if m.first_review and study_day(m.first_review, offset) == today
+    )
+    unseen = sum(1 for qid in by_id if qid not in memories)
+    exam = exam_of(settings, today)
+    active = exam if exam and exam.active(today) else None
+    if new is not None:
+        allowance = new
+    elif active:
+        allowance = active.new_today(unseen + started, today, settings.new_per_day)
+    else:
+        allowance = settings.new_per_day
+    ordered = [q.id for q in interleave(questions)]
+    queue = store.queue(now, ordered, allowance, rng)
+    waiting = [
+        (m.due, by_id[qid])
+        for qid, m in memories.items()
+        if qid in by_id and m.phase not in (None, "review") and m.shown_at
+        and now < m.shown_at < day_end
+    ]
+    fresh = sum(1 for qid in queue if qid not in memories)
+    due = len(queue) - fresh
+    note = Today(
+        interview=exam.day if exam else None,
+        days_left=exam.days_left(today) if exam else None,
+        new=fresh,
+        unseen=unseen,
+        new_days_left=active.new_days_left(today) if active else None,
+        due=due,
+        answers=due + len(waiting) + NEW_CARD_ANSWERS * fresh,
+        max_answers=settings.max_answers_per_day,
+    )
+    return Plan(
+        [by_id[qid] for qid in queue],
+        limit=limit,
+        waiting=sorted(waiting, key=lambda pair: pair[0]),
+        scope=list(by_id),
+        retention=active.retention(today, settings.desired_retention) if active else None,
+        interview=day_start(active.day, offset) if active else None,
+        today=note,
+    )
 
 
 def drill_plan(questions: list[AnyQuestion], count: int, rng: random.Random) -> Plan:
@@ -172,8 +259,7 @@ class Summary:
 
     answered: list[Answered] = field(default_factory=list)
     seconds: float = 0.0
-    next_due: datetime | None = None
-    due_soon: int = 0
+    outlook: Outlook | None = None
     interrupted: bool = False
     out_of_time: bool = False
 
@@ -200,7 +286,10 @@ class Session:
         self.grader = grader
         self.id = uuid.uuid4().hex
         self.summary = Summary()
-        self.pending = deque(plan.questions)
+        self.questions = {q.id: q for q in plan.questions}
+        self.questions.update((q.id, q) for _due, q in plan.waiting)
+        waiting = [(due, q.id) for due, q in plan.waiting]
+        self.queue = StudyQueue([q.id for q in plan.questions], waiting)
         self.settings = store.settings()
 
     def run(self) -> Summary:
@@ -210,11 +299,14 @@ class Session:
         """
         started = time.monotonic()
         try:
-            while self.pending and not self._limit_reached():
+            while not self._limit_reached():
                 if self._out_of_time(started):
                     self.summary.out_of_time = True
                     break
-                self._turn(self.pending.popleft())
+                question_id = self.queue.next(env.now())
+                if question_id is None:
+                    break
+                self._turn(self.questions[question_id])
         except KeyboardInterrupt:
             self.summary.interrupted = True
         except EOFError:
@@ -235,15 +327,18 @@ class Session:
         return left <= 0
 
     def _due_next(self) -> None:
-        ids = [q.id for q in self.plan.questions]
+        """What is due now, later today and next, over every question the session could ask."""
+        scope = set(self.plan.scope) | set(self.questions)
         now = env.now()
-        self.summary.next_due = self.store.next_due(ids, now)
-        self.summary.due_soon = len(self.store.queue(now + timedelta(days=1), ids, 0))
+        offset = day_offset(now)
+        day_end = day_start(study_day(now, offset) + timedelta(days=1), offset)
+        memories = [m for qid, m in self.store.memories().items() if qid in scope]
+        self.summary.outlook = outlook(memories, now, day_end)
 
     def _turn(self, question: AnyQuestion) -> None:
         """One question, from its panel to its record, or to the command typed instead."""
         answered = len(self.summary.answered)
-        total = answered + len(self.pending) + 1
+        total = answered + len(self.queue) + 1
         self.io.question(question, answered + 1, min(total, self.plan.limit or total))
         started = time.monotonic()
         attempt = Attempt(question)
@@ -314,8 +409,15 @@ class Session:
         """All four next states, computed before the user rates (fuzz is random)."""
         if self.plan.mode != "review":
             return None
-        retention = self.settings.desired_retention
-        return outcomes(card, question_id, now, retention=retention, fuzz=self.settings.fuzz)
+        retention = self.plan.retention or self.settings.desired_retention
+        return outcomes(
+            card,
+            question_id,
+            now,
+            retention=retention,
+            fuzz=self.settings.fuzz,
+            interview=self.plan.interview,
+        )
 
     def _rating(self, attempt: Attempt, options: dict[Rating, Outcome] | None) -> Rating | Command:
         proposed = attempt.proposed()
@@ -356,6 +458,7 @@ class Session:
             after=states[1],
         )
         self.store.record(review)
+        self.queue.answered(question.id, review.after)
         self.summary.answered.append(Answered(question, rating, attempt.verdict))
         if review.lapse:
             status = self.store.status(question.id)
@@ -371,7 +474,7 @@ class Session:
             self.store.bury(question.id, now)
             self.io.notice("buried", id=question.id)
         else:
-            self.pending.appendleft(question)
+            self.queue.ask_first(question.id)
             self._undo(now)
 
     def _undo(self, now: datetime) -> None:
@@ -380,7 +483,7 @@ class Session:
             self.io.notice("nothing_to_undo")
             return
         last = self.summary.answered.pop()
-        self.pending.appendleft(last.question)
+        self.queue.ask_first(last.question.id)
         self.io.notice("undone", id=last.question.id)
 
 

@@ -17,7 +17,7 @@ from quizcli.cli.browse import find, load
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
-    from quizcli.store import ReviewRecord
+    from quizcli.store import ReviewRecord, Store
     from quizcli.store.doctor import Diagnosis
 
 QuestionId = Annotated[str, typer.Argument(metavar="ID", help="The question's id.")]
@@ -184,9 +184,21 @@ def orphans(
     ui.orphans(found, deleted=delete)
 
 
+def _plan_from_today(store: Store) -> None:
+    """A new interview date starts a new plan: its review-only days count from today."""
+    from quizcli.srs import day_offset, study_day
+
+    now = env.now()
+    store.set_setting("interview_planned_on", study_day(now, day_offset(now)).isoformat())
+
+
 def config(
     key: Annotated[
-        str | None, typer.Argument(help="new_per_day, desired_retention or fuzz.")
+        str | None,
+        typer.Argument(
+            help="new_per_day, desired_retention, fuzz, interview_date, exam_retention or "
+            "max_answers_per_day."
+        ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
     as_json: AsJson = False,
@@ -201,12 +213,14 @@ def config(
     with open_store() as store:
         if key is not None and value is not None:
             store.set_setting(key, value)
+            if key == "interview_date":
+                _plan_from_today(store)
         current = store.settings()
     if as_json:
         import dataclasses
         import json
 
-        typer.echo(json.dumps(dataclasses.asdict(current), indent=2))
+        typer.echo(json.dumps(dataclasses.asdict(current), indent=2, default=str))
         return
     if key is None:
         ui.settings(current)

@@ -29,7 +29,11 @@ def study(
     ctx: typer.Context,
     new: Annotated[
         int | None,
-        typer.Option(min=0, help="New questions allowed today [default: config new_per_day, 10]."),
+        typer.Option(
+            min=0,
+            help="Today's total of new questions (not per session) [default: paced to "
+            "config interview_date, else config new_per_day, 10].",
+        ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many answers.")] = None,
     topic: Topic = None,
@@ -108,7 +112,9 @@ def _run(
     screen = ui.Screen(lang, formula=shown_reference)
     with open_store() as store:
         plan = make_plan(store, questions)
-        if not plan.questions:
+        if plan.today is not None:
+            ui.plan_lines(plan.today, lang)
+        if not plan.questions and not plan.waiting:
             screen.notice("nothing_due")
         try:
             result = Session(plan, store, screen, _grader(plan)).run()

@@ -121,6 +121,7 @@ def orphans(found: dict[str, int], deleted: bool) -> None:
 def settings(values: Settings) -> None:
     for key, value in vars(values).items():
         shown = ("on" if value else "off") if isinstance(value, bool) else value
+        shown = "none" if shown is None else shown
         say(out(), f"{key} = {shown}")
 
 

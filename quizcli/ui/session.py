@@ -19,7 +19,7 @@ from rich.text import Text as RichText
 
 from quizcli import env
 from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
-from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
+from quizcli.session import HINT, SHOW, UNDO, Graded, Summary, Today
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, frame, out
 from quizcli.ui import label as shared_label
@@ -76,9 +76,38 @@ LABELS = {
         "Answered {n}, right {right}, in {time}.",
         "共作答 {n} 题，答对 {right} 题，用时 {time}。",
     ),
+    "due_now": (
+        "{count} still due now: run quizcli again to go on.",
+        "还有 {count} 题现在就到期：再运行 quizcli 继续。",
+    ),
+    "later_today": (
+        "{count} more fall due later today, the next at {time} (in {when}).",
+        "今天稍后还有 {count} 题到期，下一题在 {time}（{when} 后）。",
+    ),
     "next_due": (
-        "Next due in {when}; {count} due by the end of tomorrow.",
-        "下一题 {when} 后到期；到明天结束前共有 {count} 题到期。",
+        "Done for today; next due in {when}; {count} due by the end of tomorrow.",
+        "今天已完成；下一题 {when} 后到期；到明天结束前共有 {count} 题到期。",
+    ),
+    "plan_exam": (
+        "{days} days to the interview ({date}). Today: {new} new ({unseen} not yet seen, "
+        "spread over {new_days} days before the review-only days) and {due} due.",
+        "距面试还有 {days} 天（{date}）。今天：{new} 道新题（尚有 {unseen} 题未见，"
+        "分摊到复习期之前的 {new_days} 天）和 {due} 道到期复习。",
+    ),
+    "plan_review_only": (
+        "{days} days to the interview ({date}): review only from now on; {due} due today.",
+        "距面试还有 {days} 天（{date}）：从现在起只复习；今天 {due} 道到期。",
+    ),
+    "plan_after": (
+        "The interview date {date} has passed: plain FSRS again "
+        "(`quizcli config interview_date none`).",
+        "面试日期 {date} 已过：恢复普通 FSRS 排期（`quizcli config interview_date none`）。",
+    ),
+    "plan_load": (
+        "Today's plan holds about {answers} answers, more than max_answers_per_day "
+        "({limit}): study in several sittings, or set an earlier start next time.",
+        "今天的计划约需作答 {answers} 次，超过 max_answers_per_day（{limit}）："
+        "可以分几次完成。",
     ),
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
@@ -196,11 +225,38 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
     console.print(counts, style="bold")
     if show_topics and result.answered:
         _scores(result, lang)
-    if result.next_due is None:
-        console.print(label("none_due", lang), style="dim")
+    ahead = result.outlook
+    if ahead is None:
         return
-    when = format_interval(max(result.next_due - now, timedelta()))
-    console.print(label("next_due", lang, when=when, count=result.due_soon), style="dim")
+    if ahead.due_now:
+        console.print(label("due_now", lang, count=ahead.due_now), style="dim")
+    if ahead.next_at is None:
+        if not ahead.due_now:
+            console.print(label("none_due", lang), style="dim")
+        return
+    when = format_interval(max(ahead.next_at - now, timedelta()))
+    if ahead.later_today:
+        time = f"{ahead.next_at.astimezone():%H:%M}"
+        console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
+    elif not ahead.due_now:
+        console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
+
+
+def plan_lines(today: Today, lang: str) -> None:
+    """study's opening line with a date, and a warning when the day holds too much."""
+    console = out()
+    if today.interview is not None and today.days_left is not None:
+        values = {"days": today.days_left, "date": today.interview.isoformat(), "due": today.due}
+        if today.days_left <= 0:
+            console.print(label("plan_after", lang, **values), style="dim")
+        elif today.new_days_left:
+            extra = {"new": today.new, "unseen": today.unseen, "new_days": today.new_days_left}
+            console.print(label("plan_exam", lang, **values, **extra))
+        else:
+            console.print(label("plan_review_only", lang, **values))
+    if today.answers > today.max_answers:
+        warning = label("plan_load", lang, answers=today.answers, limit=today.max_answers)
+        console.print(warning, style="yellow")
 
 
 def _scores(result: Summary, lang: str) -> None:

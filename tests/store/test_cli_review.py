@@ -292,7 +292,8 @@ def test_a_data_dir_that_cannot_be_made_says_so(
 def test_config_show_and_change() -> None:
     code, out, _ = invoke("config")
     assert code == 0
-    assert out.splitlines() == ["new_per_day = 10", "desired_retention = 0.9", "fuzz = on"]
+    assert out.splitlines()[:3] == ["new_per_day = 10", "desired_retention = 0.9", "fuzz = on"]
+    assert "interview_date = none" in out.splitlines()
     assert invoke("config", "new_per_day", "25")[1].strip() == "new_per_day = 25"
     assert invoke("config", "new_per_day")[1].strip() == "new_per_day = 25"
     code, _, err = invoke("config", "desired_retention", "2")
@@ -303,7 +304,15 @@ def test_config_show_and_change() -> None:
 def test_orphans_and_config_speak_json() -> None:
     code, out, err = invoke("config", "new_per_day", "15", "--json")
     assert code == 0, err
-    assert json.loads(out) == {"new_per_day": 15, "desired_retention": 0.9, "fuzz": True}
+    assert json.loads(out) == {
+        "new_per_day": 15,
+        "desired_retention": 0.9,
+        "fuzz": True,
+        "interview_date": None,
+        "interview_planned_on": None,
+        "exam_retention": 0.95,
+        "max_answers_per_day": 200,
+    }
     code, out, err = invoke("orphans", "--json")
     assert code == 0, err
     assert json.loads(out) == {"orphans": {}, "deleted": False}
