@@ -26,10 +26,11 @@ from quizcli.bank.model import (
     NumericQuestion,
     Text,
 )
-from quizcli.srs import CardState, Outcome, Rating, day_offset, day_start, outcomes, study_day
+from quizcli.srs import CardState, Outcome, Rating, day_start, outcomes, study_day
 from quizcli.srs.exam import Exam
 from quizcli.srs.order import interleave
 from quizcli.srs.queue import Outlook, StudyQueue, outlook
+from quizcli.srs.readiness import Readiness, readiness
 
 if TYPE_CHECKING:
     from quizcli.store import Mode, Settings, Store
@@ -129,13 +130,12 @@ def study_plan(
     `new` (--new) is the day's total of new questions, overriding the paced one.
     """
     now, settings = env.now(), store.settings()
-    offset = day_offset(now)
-    today = study_day(now, offset)
-    day_end = day_start(today + timedelta(days=1), offset)
+    today = study_day(now)
+    day_end = day_start(today + timedelta(days=1))
     memories = store.memories()
     by_id = {q.id: q for q in questions}
     started = sum(
-        1 for m in memories.values() if m.first_review and study_day(m.first_review, offset) == today
+        1 for m in memories.values() if m.first_review and study_day(m.first_review) == today
     )
     unseen = sum(1 for qid in by_id if qid not in memories)
     exam = exam_of(settings, today)
@@ -172,9 +172,43 @@ def study_plan(
         waiting=sorted(waiting, key=lambda pair: pair[0]),
         scope=list(by_id),
         retention=active.retention(today, settings.desired_retention) if active else None,
-        interview=day_start(active.day, offset) if active else None,
+        interview=day_start(active.day) if active else None,
         today=note,
     )
+
+
+@dataclass(frozen=True)
+class ReadinessReport:
+    """Readiness on the interview morning (or now, without a date or after it)."""
+
+    interview: date | None
+    days_left: int | None
+    readiness: Readiness
+
+    @property
+    def new_left(self) -> int:
+        return self.readiness.total - self.readiness.seen
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "date": self.interview.isoformat() if self.interview else None,
+            "days_left": self.days_left,
+            "at": self.readiness.at.isoformat(),
+            "new_left": self.new_left,
+            "expected_known": round(self.readiness.expected_known, 1),
+            "predicted_recall": round(self.readiness.predicted_recall, 4),
+        }
+
+
+def readiness_report(store: Store, topics: dict[str, str], now: datetime) -> ReadinessReport:
+    """How many of the banks' questions the user is expected to know on the interview morning."""
+    today = study_day(now)
+    exam = exam_of(store.settings(), today)
+    active = exam if exam and exam.active(today) else None
+    at = day_start(active.day) if active else now
+    known = readiness(store.memories(), topics, at)
+    days_left = exam.days_left(today) if exam else None
+    return ReadinessReport(exam.day if exam else None, days_left, known)
 
 
 def drill_plan(questions: list[AnyQuestion], count: int, rng: random.Random) -> Plan:
@@ -330,8 +364,7 @@ class Session:
         """What is due now, later today and next, over every question the session could ask."""
         scope = set(self.plan.scope) | set(self.questions)
         now = env.now()
-        offset = day_offset(now)
-        day_end = day_start(study_day(now, offset) + timedelta(days=1), offset)
+        day_end = day_start(study_day(now) + timedelta(days=1))
         memories = [m for qid, m in self.store.memories().items() if qid in scope]
         self.summary.outlook = outlook(memories, now, day_end)
 

@@ -33,16 +33,27 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
 
     from quizcli.store import open_store
 
+    from quizcli.session import readiness_report
+
     bank = load(ctx)
     now = env.now()
+    topics = {q.id: q.topic for q in bank.questions}
     with open_store(now=now) as store:
-        figures = store.stats(now, {q.id: q.topic for q in bank.questions})
+        figures = store.stats(now, topics)
+        report = readiness_report(store, topics, now)
     if as_json:
-        typer.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        document = figures.to_json()
+        document["interview"] = report.to_json()
+        for name, row in report.readiness.topics.items():
+            document["topics"].setdefault(name, {}).update(
+                seen=row.seen, predicted_recall=round(row.predicted_recall, 4)
+            )
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     from quizcli.ui import stats as ui
 
     ui.dashboard(figures, state(ctx).lang)
+    ui.readiness(report, state(ctx).lang)
 
 
 def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False) -> None:
@@ -186,10 +197,10 @@ def orphans(
 
 def _plan_from_today(store: Store) -> None:
     """A new interview date starts a new plan: its review-only days count from today."""
-    from quizcli.srs import day_offset, study_day
+    from quizcli.srs import study_day
 
     now = env.now()
-    store.set_setting("interview_planned_on", study_day(now, day_offset(now)).isoformat())
+    store.set_setting("interview_planned_on", study_day(now).isoformat())
 
 
 def config(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from quizcli.srs import day_offset, day_start, study_day
+from quizcli.srs import day_start, study_day
 from quizcli.store.cache import KEPT, recall
 from quizcli.store.records import from_ms, to_ms
 
@@ -19,7 +19,7 @@ HEATMAP_DAYS = 26 * 7
 FORECAST_DAYS = 30
 RETENTION_DAYS = 30
 MASTERED = 0.9
-DAY_MS = 86_400_000
+QUARTER_MS = 900_000
 
 
 @dataclass
@@ -75,13 +75,12 @@ class Stats:
 
 def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> Stats:
     """All the figures at `now`; `topics` maps each question id of the banks to its topic."""
-    offset = day_offset(now)
-    today = study_day(now, offset)
-    today_ms = to_ms(day_start(today, offset))
-    per_day = _per_day(db, offset, today - timedelta(days=HEATMAP_DAYS - 1), today)
+    today = study_day(now)
+    today_ms = to_ms(day_start(today))
+    per_day = _per_day(db, today - timedelta(days=HEATMAP_DAYS - 1), today)
     streak = _streak(per_day, today)
     if streak >= HEATMAP_DAYS - 1:
-        streak = _streak(_per_day(db, offset, date(1970, 1, 2), today), today)
+        streak = _streak(_per_day(db, date(1970, 1, 2), today), today)
     retention, sample = _retention(db, to_ms(now - timedelta(days=RETENTION_DAYS)))
     forecast, mastery = _cards(db, now, topics)
     return Stats(
@@ -103,17 +102,22 @@ def _count(db: sqlite3.Connection, where: str) -> int:
     return int(db.execute(f"SELECT count(*) FROM reviews WHERE {where} AND {KEPT}").fetchone()[0])
 
 
-def _per_day(db: sqlite3.Connection, offset: timedelta, first: date, last: date) -> dict[date, int]:
-    """Answers per study day from `first` to `last`, days without answers left out."""
-    shift = int(offset.total_seconds() * 1000)
-    since = to_ms(day_start(first, offset))
+def _per_day(db: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
+    """Answers per study day from `first` to `last`, days without answers left out.
+
+    Counted in SQL per quarter hour, then each quarter hour is given the study day
+    of its own local time: a daylight-saving change moves no answer to another day.
+    """
+    since = to_ms(day_start(first))
     rows = db.execute(
-        f"SELECT (reviewed_ms + ?) / {DAY_MS} AS day, count(*) FROM reviews "
-        f"WHERE reviewed_ms >= ? AND {KEPT} GROUP BY day",
-        (shift, since),
+        f"SELECT reviewed_ms / {QUARTER_MS} AS quarter, count(*) FROM reviews "
+        f"WHERE reviewed_ms >= ? AND {KEPT} GROUP BY quarter",
+        (since,),
     )
-    epoch = date(1970, 1, 1)
-    days = {epoch + timedelta(days=n): count for n, count in rows}
+    days: dict[date, int] = {}
+    for quarter, count in rows:
+        day = study_day(from_ms(quarter * QUARTER_MS))
+        days[day] = days.get(day, 0) + count
     return {d: n for d, n in days.items() if d <= last}
 
 
@@ -141,8 +145,7 @@ def _cards(
     db: sqlite3.Connection, now: datetime, topics: dict[str, str]
 ) -> tuple[list[int], dict[str, TopicMastery]]:
     """Due forecast (overdue counted today) and per-topic mastery, over the banks' questions."""
-    offset = day_offset(now)
-    today = study_day(now, offset)
+    today = study_day(now)
     forecast = [0] * FORECAST_DAYS
     mastery: dict[str, TopicMastery] = {}
     for name in topics.values():
@@ -156,11 +159,13 @@ def _cards(
         if topic is None:
             continue
         mastery[topic].reviewed += 1
-        mastery[topic].mastered += recall(phase, stability, due_ms, last_ms, now) >= MASTERED
+        # Only graduated cards: a card in (re)learning was just answered, not yet known.
+        known = phase == "review" and recall(phase, stability, due_ms, last_ms, now) >= MASTERED
+        mastery[topic].mastered += known
         if suspended:
             continue
         shown = from_ms(max(due_ms, buried or 0))
-        index = max(0, (study_day(shown, offset) - today).days)
+        index = max(0, (study_day(shown) - today).days)
         if index < FORECAST_DAYS:
             forecast[index] += 1
     return forecast, mastery

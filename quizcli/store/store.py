@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from quizcli import env
-from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, study_day
+from quizcli.srs import LEECH_LAPSES, CardState, day_start, study_day
 from quizcli.srs.card import Memory
 from quizcli.srs.order import by_recall
 from quizcli.store import backup, cache, settings
@@ -48,7 +48,7 @@ def open_store(
         try:
             migrate(db, moment.isoformat())
             if backup_daily and existed:
-                backup.daily(db, path, study_day(moment, day_offset(moment)))
+                backup.daily(db, path, study_day(moment))
         except BaseException:
             db.close()
             raise
@@ -84,8 +84,7 @@ class Store:
         (near ties in random order), then never-answered ones in the given order, up to
         `new_limit` new per study day (counting those already started today)."""
         wanted = list(dict.fromkeys(question_ids))
-        offset = day_offset(now)
-        today = day_start(study_day(now, offset), offset)
+        today = day_start(study_day(now))
         with translated(self.path):
             known, due = self._due(now, today + timedelta(days=1), set(wanted))
             started = self.db.execute(
@@ -256,8 +255,7 @@ class Store:
 
     def bury(self, question_id: str, now: datetime) -> datetime:
         """Hide a question until the next study day begins; returns that moment."""
-        offset = day_offset(now)
-        until = day_start(study_day(now, offset) + timedelta(days=1), offset)
+        until = day_start(study_day(now) + timedelta(days=1))
         self._act(question_id, "bury", now, until)
         return until
 

@@ -50,10 +50,11 @@ def test_stats_of_a_fresh_install() -> None:
     assert figures["due_today"] == 0
     assert figures["retention_30d"] is None
     assert figures["streak"] == 0
-    assert figures["topics"] == {
-        "activations": {"questions": 2, "reviewed": 0, "mastered": 0, "mastery": 0.0},
-        "pooling": {"questions": 2, "reviewed": 0, "mastered": 0, "mastery": 0.0},
-    }
+    fresh = {"questions": 2, "reviewed": 0, "mastered": 0, "mastery": 0.0}
+    fresh.update(seen=0, predicted_recall=0.0)
+    assert figures["topics"] == {"activations": fresh, "pooling": fresh}
+    assert figures["interview"]["date"] is None
+    assert figures["interview"]["new_left"] == 4
 
 
 def test_stats_after_a_month_of_reviews() -> None:
@@ -110,7 +111,7 @@ def test_stats_and_history_in_plain_ascii() -> None:
         code, out, _ = invoke("--ascii", *command)
         assert code == 0
         assert out.isascii(), out
-    assert "mastery (recall >= 90% today)" in invoke("--ascii", "stats")[1]
+    assert "mastery (learnt, recall >= 90% now)" in invoke("--ascii", "stats")[1]
 
 
 def test_stats_in_chinese() -> None:
