@@ -27,7 +27,7 @@ from quizcli.bank.model import (
     Text,
 )
 from quizcli.srs import CardState, Outcome, Rating, day_start, outcomes, study_day
-from quizcli.srs.exam import Exam
+from quizcli.srs.exam import FINAL_RETENTION, Exam
 from quizcli.srs.order import interleave
 from quizcli.srs.queue import Outlook, StudyQueue, outlook
 from quizcli.srs.readiness import Readiness, readiness
@@ -106,6 +106,7 @@ class Plan:
     scope: list[str] = field(default_factory=list)
     retention: float | None = None
     interview: datetime | None = None
+    safe_recall: float = FINAL_RETENTION
     today: Today | None = None
 
 
@@ -173,6 +174,7 @@ def study_plan(
         scope=list(by_id),
         retention=active.retention(today, settings.desired_retention) if active else None,
         interview=day_start(active.day) if active else None,
+        safe_recall=settings.exam_retention,
         today=note,
     )
 
@@ -450,6 +452,7 @@ class Session:
             retention=retention,
             fuzz=self.settings.fuzz,
             interview=self.plan.interview,
+            safe_recall=self.plan.safe_recall,
         )
 
     def _rating(self, attempt: Attempt, options: dict[Rating, Outcome] | None) -> Rating | Command:

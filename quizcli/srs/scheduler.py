@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizcli.srs.card import PHASES, CardState, Outcome, Rating
-from quizcli.srs.exam import capped_interval
+from quizcli.srs.exam import FINAL_RETENTION, capped_interval
 from quizcli.srs.memory import recall
 
 if TYPE_CHECKING:
@@ -32,11 +32,12 @@ def outcomes(
     retention: float = DEFAULT_RETENTION,
     fuzz: bool = True,
     interview: datetime | None = None,
+    safe_recall: float = FINAL_RETENTION,
 ) -> dict[Rating, Outcome]:
     """The next state for each of the four ratings of `card` (None: never answered) at `now`.
 
-    With an `interview` ahead, an interval past it is capped unless the card
-    stays safe (see `exam.capped_interval`). The intervals never decrease from
+    With an `interview` ahead, an interval past it is capped unless the card's
+    predicted recall on the day stays at `safe_recall` (see `exam.capped_interval`). The intervals never decrease from
     Again to Easy, fuzz or cap notwithstanding: the keys would contradict the ratings.
     """
     scheduler = _scheduler(retention, fuzz)
@@ -49,7 +50,8 @@ def outcomes(
         state = _from_fsrs(after)
         interval = state.due - when
         if interview is not None:
-            interval = capped_interval(interval, state.stability, when, _utc(interview))
+            interview_at = _utc(interview)
+            interval = capped_interval(interval, state.stability, when, interview_at, safe_recall)
         shortest = max(shortest, interval)
         result[rating] = Outcome(rating, replace(state, due=when + shortest), shortest)
     return result
