@@ -26,7 +26,15 @@ from quizcli.bank.model import (
     NumericQuestion,
     Text,
 )
-from quizcli.srs import CardState, Outcome, Rating, day_start, outcomes, study_day
+from quizcli.srs import (
+    LEECH_LAPSES,
+    CardState,
+    Outcome,
+    Rating,
+    day_start,
+    outcomes,
+    study_day,
+)
 from quizcli.srs.exam import FINAL_RETENTION, Exam
 from quizcli.srs.order import interleave
 from quizcli.srs.queue import Outlook, StudyQueue, outlook
@@ -45,6 +53,7 @@ MAX_INVALID = 3
 DRILL_TRIES = 3
 # A new question is asked at least twice on its first day: first sight and its 10-minute step.
 NEW_CARD_ANSWERS = 2
+LEECH_REPEAT = 4
 
 
 class Graded(Protocol):
@@ -463,11 +472,26 @@ class Session:
             if line == "" and proposed is not None:
                 return proposed
             rating = Rating.parse(line)
-            if rating is not None:
+            if rating is not None and self._confirmed(attempt, rating):
                 return rating
+            if rating is not None:
+                continue
             if line in COMMANDS:
                 return COMMANDS[line]
             self.io.notice("rating_help")
+
+    def _confirmed(self, attempt: Attempt, rating: Rating) -> bool:
+        """Good or Easy after a wrong graded answer: asked once on a terminal, noted on a pipe.
+
+        An Io without `interactive` (or with it False) is a pipe: the rating stands.
+        """
+        if attempt.verdict != "incorrect" or rating < Rating.GOOD:
+            return True
+        name = rating.name.lower()
+        if not getattr(self.io, "interactive", False):
+            self.io.notice("rated_despite_wrong", rating=name)
+            return True
+        return self.io.read("confirm").strip().lower() in ("y", "yes")
 
     def _record(
         self,
@@ -497,9 +521,22 @@ class Session:
         self.queue.answered(question.id, review.after)
         self.summary.answered.append(Answered(question, rating, attempt.verdict))
         if review.lapse:
-            status = self.store.status(question.id)
-            if status.leech and status.suspended:
-                self.io.notice("leech", id=question.id, lapses=status.lapses)
+            self._leech(question.id)
+
+    def _leech(self, question_id: str) -> None:
+        """Tell the user at the 8th lapse and every 4th after it, as Anki does; a leech is
+        suspended, or only tagged (`config leech_action tag`), then stays in the queue."""
+        status = self.store.status(question_id)
+        if not status.leech or not leech_warning(status.lapses):
+            return
+        if status.lapses > LEECH_LAPSES:
+            self.io.notice("leech_again", id=question_id, lapses=status.lapses)
+        elif self.settings.leech_action == "tag":
+            if status.suspended:
+                self.store.unsuspend(question_id, env.now())
+            self.io.notice("leech_tagged", id=question_id, lapses=status.lapses)
+        else:
+            self.io.notice("leech", id=question_id, lapses=status.lapses)
 
     def _command(self, command: Command, question: AnyQuestion) -> None:
         now = env.now()
@@ -521,6 +558,11 @@ class Session:
         last = self.summary.answered.pop()
         self.queue.ask_first(last.question.id)
         self.io.notice("undone", id=last.question.id)
+
+
+def leech_warning(lapses: int) -> bool:
+    """The 8th lapse makes a leech; the 12th, 16th, ... warn again."""
+    return lapses >= LEECH_LAPSES and (lapses - LEECH_LAPSES) % LEECH_REPEAT == 0
 
 
 def _clock(seconds: float) -> str:

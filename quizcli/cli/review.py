@@ -125,6 +125,34 @@ def bury(ctx: typer.Context, question_id: QuestionId) -> None:
     typer.echo(f"buried {question_id} until {until.astimezone():%Y-%m-%d %H:%M}")
 
 
+def undo(ctx: typer.Context) -> None:
+    """Take back the last answer given, from any session; its question is asked again.
+
+    The answer stays in the log, marked as undone. Example: quizcli undo
+    """
+    from quizcli.store import open_store
+
+    with open_store() as store:
+        record = store.undo_latest(env.now())
+    if record is None:
+        raise QuizcliError("nothing to undo: no answer has been recorded yet")
+    when = record.reviewed_at.astimezone()
+    typer.echo(f"took back the answer to {record.question_id} given {when:%Y-%m-%d %H:%M}")
+
+
+def forget(ctx: typer.Context, question_id: QuestionId) -> None:
+    """Make a question new again; its answers stay in the log (marked undone).
+
+    Example: quizcli forget relu-dead
+    """
+    from quizcli.store import open_store
+
+    find(load(ctx), question_id)
+    with open_store() as store:
+        count = store.forget(question_id, env.now())
+    typer.echo(f"{question_id} is new again; {count} answer(s) kept in its history as undone")
+
+
 def doctor(
     restore: Annotated[
         bool,

@@ -18,7 +18,8 @@ class Settings:
     interview_date: the day to be ready by (None: no date); interview_planned_on: the
     study day that date was set (kept by `config`, it anchors the review-only days);
     exam_retention: desired retention in the interview's final week;
-    max_answers_per_day: `study` warns when a day's plan holds more."""
+    max_answers_per_day: `study` warns when a day's plan holds more;
+    leech_action: what the 8th lapse does to a question, suspend or tag."""
 
     new_per_day: int = 10
     desired_retention: float = DEFAULT_RETENTION
@@ -27,6 +28,7 @@ class Settings:
     interview_planned_on: date | None = None
     exam_retention: float = FINAL_RETENTION
     max_answers_per_day: int = 200
+    leech_action: str = "suspend"
 
 
 def _new_per_day(text: str) -> int:
@@ -66,6 +68,13 @@ def _answers(text: str) -> int:
     return value
 
 
+def _leech_action(text: str) -> str:
+    word = text.strip().lower()
+    if word not in ("suspend", "tag"):
+        raise ValueError("must be suspend or tag")
+    return word
+
+
 PARSERS: dict[str, Callable[[str], object]] = {
     "new_per_day": _new_per_day,
     "desired_retention": _retention,
@@ -74,6 +83,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "interview_planned_on": _day,
     "exam_retention": _retention,
     "max_answers_per_day": _answers,
+    "leech_action": _leech_action,
 }
 
 

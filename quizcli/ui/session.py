@@ -66,6 +66,24 @@ LABELS = {
         "{id} 已遗忘 {lapses} 次，被标记为难点并暂停。"
         "请用自己的话重写要点，然后 `quizcli unsuspend {id}`。",
     ),
+    "leech_tagged": (
+        "{id} has been forgotten {lapses} times: it is now tagged a leech (still asked). "
+        "Rewrite it in your own words.",
+        "{id} 已遗忘 {lapses} 次，已标记为难点（仍会出现）。请用自己的话重写要点。",
+    ),
+    "leech_again": (
+        "{id} has now been forgotten {lapses} times; `quizcli suspend {id}` if it is not "
+        "worth it, or rewrite it in your own words.",
+        "{id} 已遗忘 {lapses} 次；如果不值得继续，可 `quizcli suspend {id}`，或用自己的话重写。",
+    ),
+    "confirm": (
+        "Your answer was graded wrong; keep that rating? (y/N)> ",
+        "你的答案被判为错误；确定使用这个评分吗？(y/N)> ",
+    ),
+    "rated_despite_wrong": (
+        "Rated {rating} although the answer was graded wrong.",
+        "答案被判为错误，但评分为 {rating}。",
+    ),
     "time_left": ("{time} left", "剩余 {time}"),
     "out_of_time": ("Time is up.", "时间到。"),
     "nothing_due": (
@@ -147,7 +165,8 @@ class Screen:
         self.formula = formula
         self._kind = ""
         self._keys_shown = False
-        self._history = _History.start() if sys.stdin.isatty() else None
+        self.interactive = sys.stdin.isatty()
+        self._history = _History.start() if self.interactive else None
 
     def close(self) -> None:
         if self._history is not None:
@@ -164,7 +183,7 @@ class Screen:
         key = specific if prompt == "answer" and specific in LABELS else prompt
         out().file.flush()
         line = input(label(key, self.lang))
-        if self._history is not None and prompt != "rating":
+        if self._history is not None and prompt not in ("rating", "confirm"):
             self._history.add(line)
         return line
 
