@@ -36,6 +36,7 @@ from quizcli.srs import (
     study_day,
 )
 from quizcli.srs.exam import FINAL_RETENTION, Exam
+from quizcli.srs.memory import recall
 from quizcli.srs.order import interleave
 from quizcli.srs.queue import Outlook, StudyQueue, outlook
 from quizcli.srs.readiness import Readiness, readiness
@@ -222,10 +223,35 @@ def readiness_report(store: Store, topics: dict[str, str], now: datetime) -> Rea
     return ReadinessReport(exam.day if exam else None, days_left, known)
 
 
-def drill_plan(questions: list[AnyQuestion], count: int, rng: random.Random) -> Plan:
-    """Practice: shuffled, a few tries per question, the schedule left alone."""
-    chosen = rng.sample(questions, min(count, len(questions)))
+def drill_plan(questions: list[AnyQuestion], count: int, rng: random.Random | None) -> Plan:
+    """Practice: shuffled (kept in order without `rng`), a few tries each, the schedule alone."""
+    chosen = rng.sample(questions, min(count, len(questions))) if rng else questions[:count]
     return Plan(chosen, mode="practice", tries=DRILL_TRIES)
+
+
+def targeted_plan(
+    store: Store, questions: list[AnyQuestion], choose: str, count: int, days: int
+) -> Plan:
+    """Practice on what needs it: `missed` (wrong or Again in the last `days`, latest first)
+    or `weak` (lowest recall now, then most lapses, then the latest miss)."""
+    now = env.now()
+    misses = store.misses(now - timedelta(days=days))
+    memories = store.memories()
+    if choose == "missed":
+        ranked = sorted((q for q in questions if q.id in misses), key=lambda q: misses[q.id])
+        chosen = list(reversed(ranked))
+    else:
+        seen = [q for q in questions if q.id in memories and memories[q.id].seen]
+        never = datetime.min.replace(tzinfo=now.tzinfo)
+
+        def weakness(question: AnyQuestion) -> tuple[float, int, float]:
+            memory = memories[question.id]
+            last_miss = misses.get(question.id, never)
+            return (recall(memory.stability, memory.last_review, now), -memory.lapses,
+                    -last_miss.timestamp() if last_miss != never else 0.0)
+
+        chosen = sorted(seen, key=weakness)
+    return Plan(chosen[:count], mode="practice", tries=DRILL_TRIES)
 
 
 def mock_plan(questions: list[AnyQuestion], count: int, minutes: float, rng: random.Random) -> Plan:
@@ -289,6 +315,7 @@ class Answered:
     question: AnyQuestion
     rating: Rating
     verdict: str
+    answer: str = ""
 
     @property
     def right(self) -> bool:
@@ -519,7 +546,7 @@ class Session:
         )
         self.store.record(review)
         self.queue.answered(question.id, review.after)
-        self.summary.answered.append(Answered(question, rating, attempt.verdict))
+        self.summary.answered.append(Answered(question, rating, attempt.verdict, attempt.answer))
         if review.lapse:
             self._leech(question.id)
 

@@ -113,6 +113,7 @@ class Memory:
     first_review: datetime | None
     suspended: bool = False
     buried_until: datetime | None = None
+    lapses: int = 0
 
     @property
     def seen(self) -> bool:

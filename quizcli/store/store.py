@@ -216,9 +216,20 @@ class Store:
         with translated(self.path):
             rows = self.db.execute(
                 "SELECT question_id, phase, stability, due_ms, last_ms, first_ms, suspended, "
-                "buried_until_ms FROM cards"
+                "buried_until_ms, lapses FROM cards"
             ).fetchall()
         return {row[0]: _memory(row) for row in rows}
+
+    def misses(self, since: datetime) -> dict[str, datetime]:
+        """Questions answered wrong or rated Again since `since` (any mode), with the latest."""
+        with translated(self.path):
+            rows = self.db.execute(
+                "SELECT question_id, max(reviewed_ms) FROM reviews WHERE reviewed_ms >= ? "
+                f"AND (rating = 1 OR verdict = 'incorrect') AND {cache.KEPT} "
+                "GROUP BY question_id",
+                (to_ms(since),),
+            ).fetchall()
+        return {qid: from_ms(ms) for qid, ms in rows}
 
     def reviews(self, question_id: str, include_undone: bool = False) -> list[ReviewRecord]:
         """A question's answers, oldest first."""
@@ -322,9 +333,9 @@ class Store:
 
 
 def _memory(row: tuple[Any, ...]) -> Memory:
-    qid, phase, stability, due, last, first, suspended, buried = row
+    qid, phase, stability, due, last, first, suspended, buried, lapses = row
     at = [from_ms(ms) if ms is not None else None for ms in (due, last, first, buried)]
-    return Memory(qid, phase, stability, at[0], at[1], at[2], bool(suspended), at[3])
+    return Memory(qid, phase, stability, at[0], at[1], at[2], bool(suspended), at[3], lapses)
 
 
 def _check(review: ReviewRecord) -> None:

@@ -90,6 +90,14 @@ LABELS = {
         "Nothing to study now: no question is due and today's new questions are done.",
         "现在没有要学习的题目：没有到期的复习，今天的新题也已学完。",
     ),
+    "nothing_to_drill": (
+        "Nothing to drill: no question matches (see `quizcli history ID`).",
+        "没有可练习的题目：没有符合条件的题（可查看 `quizcli history ID`）。",
+    ),
+    "debrief": ("Missed, with the reference", "答错的题目与参考答案"),
+    "your_answer": ("Your answer: {answer}", "你的答案：{answer}"),
+    "no_answer": ("Your answer: (none, the answer was shown)", "你的答案：（无，直接查看了答案）"),
+    "drill_misses": ("Drill them again: {command}", "再练一遍：{command}"),
     "summary": (
         "Answered {n}, right {right}, in {time}.",
         "共作答 {n} 题，答对 {right} 题，用时 {time}。",
@@ -259,6 +267,27 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
     elif not ahead.due_now:
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
+
+
+def debrief(
+    result: Summary, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
+) -> None:
+    """After a mock: each missed question, what was typed, the reference; then how to drill them."""
+    missed = [a for a in result.answered if not a.right]
+    if not missed:
+        return
+    console = out()
+    console.print()
+    console.print(label("debrief", lang), style="bold")
+    for answer in missed:
+        console.print()
+        browse.question_panel(answer.question, lang, show_answer=False)
+        line = label("your_answer", lang, answer=answer.answer) if answer.answer else None
+        console.print(line or label("no_answer", lang), style="yellow", markup=False)
+        shown = formula if isinstance(answer.question, DerivationQuestion) else None
+        browse.answer_panel(answer.question, lang, shown)
+    ids = " ".join(dict.fromkeys(a.question.id for a in missed))
+    console.print(label("drill_misses", lang, command=f"quizcli drill {ids}"), style="bold")
 
 
 def plan_lines(today: Today, lang: str) -> None:
