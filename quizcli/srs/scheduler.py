@@ -44,7 +44,7 @@ def outcomes(
     when = _utc(now)
     start = _to_fsrs(card, question_id, when)
     result: dict[Rating, Outcome] = {}
-    shortest = when - when
+    floor = when - when  # the longest interval so far: none may be shorter
     for rating in Rating:
         after, _log = scheduler.review_card(start, _fsrs_rating(rating), when)
         state = _from_fsrs(after)
@@ -52,8 +52,8 @@ def outcomes(
         if interview is not None:
             interview_at = _utc(interview)
             interval = capped_interval(interval, state.stability, when, interview_at, safe_recall)
-        shortest = max(shortest, interval)
-        result[rating] = Outcome(rating, replace(state, due=when + shortest), shortest)
+        floor = max(floor, interval)
+        result[rating] = Outcome(rating, replace(state, due=when + floor), floor)
     return result
 
 
