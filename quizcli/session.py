@@ -207,7 +207,7 @@ class ReadinessReport:
             "days_left": self.days_left,
             "at": self.readiness.at.isoformat(),
             "new_left": self.new_left,
-            "expected_known": round(self.readiness.expected_known, 1),
+            "expected_known": round(self.readiness.expected_known, 2),
             "predicted_recall": round(self.readiness.predicted_recall, 4),
         }
 

@@ -264,4 +264,4 @@ def config(
     if key is None:
         ui.settings(current)
         return
-    typer.echo(f"{key} = {getattr(current, key)}")
+    ui.setting(key, getattr(current, key))
