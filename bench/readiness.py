@@ -38,6 +38,7 @@ from quizcli.bank import default_sources, load_bank
 from quizcli.bank.model import AnyQuestion, Text
 from quizcli.srs import CardState, Outcome, Rating, outcomes
 from quizcli.srs.memory import recall
+from quizcli.store import Store
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 P0 = 0.5
@@ -68,7 +69,7 @@ class Student:
 
 def old_policy(questions: list[AnyQuestion], days: int, rng: random.Random) -> Result:
     """Before issue 9: 10 new a day in bank order, each card asked once a session."""
-    student, cards = Student(rng), {}
+    student, cards = Student(rng), dict[str, CardState]()
     result = Result()
     for day in range(days):
         now = START + timedelta(days=day)
@@ -94,13 +95,13 @@ def old_policy(questions: list[AnyQuestion], days: int, rng: random.Random) -> R
 class SimulatedIo:
     """The session's Io for the student: shows the answer, then rates by recall."""
 
-    def __init__(self, student: Student, clock: list[datetime], store: object) -> None:
+    def __init__(self, student: Student, clock: list[datetime], store: Store) -> None:
         self.student, self.clock, self.store = student, clock, store
         self.rating = "3"
         self.asked = 0
 
     def question(self, question: AnyQuestion, number: int, total: int) -> None:
-        card = self.store.card(question.id)  # type: ignore[attr-defined]
+        card = self.store.card(question.id)
         self.rating = "3" if self.student.recalls(card, self.clock[0]) else "1"
 
     def read(self, prompt: str) -> str:
@@ -120,11 +121,11 @@ class SimulatedIo:
 @contextmanager
 def pinned_clock(clock: list[datetime]) -> Iterator[None]:
     real = env.now
-    env.now = lambda: clock[0]  # type: ignore[assignment]
+    env.now = lambda: clock[0]
     try:
         yield
     finally:
-        env.now = real  # type: ignore[assignment]
+        env.now = real
 
 
 def new_policy(questions: list[AnyQuestion], days: int, rng: random.Random) -> Result:
@@ -166,7 +167,8 @@ def main() -> int:
         for name, policy in (("a) old", old_policy), ("b) new", new_policy)):
             started = time.perf_counter()
             runs = [policy(questions, days, random.Random(seed)) for seed in range(args.seeds)]
-            per_day = [round(statistics.mean(day)) for day in zip(*(r.per_day for r in runs))]
+            days_of_runs = zip(*(r.per_day for r in runs), strict=True)
+            per_day = [round(statistics.mean(day)) for day in days_of_runs]
             known = statistics.mean(r.known for r in runs)
             answers = statistics.mean(r.answers for r in runs)
             busiest = max(max(r.per_day) for r in runs)

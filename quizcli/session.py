@@ -160,10 +160,11 @@ def study_plan(
     ordered = [q.id for q in interleave(questions)]
     queue = store.queue(now, ordered, allowance, rng)
     waiting = [
-        (m.due, by_id[qid])
+        (shown, by_id[qid])
         for qid, m in memories.items()
-        if qid in by_id and m.phase not in (None, "review") and m.shown_at
-        and now < m.shown_at < day_end
+        if qid in by_id and m.phase not in (None, "review")
+        for shown in [m.shown_at]
+        if shown is not None and now < shown < day_end
     ]
     fresh = sum(1 for qid in queue if qid not in memories)
     due = len(queue) - fresh
@@ -247,8 +248,11 @@ def targeted_plan(
         def weakness(question: AnyQuestion) -> tuple[float, int, float]:
             memory = memories[question.id]
             last_miss = misses.get(question.id, never)
-            return (recall(memory.stability, memory.last_review, now), -memory.lapses,
-                    -last_miss.timestamp() if last_miss != never else 0.0)
+            return (
+                recall(memory.stability, memory.last_review, now),
+                -memory.lapses,
+                -last_miss.timestamp() if last_miss != never else 0.0,
+            )
 
         chosen = sorted(seen, key=weakness)
     return Plan(chosen[:count], mode="practice", tries=DRILL_TRIES)

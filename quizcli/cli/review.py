@@ -31,9 +31,8 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     """
     import json
 
-    from quizcli.store import open_store
-
     from quizcli.session import readiness_report
+    from quizcli.store import open_store
 
     bank = load(ctx)
     now = env.now()

@@ -49,9 +49,7 @@ class Readiness:
         return self.expected_known / self.total if self.total else 0.0
 
 
-def readiness(
-    memories: Mapping[str, Memory], topics: Mapping[str, str], at: datetime
-) -> Readiness:
+def readiness(memories: Mapping[str, Memory], topics: Mapping[str, str], at: datetime) -> Readiness:
     """Readiness at `at` of the questions in `topics` (id -> topic); suspended ones count too."""
     result = Readiness(at)
     for question_id, topic in topics.items():

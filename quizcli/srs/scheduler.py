@@ -37,8 +37,9 @@ def outcomes(
     """The next state for each of the four ratings of `card` (None: never answered) at `now`.
 
     With an `interview` ahead, an interval past it is capped unless the card's
-    predicted recall on the day stays at `safe_recall` (see `exam.capped_interval`). The intervals never decrease from
-    Again to Easy, fuzz or cap notwithstanding: the keys would contradict the ratings.
+    predicted recall on the day stays at `safe_recall` (see `exam.capped_interval`).
+    The intervals never decrease from Again to Easy, fuzz or cap notwithstanding:
+    the keys would contradict the ratings.
     """
     scheduler = _scheduler(retention, fuzz)
     when = _utc(now)

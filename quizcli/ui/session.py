@@ -115,13 +115,13 @@ LABELS = {
         "今天已完成；下一题 {when} 后到期；到明天结束前共有 {count} 题到期。",
     ),
     "plan_exam": (
-        "{days} days to the interview ({date}). Today: {new} new ({unseen} not yet seen, "
+        "{days} to the interview ({date}). Today: {new} new ({unseen} not yet seen, "
         "spread over {new_days} days before the review-only days) and {due} due.",
         "距面试还有 {days} 天（{date}）。今天：{new} 道新题（尚有 {unseen} 题未见，"
         "分摊到复习期之前的 {new_days} 天）和 {due} 道到期复习。",
     ),
     "plan_review_only": (
-        "{days} days to the interview ({date}): review only from now on; {due} due today.",
+        "{days} to the interview ({date}): review only from now on; {due} due today.",
         "距面试还有 {days} 天（{date}）：从现在起只复习；今天 {due} 道到期。",
     ),
     "plan_after": (
@@ -131,9 +131,9 @@ LABELS = {
     ),
     "plan_load": (
         "Today's plan holds about {answers} answers, more than max_answers_per_day "
-        "({limit}): study in several sittings, or set an earlier start next time.",
+        "({limit}): split it into sittings, or narrow it with --topic or --new N.",
         "今天的计划约需作答 {answers} 次，超过 max_answers_per_day（{limit}）："
-        "可以分几次完成。",
+        "可以分几次完成，或用 --topic、--new N 缩小范围。",
     ),
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
@@ -290,11 +290,18 @@ def debrief(
     console.print(label("drill_misses", lang, command=f"quizcli drill {ids}"), style="bold")
 
 
+def _days(count: int, lang: str) -> str:
+    if lang == "zh":
+        return str(count)
+    return "1 day" if count == 1 else f"{count} days"
+
+
 def plan_lines(today: Today, lang: str) -> None:
     """study's opening line with a date, and a warning when the day holds too much."""
     console = out()
     if today.interview is not None and today.days_left is not None:
-        values = {"days": today.days_left, "date": today.interview.isoformat(), "due": today.due}
+        days = _days(today.days_left, lang)
+        values = {"days": days, "date": today.interview.isoformat(), "due": today.due}
         if today.days_left <= 0:
             console.print(label("plan_after", lang, **values), style="dim")
         elif today.new_days_left:

@@ -48,7 +48,7 @@ LABELS = {
         "掌握度（已毕业且当前回忆概率 ≥ 90%）",
     ),
     "interview": (
-        "{days} days to the interview ({date}): about {known:.0f} of {total} questions "
+        "{days} to the interview ({date}): about {known:.0f} of {total} questions "
         "expected known that morning; {new} not yet seen.",
         "距面试还有 {days} 天（{date}）：预计当天早上能答出约 {known:.0f}/{total} 题；"
         "尚有 {new} 题未见。",
@@ -178,7 +178,9 @@ def readiness(report: ReadinessReport, lang: str) -> None:
     console.print()
     values = {"known": known.expected_known, "total": known.total, "new": report.new_left}
     if report.interview is not None and report.days_left is not None and report.days_left > 0:
-        date_values = {"days": report.days_left, "date": report.interview.isoformat()}
+        days = report.days_left
+        shown = str(days) if lang == "zh" else ("1 day" if days == 1 else f"{days} days")
+        date_values = {"days": shown, "date": report.interview.isoformat()}
         console.print(label("interview", lang, **values, **date_values), style="bold")
         heading = label("recall_on_day", lang)
     else:

@@ -104,7 +104,9 @@ def test_stats_json_has_the_interview_block_and_topic_readiness() -> None:
     )
     # Easy gives 8 days of stability: on the morning 14 days on, recall is about 0.86
     assert 0.85 < interview["expected_known"] < 0.87
-    assert interview["predicted_recall"] == pytest.approx(interview["expected_known"] / 10, abs=1e-3)
+    assert interview["predicted_recall"] == pytest.approx(
+        interview["expected_known"] / 10, abs=1e-3
+    )
     activations = figures["topics"]["activations"]
     assert activations["seen"] == 1
     expected = interview["expected_known"] / 7
