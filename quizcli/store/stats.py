@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from quizcli.srs import day_start, study_day
@@ -19,7 +19,8 @@ HEATMAP_DAYS = 26 * 7
 FORECAST_DAYS = 30
 RETENTION_DAYS = 30
 MASTERED = 0.9
-QUARTER_MS = 900_000
+DAY_MS = 86_400_000
+EPOCH = date(1970, 1, 1)
 
 
 @dataclass
@@ -80,7 +81,8 @@ def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> St
     per_day = _per_day(db, today - timedelta(days=HEATMAP_DAYS - 1), today)
     streak = _streak(per_day, today)
     if streak >= HEATMAP_DAYS - 1:
-        streak = _streak(_per_day(db, date(1970, 1, 2), today), today)
+        oldest = db.execute("SELECT min(reviewed_ms) FROM reviews").fetchone()[0]
+        streak = _streak(_per_day(db, study_day(from_ms(oldest)), today), today)
     retention, sample = _retention(db, to_ms(now - timedelta(days=RETENTION_DAYS)))
     forecast, mastery = _cards(db, now, topics)
     return Stats(
@@ -105,20 +107,48 @@ def _count(db: sqlite3.Connection, where: str) -> int:
 def _per_day(db: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
     """Answers per study day from `first` to `last`, days without answers left out.
 
-    Counted in SQL per quarter hour, then each quarter hour is given the study day
-    of its own local time: a daylight-saving change moves no answer to another day.
+    Each day runs from its own 04:00 local to the next, so a daylight-saving
+    change moves no answer to another day: 24-hour days under one UTC offset are
+    counted with one GROUP BY per run; a 23- or 25-hour day is counted alone.
     """
-    since = to_ms(day_start(first))
-    rows = db.execute(
-        f"SELECT reviewed_ms / {QUARTER_MS} AS quarter, count(*) FROM reviews "
-        f"WHERE reviewed_ms >= ? AND {KEPT} GROUP BY quarter",
-        (since,),
-    )
-    days: dict[date, int] = {}
-    for quarter, count in rows:
-        day = study_day(from_ms(quarter * QUARTER_MS))
-        days[day] = days.get(day, 0) + count
-    return {d: n for d, n in days.items() if d <= last}
+    counts: dict[date, int] = {}
+    for start, end, shift in _runs(first, last):
+        since, until = to_ms(day_start(start)), to_ms(day_start(end))
+        if shift is None:
+            counts[start] = int(
+                db.execute(
+                    f"SELECT count(*) FROM reviews WHERE reviewed_ms >= ? AND reviewed_ms < ? "
+                    f"AND {KEPT}",
+                    (since, until),
+                ).fetchone()[0]
+            )
+            continue
+        rows = db.execute(
+            f"SELECT (reviewed_ms + ?) / {DAY_MS} AS day, count(*) FROM reviews "
+            f"WHERE reviewed_ms >= ? AND reviewed_ms < ? AND {KEPT} GROUP BY day",
+            (shift, since, until),
+        )
+        counts.update((EPOCH + timedelta(days=n), count) for n, count in rows)
+    return {d: n for d, n in counts.items() if n}
+
+
+def _runs(first: date, last: date) -> list[tuple[date, date, int | None]]:
+    """(first day, day after the last, shift in ms) for runs of 24-hour days under one
+    offset, whose answers map to their date by that shift; (day, next day, None) for a
+    day of another length."""
+    runs: list[tuple[date, date, int | None]] = []
+    day = first
+    while day <= last:
+        following = day + timedelta(days=1)
+        start, end = day_start(day), day_start(following)
+        midnight = datetime.combine(day, time(), timezone.utc)
+        shift = to_ms(midnight) - to_ms(start) if end - start == timedelta(days=1) else None
+        if runs and shift is not None and runs[-1][2] == shift:
+            runs[-1] = (runs[-1][0], following, shift)
+        else:
+            runs.append((day, following, shift))
+        day = following
+    return runs
 
 
 def _streak(per_day: dict[date, int], today: date) -> int:

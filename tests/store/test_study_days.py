@@ -47,6 +47,24 @@ def test_a_0330_answer_stays_on_its_day_across_the_spring_change(berlin: None) -
     assert study_day(local(date(2026, 3, 30), 3, 30)) == date(2026, 3, 29)
 
 
+def test_a_0330_answer_stays_on_its_day_across_the_autumn_change(berlin: None) -> None:
+    """Clocks go back on 2026-10-25, making that study day 25 hours long."""
+    now = local(date(2026, 10, 22), 12).astimezone(timezone.utc)
+    days = [date(2026, 10, 20) + n * DAY for n in range(10)]
+    with open_store(now=now) as store:
+        for day in days:
+            moment = local(day, 3, 30).astimezone(timezone.utc)
+            answer(store, "q-a", Rating.GOOD, moment)
+            answer(store, "q-b", Rating.GOOD, moment + timedelta(hours=1))  # 04:30: that day
+        later = local(date(2026, 10, 30), 12).astimezone(timezone.utc)
+        figures = store.stats(later, {"q-a": "pooling", "q-b": "pooling"})
+    expected = {day - DAY: 1 for day in days}
+    for day in days:
+        expected[day] = expected.get(day, 0) + 1
+    assert figures.answers_per_day == expected
+    assert figures.streak == 11
+
+
 def test_a_study_day_starts_at_0400_local_whatever_the_offset(berlin: None) -> None:
     assert day_start(date(2026, 3, 28)) == datetime(2026, 3, 28, 3, 0, tzinfo=timezone.utc)
     assert day_start(date(2026, 3, 29)) == datetime(2026, 3, 29, 2, 0, tzinfo=timezone.utc)
