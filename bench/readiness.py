@@ -8,7 +8,7 @@ session a day at 09:00 (UTC), 20 seconds per answer, fuzz off, several seeds.
 (a) old: 10 new a day in bank order, desired retention 0.9, each card asked
     once per session (the behaviour before issue 9), simulated here directly
     with quizcli.srs.outcomes;
-(b) new: the real `study` code path: `session.study_plan` and `Session` against a
+(b) new: the real `study` code path: `plans.study_plan` and `Session` against a
     store in a temporary directory, with `interview_date` set, driven through
     the session's Io.
 
@@ -130,7 +130,8 @@ def pinned_clock(clock: list[datetime]) -> Iterator[None]:
 
 def new_policy(questions: list[AnyQuestion], days: int, rng: random.Random) -> Result:
     """The shipped code: study_plan + Session over a real store, the date `days` ahead."""
-    from quizcli.session import Session, readiness_report, study_plan
+    from quizcli.plans import readiness_report, study_plan
+    from quizcli.session import Session
     from quizcli.store import open_store
 
     student, clock = Student(rng), [START]

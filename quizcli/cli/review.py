@@ -31,7 +31,7 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     """
     import json
 
-    from quizcli.session import readiness_report
+    from quizcli.plans import readiness_report
     from quizcli.store import open_store
 
     bank = load(ctx)

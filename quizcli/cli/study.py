@@ -44,7 +44,7 @@ def study(
 
     Example: quizcli study --topic normalization --limit 20
     """
-    from quizcli.session import study_plan
+    from quizcli.plans import study_plan
 
     _run(ctx, topic, kind, tag, lambda store, qs: study_plan(store, qs, new, limit))
 
@@ -75,7 +75,7 @@ def drill(
     """
     import random
 
-    from quizcli.session import drill_plan, targeted_plan
+    from quizcli.plans import drill_plan, targeted_plan
 
     if ids:
         _run(ctx, None, None, None, lambda _s, qs: drill_plan(qs, len(qs), None), only=ids)
@@ -102,7 +102,7 @@ def mock(
     """
     import random
 
-    from quizcli.session import mock_plan
+    from quizcli.plans import mock_plan
 
     plan = lambda _store, qs: mock_plan(qs, count, minutes, random.Random())  # noqa: E731
     _run(ctx, topic, kind, tag, plan, show_topics=True)

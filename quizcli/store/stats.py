@@ -6,6 +6,7 @@ study); retention and the totals count reviews only.
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -176,6 +177,8 @@ def _cards(
 ) -> tuple[list[int], dict[str, TopicMastery]]:
     """Due forecast (overdue counted today) and per-topic mastery, over the banks' questions."""
     today = study_day(now)
+    # When each coming study day begins (local 04:00, whatever the offset then).
+    starts = [to_ms(day_start(today + timedelta(days=n))) for n in range(1, FORECAST_DAYS + 1)]
     forecast = [0] * FORECAST_DAYS
     mastery: dict[str, TopicMastery] = {}
     for name in topics.values():
@@ -194,8 +197,7 @@ def _cards(
         mastery[topic].mastered += known
         if suspended:
             continue
-        shown = from_ms(max(due_ms, buried or 0))
-        index = max(0, (study_day(shown) - today).days)
+        index = bisect.bisect_right(starts, max(due_ms, buried or 0))
         if index < FORECAST_DAYS:
             forecast[index] += 1
     return forecast, mastery

@@ -19,7 +19,8 @@ from rich.text import Text as RichText
 
 from quizcli import env
 from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
-from quizcli.session import HINT, SHOW, UNDO, Graded, Summary, Today
+from quizcli.plans import Today
+from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, frame, out
 from quizcli.ui import label as shared_label

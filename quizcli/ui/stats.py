@@ -14,7 +14,7 @@ from rich.text import Text
 
 from quizcli import env
 from quizcli.bank.model import TOPICS
-from quizcli.session import ReadinessReport
+from quizcli.plans import ReadinessReport
 from quizcli.store import Stats, TopicMastery
 from quizcli.ui import label as shared_label
 from quizcli.ui import out, plain

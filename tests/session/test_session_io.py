@@ -10,7 +10,8 @@ import pytest
 from quizcli import env
 from quizcli.bank import load_bank
 from quizcli.bank.model import AnyQuestion, Text
-from quizcli.session import Graded, Session, study_plan
+from quizcli.plans import study_plan
+from quizcli.session import Graded, Session
 from quizcli.srs import Outcome, Rating
 from quizcli.store import open_store
 from tests.session.conftest import BANK, NOW
