@@ -145,7 +145,7 @@ def undo(ctx: typer.Context) -> None:
 def forget(ctx: typer.Context, question_id: QuestionId) -> None:
     """Make a question new again; its answers stay in the log (marked undone).
 
-    Example: quizcli forget relu-dead
+    Example: quizcli forget relu-advantages
     """
     from quizcli.store import open_store
 

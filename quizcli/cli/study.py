@@ -71,7 +71,7 @@ def drill(
 
     A wrong answer may be retried; ? gives a hint, ! shows the answer.
     Examples: quizcli drill --type derivation --count 5; quizcli drill --missed;
-    quizcli drill gelu-derivative relu-dead-neurons
+    quizcli drill gelu-derivative relu-advantages
     """
     import random
 
