@@ -117,7 +117,7 @@ LABELS = {
     ),
     "plan_exam": (
         "{days} to the interview ({date}). Today: {new} new ({unseen} not yet seen, "
-        "spread over {new_days} days before the review-only days) and {due} due.",
+        "spread over {new_days} before the review-only days) and {due} due.",
         "距面试还有 {days} 天（{date}）。今天：{new} 道新题（尚有 {unseen} 题未见，"
         "分摊到复习期之前的 {new_days} 天）和 {due} 道到期复习。",
     ),
@@ -306,7 +306,8 @@ def plan_lines(today: Today, lang: str) -> None:
         if today.days_left <= 0:
             console.print(label("plan_after", lang, **values), style="dim")
         elif today.new_days_left:
-            extra = {"new": today.new, "unseen": today.unseen, "new_days": today.new_days_left}
+            new_days = _days(today.new_days_left, lang)
+            extra = {"new": today.new, "unseen": today.unseen, "new_days": new_days}
             console.print(label("plan_exam", lang, **values, **extra))
         else:
             console.print(label("plan_review_only", lang, **values))
