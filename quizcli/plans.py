@@ -165,15 +165,14 @@ def targeted_plan(
         chosen = list(reversed(ranked))
     else:
         seen = [q for q in questions if q.id in memories and memories[q.id].seen]
-        never = datetime.min.replace(tzinfo=now.tzinfo)
 
         def weakness(question: AnyQuestion) -> tuple[float, int, float]:
-            memory = memories[question.id]
-            last_miss = misses.get(question.id, never)
+            memory, missed_at = memories[question.id], misses.get(question.id)
+            latest_miss_first = -missed_at.timestamp() if missed_at else 0.0
             return (
                 recall(memory.stability, memory.last_review, now),
                 -memory.lapses,
-                -last_miss.timestamp() if last_miss != never else 0.0,
+                latest_miss_first,
             )
 
         chosen = sorted(seen, key=weakness)
