@@ -70,7 +70,7 @@ def default_lang() -> str:
 
 
 def now() -> datetime:
-    """The current time in UTC; QUIZCLI_NOW (ISO 8601) pins it for tests and demos."""
+    """The current time in UTC; QUIZCLI_NOW (ISO 8601; local time without an offset) pins it."""
     pinned = os.environ.get("QUIZCLI_NOW")
     if pinned:
         try:
@@ -78,13 +78,13 @@ def now() -> datetime:
         except ValueError:
             example = "an ISO 8601 time such as 2025-03-01T09:00"
             raise UsageError(f"QUIZCLI_NOW is {pinned!r}, not {example}; fix or unset it") from None
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-        if not FIRST_YEAR <= moment.astimezone(timezone.utc).year <= LAST_YEAR:
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
             raise UsageError(
                 f"QUIZCLI_NOW is {pinned!r}, outside the years {FIRST_YEAR}-{LAST_YEAR} "
                 "quizcli can schedule in; fix or unset it"
             )
-        return moment
+        # Without an offset the time is read as local time, as a clock on the wall.
+        return (moment if moment.tzinfo else moment.astimezone()).astimezone(timezone.utc)
     return datetime.now(timezone.utc)
 
 

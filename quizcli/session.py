@@ -9,11 +9,9 @@ most the question on screen.
 
 from __future__ import annotations
 
-import random
 import time
 import uuid
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -27,9 +25,20 @@ from quizcli.bank.model import (
     NumericQuestion,
     Text,
 )
-from quizcli.srs import CardState, Outcome, Rating, outcomes
+from quizcli.srs import (
+    LEECH_LAPSES,
+    CardState,
+    Outcome,
+    Rating,
+    day_start,
+    outcomes,
+    study_day,
+)
+from quizcli.srs.exam import FINAL_RETENTION
+from quizcli.srs.queue import Outlook, StudyQueue, outlook
 
 if TYPE_CHECKING:
+    from quizcli.plans import Today
     from quizcli.store import Mode, Store
 
 Command = Literal["undo", "suspend", "bury"]
@@ -40,6 +49,7 @@ STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
 MAX_INVALID = 3
 DRILL_TRIES = 3
+LEECH_REPEAT = 4
 
 
 class Graded(Protocol):
@@ -71,43 +81,24 @@ class Io(Protocol):
 
 @dataclass(frozen=True)
 class Plan:
-    """Which questions to ask and how: scheduled review or practice, tries, limits."""
+    """Which questions to ask and how: scheduled review or practice, tries, limits.
+
+    `waiting` holds learning cards of the chosen questions that fall due later
+    today: the session asks them when their step comes (or learns ahead).
+    `retention` and `interview` are passed to the scheduler (None: the settings').
+    """
 
     questions: list[AnyQuestion]
     mode: Mode = "review"
     tries: int = 1
     limit: int | None = None
     minutes: float | None = None
-
-
-def study_plan(
-    store: Store, questions: list[AnyQuestion], new: int | None, limit: int | None
-) -> Plan:
-    """Due reviews (least likely remembered first), then new questions up to the allowance."""
-    by_id = {q.id: q for q in questions}
-    allowance = store.settings().new_per_day if new is None else new
-    queue = store.queue(env.now(), list(by_id), allowance)
-    return Plan([by_id[qid] for qid in queue], limit=limit)
-
-
-def drill_plan(questions: list[AnyQuestion], count: int, rng: random.Random) -> Plan:
-    """Practice: shuffled, a few tries per question, the schedule left alone."""
-    chosen = rng.sample(questions, min(count, len(questions)))
-    return Plan(chosen, mode="practice", tries=DRILL_TRIES)
-
-
-def mock_plan(questions: list[AnyQuestion], count: int, minutes: float, rng: random.Random) -> Plan:
-    """A mixed interview: topics taken in turn, each shuffled, one try, against the clock."""
-    topics: dict[str, list[AnyQuestion]] = {}
-    for question in rng.sample(questions, len(questions)):
-        topics.setdefault(question.topic, []).append(question)
-    mixed = [q for row in _rounds(list(topics.values())) for q in row]
-    return Plan(mixed[:count], mode="practice", minutes=minutes)
-
-
-def _rounds(groups: list[list[AnyQuestion]]) -> Iterable[list[AnyQuestion]]:
-    for index in range(max((len(g) for g in groups), default=0)):
-        yield [group[index] for group in groups if index < len(group)]
+    waiting: list[tuple[datetime, AnyQuestion]] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    retention: float | None = None
+    interview: datetime | None = None
+    safe_recall: float = FINAL_RETENTION
+    today: Today | None = None
 
 
 def grade(question: Gradable, answer: str) -> Graded:
@@ -157,6 +148,7 @@ class Answered:
     question: AnyQuestion
     rating: Rating
     verdict: str
+    answer: str = ""
 
     @property
     def right(self) -> bool:
@@ -172,8 +164,7 @@ class Summary:
 
     answered: list[Answered] = field(default_factory=list)
     seconds: float = 0.0
-    next_due: datetime | None = None
-    due_soon: int = 0
+    outlook: Outlook | None = None
     interrupted: bool = False
     out_of_time: bool = False
 
@@ -200,7 +191,10 @@ class Session:
         self.grader = grader
         self.id = uuid.uuid4().hex
         self.summary = Summary()
-        self.pending = deque(plan.questions)
+        self.questions = {q.id: q for q in plan.questions}
+        self.questions.update((q.id, q) for _due, q in plan.waiting)
+        waiting = [(due, q.id) for due, q in plan.waiting]
+        self.queue = StudyQueue([q.id for q in plan.questions], waiting)
         self.settings = store.settings()
 
     def run(self) -> Summary:
@@ -210,11 +204,14 @@ class Session:
         """
         started = time.monotonic()
         try:
-            while self.pending and not self._limit_reached():
+            while not self._limit_reached():
                 if self._out_of_time(started):
                     self.summary.out_of_time = True
                     break
-                self._turn(self.pending.popleft())
+                question_id = self.queue.next(env.now())
+                if question_id is None:
+                    break
+                self._turn(self.questions[question_id])
         except KeyboardInterrupt:
             self.summary.interrupted = True
         except EOFError:
@@ -235,15 +232,17 @@ class Session:
         return left <= 0
 
     def _due_next(self) -> None:
-        ids = [q.id for q in self.plan.questions]
+        """What is due now, later today and next, over every question the session could ask."""
+        scope = set(self.plan.scope) | set(self.questions)
         now = env.now()
-        self.summary.next_due = self.store.next_due(ids, now)
-        self.summary.due_soon = len(self.store.queue(now + timedelta(days=1), ids, 0))
+        day_end = day_start(study_day(now) + timedelta(days=1))
+        memories = [m for qid, m in self.store.memories().items() if qid in scope]
+        self.summary.outlook = outlook(memories, now, day_end)
 
     def _turn(self, question: AnyQuestion) -> None:
         """One question, from its panel to its record, or to the command typed instead."""
         answered = len(self.summary.answered)
-        total = answered + len(self.pending) + 1
+        total = answered + len(self.queue) + 1
         self.io.question(question, answered + 1, min(total, self.plan.limit or total))
         started = time.monotonic()
         attempt = Attempt(question)
@@ -314,8 +313,16 @@ class Session:
         """All four next states, computed before the user rates (fuzz is random)."""
         if self.plan.mode != "review":
             return None
-        retention = self.settings.desired_retention
-        return outcomes(card, question_id, now, retention=retention, fuzz=self.settings.fuzz)
+        retention = self.plan.retention or self.settings.desired_retention
+        return outcomes(
+            card,
+            question_id,
+            now,
+            retention=retention,
+            fuzz=self.settings.fuzz,
+            interview=self.plan.interview,
+            safe_recall=self.plan.safe_recall,
+        )
 
     def _rating(self, attempt: Attempt, options: dict[Rating, Outcome] | None) -> Rating | Command:
         proposed = attempt.proposed()
@@ -325,11 +332,26 @@ class Session:
             if line == "" and proposed is not None:
                 return proposed
             rating = Rating.parse(line)
-            if rating is not None:
+            if rating is not None and self._confirmed(attempt, rating):
                 return rating
+            if rating is not None:
+                continue
             if line in COMMANDS:
                 return COMMANDS[line]
             self.io.notice("rating_help")
+
+    def _confirmed(self, attempt: Attempt, rating: Rating) -> bool:
+        """Good or Easy after a wrong graded answer: asked once on a terminal, noted on a pipe.
+
+        An Io without `interactive` (or with it False) is a pipe: the rating stands.
+        """
+        if attempt.verdict != "incorrect" or rating < Rating.GOOD:
+            return True
+        name = rating.name.lower()
+        if not getattr(self.io, "interactive", False):
+            self.io.notice("rated_despite_wrong", rating=name)
+            return True
+        return self.io.read("confirm").strip().lower() in ("y", "yes")
 
     def _record(
         self,
@@ -356,11 +378,25 @@ class Session:
             after=states[1],
         )
         self.store.record(review)
-        self.summary.answered.append(Answered(question, rating, attempt.verdict))
+        self.queue.answered(question.id, review.after)
+        self.summary.answered.append(Answered(question, rating, attempt.verdict, attempt.answer))
         if review.lapse:
-            status = self.store.status(question.id)
-            if status.leech and status.suspended:
-                self.io.notice("leech", id=question.id, lapses=status.lapses)
+            self._leech(question.id)
+
+    def _leech(self, question_id: str) -> None:
+        """Tell the user at the 8th lapse and every 4th after it, as Anki does; a leech is
+        suspended, or only tagged (`config leech_action tag`), then stays in the queue."""
+        status = self.store.status(question_id)
+        if not status.leech or not leech_warning(status.lapses):
+            return
+        if status.lapses > LEECH_LAPSES:
+            self.io.notice("leech_again", id=question_id, lapses=status.lapses)
+        elif self.settings.leech_action == "tag":
+            if status.suspended:
+                self.store.unsuspend(question_id, env.now())
+            self.io.notice("leech_tagged", id=question_id, lapses=status.lapses)
+        else:
+            self.io.notice("leech", id=question_id, lapses=status.lapses)
 
     def _command(self, command: Command, question: AnyQuestion) -> None:
         now = env.now()
@@ -371,7 +407,7 @@ class Session:
             self.store.bury(question.id, now)
             self.io.notice("buried", id=question.id)
         else:
-            self.pending.appendleft(question)
+            self.queue.ask_first(question.id)
             self._undo(now)
 
     def _undo(self, now: datetime) -> None:
@@ -380,8 +416,13 @@ class Session:
             self.io.notice("nothing_to_undo")
             return
         last = self.summary.answered.pop()
-        self.pending.appendleft(last.question)
+        self.queue.ask_first(last.question.id)
         self.io.notice("undone", id=last.question.id)
+
+
+def leech_warning(lapses: int) -> bool:
+    """The 8th lapse makes a leech; the 12th, 16th, ... warn again."""
+    return lapses >= LEECH_LAPSES and (lapses - LEECH_LAPSES) % LEECH_REPEAT == 0
 
 
 def _clock(seconds: float) -> str:

@@ -163,7 +163,8 @@ def _register() -> None:
     app.command()(study.study)
     app.command()(study.drill)
     app.command()(study.mock)
-    for name in ("stats", "history", "suspend", "unsuspend", "bury", "doctor", "orphans", "config"):
+    commands = ("stats", "history", "suspend", "unsuspend", "bury", "undo", "forget")
+    for name in (*commands, "doctor", "orphans", "config"):
         app.command(name)(getattr(review, name))
     app.add_typer(export.app, name="export")
 

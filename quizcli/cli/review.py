@@ -17,7 +17,7 @@ from quizcli.cli.browse import find_by_id, load
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
-    from quizcli.store import ReviewRecord
+    from quizcli.store import ReviewRecord, Store
     from quizcli.store.doctor import Diagnosis
 
 QuestionId = Annotated[str, typer.Argument(metavar="ID", help="The question's id.")]
@@ -31,18 +31,28 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     """
     import json
 
+    from quizcli.plans import readiness_report
     from quizcli.store import open_store
 
     bank = load(ctx)
     now = env.now()
+    topics = {q.id: q.topic for q in bank.questions}
     with open_store(now=now) as store:
-        figures = store.stats(now, {q.id: q.topic for q in bank.questions})
+        figures = store.stats(now, topics)
+        report = readiness_report(store, topics, now)
     if as_json:
-        typer.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        document = figures.to_json()
+        document["interview"] = report.to_json()
+        for name, row in report.readiness.topics.items():
+            document["topics"].setdefault(name, {}).update(
+                seen=row.seen, predicted_recall=round(row.predicted_recall, 4)
+            )
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     from quizcli.ui import stats as ui
 
     ui.dashboard(figures, state(ctx).lang)
+    ui.readiness(report, state(ctx).lang)
 
 
 def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False) -> None:
@@ -116,6 +126,34 @@ def bury(ctx: typer.Context, question_id: QuestionId) -> None:
     typer.echo(f"buried {question_id} until {until.astimezone():%Y-%m-%d %H:%M}")
 
 
+def undo(ctx: typer.Context) -> None:
+    """Take back the last answer given, from any session; its question is asked again.
+
+    The answer stays in the log, marked as undone. Example: quizcli undo
+    """
+    from quizcli.store import open_store
+
+    with open_store() as store:
+        record = store.undo_latest(env.now())
+    if record is None:
+        raise QuizcliError("nothing to undo: no answer has been recorded yet")
+    when = record.reviewed_at.astimezone()
+    typer.echo(f"took back the answer to {record.question_id} given {when:%Y-%m-%d %H:%M}")
+
+
+def forget(ctx: typer.Context, question_id: QuestionId) -> None:
+    """Make a question new again; its answers stay in the log (marked undone).
+
+    Example: quizcli forget relu-advantages
+    """
+    from quizcli.store import open_store
+
+    find(load(ctx), question_id)
+    with open_store() as store:
+        count = store.forget(question_id, env.now())
+    typer.echo(f"{question_id} is new again; {count} answer(s) kept in its history as undone")
+
+
 def doctor(
     restore: Annotated[
         bool,
@@ -186,9 +224,21 @@ def orphans(
     ui.orphans(found, deleted=delete)
 
 
+def _plan_from_today(store: Store) -> None:
+    """A new interview date starts a new plan: its review-only days count from today."""
+    from quizcli.srs import study_day
+
+    now = env.now()
+    store.set_setting("interview_planned_on", study_day(now).isoformat())
+
+
 def config(
     key: Annotated[
-        str | None, typer.Argument(help="new_per_day, desired_retention or fuzz.")
+        str | None,
+        typer.Argument(
+            help="new_per_day, desired_retention, fuzz, interview_date, exam_retention or "
+            "max_answers_per_day."
+        ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
     as_json: AsJson = False,
@@ -203,14 +253,16 @@ def config(
     with open_store() as store:
         if key is not None and value is not None:
             store.set_setting(key, value)
+            if key == "interview_date":
+                _plan_from_today(store)
         current = store.settings()
     if as_json:
         import dataclasses
         import json
 
-        typer.echo(json.dumps(dataclasses.asdict(current), indent=2))
+        typer.echo(json.dumps(dataclasses.asdict(current), indent=2, default=str))
         return
     if key is None:
         ui.settings(current)
         return
-    typer.echo(f"{key} = {getattr(current, key)}")
+    ui.setting(key, getattr(current, key))

@@ -30,7 +30,11 @@ def study(
     ctx: typer.Context,
     new: Annotated[
         int | None,
-        typer.Option(min=0, help="New questions allowed today [default: config new_per_day, 10]."),
+        typer.Option(
+            min=0,
+            help="Today's total of new questions (not per session) [default: paced to "
+            "config interview_date, else config new_per_day, 10].",
+        ),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many answers.")] = None,
     topic: Topic = None,
@@ -41,27 +45,47 @@ def study(
 
     Example: quizcli study --topic normalization --limit 20
     """
-    from quizcli.session import study_plan
+    from quizcli.plans import study_plan
 
     _run(ctx, topic, kind, tag, lambda store, qs: study_plan(store, qs, new, limit))
 
 
 def drill(
     ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="[ID]...", help="These questions, in order.")
+    ] = None,
     count: Annotated[int, typer.Option(min=1, help="How many questions.")] = 10,
+    weak: Annotated[
+        bool,
+        typer.Option(help="The weakest: lowest recall now, most lapses, recent misses first."),
+    ] = False,
+    missed: Annotated[
+        bool, typer.Option(help="Those answered wrong or rated Again in the last --days days.")
+    ] = False,
+    days: Annotated[int, typer.Option(min=1, help="How far back --missed looks.")] = 7,
     topic: Topic = None,
     kind: Kind = None,
     tag: Tag = None,
 ) -> None:
-    """Practise questions in random order; recorded as practice, the schedule is untouched.
+    """Practise questions (random order by default); recorded as practice, the schedule untouched.
 
     A wrong answer may be retried; ? gives a hint, ! shows the answer.
-    Example: quizcli drill --type derivation --count 5
+    Examples: quizcli drill --type derivation --count 5; quizcli drill --missed;
+    quizcli drill gelu-derivative relu-advantages
     """
     import random
 
-    from quizcli.session import drill_plan
+    from quizcli.plans import drill_plan, targeted_plan
 
+    if ids:
+        _run(ctx, None, None, None, lambda _s, qs: drill_plan(qs, len(qs), None), only=ids)
+        return
+    if weak or missed:
+        choose = "missed" if missed else "weak"
+        plan = lambda store, qs: targeted_plan(store, qs, choose, count, days)  # noqa: E731
+        _run(ctx, topic, kind, tag, plan)
+        return
     _run(ctx, topic, kind, tag, lambda _store, qs: drill_plan(qs, count, random.Random()))
 
 
@@ -79,7 +103,7 @@ def mock(
     """
     import random
 
-    from quizcli.session import mock_plan
+    from quizcli.plans import mock_plan
 
     plan = lambda _store, qs: mock_plan(qs, count, minutes, random.Random())  # noqa: E731
     _run(ctx, topic, kind, tag, plan, show_topics=True)
@@ -92,31 +116,40 @@ def _run(
     tag: str | None,
     make_plan: Callable[[Store, list[AnyQuestion]], Plan],
     show_topics: bool = False,
+    only: list[str] | None = None,
 ) -> None:
     from quizcli import env
     from quizcli.bank import Filters
     from quizcli.checker import shown_reference
-    from quizcli.cli.browse import load
+    from quizcli.cli.browse import find, load
     from quizcli.errors import NotFound
     from quizcli.session import Session
     from quizcli.store import open_store
     from quizcli.ui import session as ui
 
     lang = state(ctx).lang
-    questions = Filters(topic, kind.value if kind else None, tag).keep(load(ctx).questions)
+    bank = load(ctx)
+    if only:
+        questions = [find(bank, question_id) for question_id in dict.fromkeys(only)]
+    else:
+        questions = Filters(topic, kind.value if kind else None, tag).keep(bank.questions)
     if not questions:
         raise NotFound("no question matches these filters; `quizcli list` shows what there is")
     ascii = env.ascii_mode()
     screen = ui.Screen(lang, formula=lambda q: shown_reference(q, ascii))
     with open_store() as store:
         plan = make_plan(store, questions)
-        if not plan.questions:
-            screen.notice("nothing_due")
+        if plan.today is not None:
+            ui.plan_lines(plan.today, lang)
+        if not plan.questions and not plan.waiting:
+            screen.notice("nothing_due" if plan.mode == "review" else "nothing_to_drill")
         try:
             result = Session(plan, store, screen, _grader(plan)).run()
         finally:
             screen.close()
     ui.summary(result, lang, env.now(), show_topics=show_topics)
+    if show_topics:
+        ui.debrief(result, lang, formula=shown_reference)
     if result.interrupted:
         raise typer.Exit(interrupted_exit())
 

@@ -96,3 +96,34 @@ def format_interval(interval: timedelta) -> str:
     if days < 365:
         return f"{days / 30:.1f}mo"
     return f"{days / 365:.1f}y"
+
+
+@dataclass(frozen=True)
+class Memory:
+    """One question's row as readiness, pacing and a session's outlook read it.
+
+    `phase` is None for a question with flags but no review yet.
+    """
+
+    question_id: str
+    phase: str | None
+    stability: float | None
+    due: datetime | None
+    last_review: datetime | None
+    first_review: datetime | None
+    suspended: bool = False
+    buried_until: datetime | None = None
+    lapses: int = 0
+
+    @property
+    def seen(self) -> bool:
+        return self.phase is not None
+
+    @property
+    def shown_at(self) -> datetime | None:
+        """When study next shows it: its due time, or when a bury ends; None if it never will."""
+        if self.phase is None or self.due is None or self.suspended:
+            return None
+        if self.buried_until is not None and self.buried_until > self.due:
+            return self.buried_until
+        return self.due

@@ -8,11 +8,14 @@ rates and stores the one chosen; replaying ratings would not reproduce it.
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizcli.srs.card import PHASES, CardState, Outcome, Rating
+from quizcli.srs.exam import FINAL_RETENTION, capped_interval
+from quizcli.srs.memory import recall
 
 if TYPE_CHECKING:
     import fsrs
@@ -28,25 +31,36 @@ def outcomes(
     *,
     retention: float = DEFAULT_RETENTION,
     fuzz: bool = True,
+    interview: datetime | None = None,
+    safe_recall: float = FINAL_RETENTION,
 ) -> dict[Rating, Outcome]:
-    """The next state for each of the four ratings of `card` (None: never answered) at `now`."""
+    """The next state for each of the four ratings of `card` (None: never answered) at `now`.
+
+    With an `interview` ahead, an interval past it is capped unless the card's
+    predicted recall on the day stays at `safe_recall` (see `exam.capped_interval`).
+    The intervals never decrease from Again to Easy, fuzz or cap notwithstanding:
+    the keys would contradict the ratings.
+    """
     scheduler = _scheduler(retention, fuzz)
     when = _utc(now)
     start = _to_fsrs(card, question_id, when)
-    result = {}
+    result: dict[Rating, Outcome] = {}
+    floor = when - when  # the longest interval so far: none may be shorter
     for rating in Rating:
         after, _log = scheduler.review_card(start, _fsrs_rating(rating), when)
         state = _from_fsrs(after)
-        result[rating] = Outcome(rating, state, state.due - when)
+        interval = state.due - when
+        if interview is not None:
+            interview_at = _utc(interview)
+            interval = capped_interval(interval, state.stability, when, interview_at, safe_recall)
+        floor = max(floor, interval)
+        result[rating] = Outcome(rating, replace(state, due=when + floor), floor)
     return result
 
 
 def retrievability(card: CardState, now: datetime) -> float:
-    """The predicted chance of recalling `card` at `now`, 0 for a card still unreviewed."""
-    if card.stability is None or card.last_review is None:
-        return 0.0
-    scheduler = _scheduler(DEFAULT_RETENTION, False)
-    return float(scheduler.get_card_retrievability(_to_fsrs(card, "", _utc(now)), _utc(now)))
+    """The predicted chance of recalling `card` at `now` (fractional days), 0 when unreviewed."""
+    return recall(card.stability, card.last_review, _utc(now))
 
 
 def is_lapse(before: CardState | None, rating: Rating | None) -> bool:

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from quizcli.errors import UsageError
 from quizcli.srs import DEFAULT_RETENTION
+from quizcli.srs.exam import FINAL_RETENTION
 
 
 @dataclass(frozen=True)
 class Settings:
     """new_per_day: new questions per study day; retention: FSRS desired retention;
-    fuzz: spread review intervals a little so cards learnt together drift apart."""
+    fuzz: spread review intervals a little so cards learnt together drift apart;
+    interview_date: the day to be ready by (None: no date); interview_planned_on: the
+    study day that date was set (kept by `config`, it anchors the review-only days);
+    exam_retention: desired retention in the interview's final week;
+    max_answers_per_day: `study` warns when a day's plan holds more;
+    leech_action: what the 8th lapse does to a question, suspend or tag."""
 
     new_per_day: int = 10
     desired_retention: float = DEFAULT_RETENTION
     fuzz: bool = True
+    interview_date: date | None = None
+    interview_planned_on: date | None = None
+    exam_retention: float = FINAL_RETENTION
+    max_answers_per_day: int = 200
+    leech_action: str = "suspend"
 
 
 def _new_per_day(text: str) -> int:
@@ -40,10 +52,38 @@ def _flag(text: str) -> bool:
     return word in ("on", "true", "1", "yes")
 
 
+def _day(text: str) -> date | None:
+    if text.strip().lower() in ("", "none", "off"):
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("must be a date YYYY-MM-DD, or none") from None
+
+
+def _answers(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 100_000:
+        raise ValueError("must be between 1 and 100000")
+    return value
+
+
+def _leech_action(text: str) -> str:
+    word = text.strip().lower()
+    if word not in ("suspend", "tag"):
+        raise ValueError("must be suspend or tag")
+    return word
+
+
 PARSERS: dict[str, Callable[[str], object]] = {
     "new_per_day": _new_per_day,
     "desired_retention": _retention,
     "fuzz": _flag,
+    "interview_date": _day,
+    "interview_planned_on": _day,
+    "exam_retention": _retention,
+    "max_answers_per_day": _answers,
+    "leech_action": _leech_action,
 }
 
 

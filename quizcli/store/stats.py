@@ -6,12 +6,13 @@ study); retention and the totals count reviews only.
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from quizcli.srs import day_offset, day_start, study_day
+from quizcli.srs import day_start, study_day
 from quizcli.store.cache import KEPT, recall
 from quizcli.store.records import from_ms, to_ms
 
@@ -20,6 +21,7 @@ FORECAST_DAYS = 30
 RETENTION_DAYS = 30
 MASTERED = 0.9
 DAY_MS = 86_400_000
+EPOCH = date(1970, 1, 1)
 
 
 @dataclass
@@ -75,13 +77,13 @@ class Stats:
 
 def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> Stats:
     """All the figures at `now`; `topics` maps each question id of the banks to its topic."""
-    offset = day_offset(now)
-    today = study_day(now, offset)
-    today_ms = to_ms(day_start(today, offset))
-    per_day = _per_day(db, offset, today - timedelta(days=HEATMAP_DAYS - 1), today)
+    today = study_day(now)
+    today_ms = to_ms(day_start(today))
+    per_day = _per_day(db, today - timedelta(days=HEATMAP_DAYS - 1), today)
     streak = _streak(per_day, today)
     if streak >= HEATMAP_DAYS - 1:
-        streak = _streak(_per_day(db, offset, date(1970, 1, 2), today), today)
+        oldest = db.execute("SELECT min(reviewed_ms) FROM reviews").fetchone()[0]
+        streak = _streak(_per_day(db, study_day(from_ms(oldest)), today), today)
     retention, sample = _retention(db, to_ms(now - timedelta(days=RETENTION_DAYS)))
     forecast, mastery = _cards(db, now, topics)
     return Stats(
@@ -103,18 +105,51 @@ def _count(db: sqlite3.Connection, where: str) -> int:
     return int(db.execute(f"SELECT count(*) FROM reviews WHERE {where} AND {KEPT}").fetchone()[0])
 
 
-def _per_day(db: sqlite3.Connection, offset: timedelta, first: date, last: date) -> dict[date, int]:
-    """Answers per study day from `first` to `last`, days without answers left out."""
-    shift = int(offset.total_seconds() * 1000)
-    since = to_ms(day_start(first, offset))
-    rows = db.execute(
-        f"SELECT (reviewed_ms + ?) / {DAY_MS} AS day, count(*) FROM reviews "
-        f"WHERE reviewed_ms >= ? AND {KEPT} GROUP BY day",
-        (shift, since),
-    )
-    epoch = date(1970, 1, 1)
-    days = {epoch + timedelta(days=n): count for n, count in rows}
-    return {d: n for d, n in days.items() if d <= last}
+def _per_day(db: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
+    """Answers per study day from `first` to `last`, days without answers left out.
+
+    Each day runs from its own 04:00 local to the next, so a daylight-saving
+    change moves no answer to another day: 24-hour days under one UTC offset are
+    counted with one GROUP BY per run; a 23- or 25-hour day is counted alone.
+    """
+    counts: dict[date, int] = {}
+    for start, end, shift in _runs(first, last):
+        since, until = to_ms(day_start(start)), to_ms(day_start(end))
+        if shift is None:
+            counts[start] = int(
+                db.execute(
+                    f"SELECT count(*) FROM reviews WHERE reviewed_ms >= ? AND reviewed_ms < ? "
+                    f"AND {KEPT}",
+                    (since, until),
+                ).fetchone()[0]
+            )
+            continue
+        rows = db.execute(
+            f"SELECT (reviewed_ms + ?) / {DAY_MS} AS day, count(*) FROM reviews "
+            f"WHERE reviewed_ms >= ? AND reviewed_ms < ? AND {KEPT} GROUP BY day",
+            (shift, since, until),
+        )
+        counts.update((EPOCH + timedelta(days=n), count) for n, count in rows)
+    return {d: n for d, n in counts.items() if n}
+
+
+def _runs(first: date, last: date) -> list[tuple[date, date, int | None]]:
+    """(first day, day after the last, shift in ms) for runs of 24-hour days under one
+    offset, whose answers map to their date by that shift; (day, next day, None) for a
+    day of another length."""
+    runs: list[tuple[date, date, int | None]] = []
+    day = first
+    while day <= last:
+        following = day + timedelta(days=1)
+        start, end = day_start(day), day_start(following)
+        midnight = datetime.combine(day, time(), timezone.utc)
+        shift = to_ms(midnight) - to_ms(start) if end - start == timedelta(days=1) else None
+        if runs and shift is not None and runs[-1][2] == shift:
+            runs[-1] = (runs[-1][0], following, shift)
+        else:
+            runs.append((day, following, shift))
+        day = following
+    return runs
 
 
 def _streak(per_day: dict[date, int], today: date) -> int:
@@ -141,8 +176,9 @@ def _cards(
     db: sqlite3.Connection, now: datetime, topics: dict[str, str]
 ) -> tuple[list[int], dict[str, TopicMastery]]:
     """Due forecast (overdue counted today) and per-topic mastery, over the banks' questions."""
-    offset = day_offset(now)
-    today = study_day(now, offset)
+    today = study_day(now)
+    # When each coming study day begins (local 04:00, whatever the offset then).
+    starts = [to_ms(day_start(today + timedelta(days=n))) for n in range(1, FORECAST_DAYS + 1)]
     forecast = [0] * FORECAST_DAYS
     mastery: dict[str, TopicMastery] = {}
     for name in topics.values():
@@ -156,11 +192,12 @@ def _cards(
         if topic is None:
             continue
         mastery[topic].reviewed += 1
-        mastery[topic].mastered += recall(phase, stability, due_ms, last_ms, now) >= MASTERED
+        # Only graduated cards: a card in (re)learning was just answered, not yet known.
+        known = phase == "review" and recall(phase, stability, due_ms, last_ms, now) >= MASTERED
+        mastery[topic].mastered += known
         if suspended:
             continue
-        shown = from_ms(max(due_ms, buried or 0))
-        index = max(0, (study_day(shown, offset) - today).days)
+        index = bisect.bisect_right(starts, max(due_ms, buried or 0))
         if index < FORECAST_DAYS:
             forecast[index] += 1
     return forecast, mastery

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from quizcli import env
-from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, study_day
+from quizcli.srs import LEECH_LAPSES, CardState, day_start, study_day
+from quizcli.srs.card import Memory
+from quizcli.srs.order import by_recall
 from quizcli.store import backup, cache, settings
 from quizcli.store.connection import connect, immediate, translated
 from quizcli.store.migrations import migrate
@@ -44,7 +48,7 @@ def open_store(
         try:
             migrate(db, moment.isoformat())
             if backup_daily and existed:
-                backup.daily(db, path, study_day(moment, day_offset(moment)))
+                backup.daily(db, path, study_day(moment))
         except BaseException:
             db.close()
             raise
@@ -69,21 +73,25 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def queue(self, now: datetime, question_ids: Iterable[str], new_limit: int) -> list[str]:
-        """Today's questions among `question_ids`: due ones, least likely remembered first,
-        then never-answered ones in the given order, up to `new_limit` new per study day
-        (counting those already started today)."""
+    def queue(
+        self,
+        now: datetime,
+        question_ids: Iterable[str],
+        new_limit: int,
+        rng: random.Random | None = None,
+    ) -> list[str]:
+        """Today's questions among `question_ids`: due ones, least likely remembered first
+        (near ties in random order), then never-answered ones in the given order, up to
+        `new_limit` new per study day (counting those already started today)."""
         wanted = list(dict.fromkeys(question_ids))
-        offset = day_offset(now)
-        today = day_start(study_day(now, offset), offset)
+        today = day_start(study_day(now))
         with translated(self.path):
             known, due = self._due(now, today + timedelta(days=1), set(wanted))
             started = self.db.execute(
                 "SELECT count(*) FROM cards WHERE first_ms >= ?", (to_ms(today),)
             ).fetchone()[0]
-        due.sort()
         fresh = [qid for qid in wanted if qid not in known]
-        return [qid for _r, qid in due] + fresh[: max(0, new_limit - started)]
+        return by_recall(due, rng or random.Random()) + fresh[: max(0, new_limit - started)]
 
     def _due(
         self, now: datetime, day_end: datetime, wanted: set[str]
@@ -183,6 +191,46 @@ class Store:
             cache.refresh(self.db, record.question_id)
         return record
 
+    def undo_latest(self, now: datetime) -> ReviewRecord | None:
+        """Take back the last kept answer of any session (`quizcli undo`); None if none."""
+        with translated(self.path):
+            row = self.db.execute(
+                f"SELECT session_id FROM reviews WHERE {cache.KEPT} ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return self.undo_last(row[0], now) if row else None
+
+    def forget(self, question_id: str, now: datetime) -> int:
+        """Make a question new again: its answers stay in the log, marked as taken back
+        (session 'forget'), so the card rebuilt from the log is new. Returns how many."""
+        with translated(self.path), immediate(self.db):
+            cursor = self.db.execute(
+                "INSERT INTO undos SELECT id, 'forget', ? FROM reviews "
+                f"WHERE question_id = ? AND {cache.KEPT}",
+                (to_ms(now), question_id),
+            )
+            cache.refresh(self.db, question_id)
+        return cursor.rowcount
+
+    def memories(self) -> dict[str, Memory]:
+        """Every question with a card row, as readiness, pacing and outlooks read it."""
+        with translated(self.path):
+            rows = self.db.execute(
+                "SELECT question_id, phase, stability, due_ms, last_ms, first_ms, suspended, "
+                "buried_until_ms, lapses FROM cards"
+            ).fetchall()
+        return {row[0]: _memory(row) for row in rows}
+
+    def misses(self, since: datetime) -> dict[str, datetime]:
+        """Questions answered wrong or rated Again since `since` (any mode), with the latest."""
+        with translated(self.path):
+            rows = self.db.execute(
+                "SELECT question_id, max(reviewed_ms) FROM reviews WHERE reviewed_ms >= ? "
+                f"AND (rating = 1 OR verdict = 'incorrect') AND {cache.KEPT} "
+                "GROUP BY question_id",
+                (to_ms(since),),
+            ).fetchall()
+        return {qid: from_ms(ms) for qid, ms in rows}
+
     def reviews(self, question_id: str, include_undone: bool = False) -> list[ReviewRecord]:
         """A question's answers, oldest first."""
         kept = "" if include_undone else f"AND {cache.KEPT}"
@@ -218,8 +266,7 @@ class Store:
 
     def bury(self, question_id: str, now: datetime) -> datetime:
         """Hide a question until the next study day begins; returns that moment."""
-        offset = day_offset(now)
-        until = day_start(study_day(now, offset) + timedelta(days=1), offset)
+        until = day_start(study_day(now) + timedelta(days=1))
         self._act(question_id, "bury", now, until)
         return until
 
@@ -283,6 +330,12 @@ class Store:
                 self.db.execute("DELETE FROM actions WHERE question_id = ?", (qid,))
                 self.db.execute("DELETE FROM cards WHERE question_id = ?", (qid,))
         return removed
+
+
+def _memory(row: tuple[Any, ...]) -> Memory:
+    qid, phase, stability, due, last, first, suspended, buried, lapses = row
+    at = [from_ms(ms) if ms is not None else None for ms in (due, last, first, buried)]
+    return Memory(qid, phase, stability, at[0], at[1], at[2], bool(suspended), at[3], lapses)
 
 
 def _check(review: ReviewRecord) -> None:

@@ -126,8 +126,12 @@ def orphans(found: dict[str, int], deleted: bool) -> None:
 
 def settings(values: Settings) -> None:
     for key, value in vars(values).items():
-        shown = ("on" if value else "off") if isinstance(value, bool) else value
-        say(out(), f"{key} = {shown}")
+        setting(key, value)
+
+
+def setting(key: str, value: object) -> None:
+    shown = ("on" if value else "off") if isinstance(value, bool) else value
+    say(out(), f"{key} = {'none' if shown is None else shown}")
 
 
 def say(console: Console, line: str, style: str = "") -> None:

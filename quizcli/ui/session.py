@@ -19,6 +19,7 @@ from rich.text import Text as RichText
 
 from quizcli import env
 from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
+from quizcli.plans import Today
 from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, frame, out
@@ -66,19 +67,74 @@ LABELS = {
         "{id} 已遗忘 {lapses} 次，被标记为难点并暂停。"
         "请用自己的话重写要点，然后 `quizcli unsuspend {id}`。",
     ),
+    "leech_tagged": (
+        "{id} has been forgotten {lapses} times: it is now tagged a leech (still asked). "
+        "Rewrite it in your own words.",
+        "{id} 已遗忘 {lapses} 次，已标记为难点（仍会出现）。请用自己的话重写要点。",
+    ),
+    "leech_again": (
+        "{id} has now been forgotten {lapses} times; `quizcli suspend {id}` if it is not "
+        "worth it, or rewrite it in your own words.",
+        "{id} 已遗忘 {lapses} 次；如果不值得继续，可 `quizcli suspend {id}`，或用自己的话重写。",
+    ),
+    "confirm": (
+        "Your answer was graded wrong; keep that rating? (y/N)> ",
+        "你的答案被判为错误；确定使用这个评分吗？(y/N)> ",
+    ),
+    "rated_despite_wrong": (
+        "Rated {rating} although the answer was graded wrong.",
+        "答案被判为错误，但评分为 {rating}。",
+    ),
     "time_left": ("{time} left", "剩余 {time}"),
     "out_of_time": ("Time is up.", "时间到。"),
     "nothing_due": (
         "Nothing to study now: no question is due and today's new questions are done.",
         "现在没有要学习的题目：没有到期的复习，今天的新题也已学完。",
     ),
+    "nothing_to_drill": (
+        "Nothing to drill: no question matches (see `quizcli history ID`).",
+        "没有可练习的题目：没有符合条件的题（可查看 `quizcli history ID`）。",
+    ),
+    "debrief": ("Missed, with the reference", "答错的题目与参考答案"),
+    "your_answer": ("Your answer: {answer}", "你的答案：{answer}"),
+    "no_answer": ("Your answer: (none, the answer was shown)", "你的答案：（无，直接查看了答案）"),
+    "drill_misses": ("Drill them again: {command}", "再练一遍：{command}"),
     "summary": (
         "Answered {n}, right {right}, in {time}.",
         "共作答 {n} 题，答对 {right} 题，用时 {time}。",
     ),
+    "due_now": (
+        "{count} still due now: run quizcli again to go on.",
+        "还有 {count} 题现在就到期：再运行 quizcli 继续。",
+    ),
+    "later_today": (
+        "{count} more fall due later today, the next at {time} (in {when}).",
+        "今天稍后还有 {count} 题到期，下一题在 {time}（{when} 后）。",
+    ),
     "next_due": (
-        "Next due in {when}; {count} due by the end of tomorrow.",
-        "下一题 {when} 后到期；到明天结束前共有 {count} 题到期。",
+        "Done for today; next due in {when}; {count} due by the end of tomorrow.",
+        "今天已完成；下一题 {when} 后到期；到明天结束前共有 {count} 题到期。",
+    ),
+    "plan_exam": (
+        "{days} to the interview ({date}). Today: {new} new ({unseen} not yet seen, "
+        "spread over {new_days} before the review-only days) and {due} due.",
+        "距面试还有 {days} 天（{date}）。今天：{new} 道新题（尚有 {unseen} 题未见，"
+        "分摊到复习期之前的 {new_days} 天）和 {due} 道到期复习。",
+    ),
+    "plan_review_only": (
+        "{days} to the interview ({date}): review only from now on; {due} due today.",
+        "距面试还有 {days} 天（{date}）：从现在起只复习；今天 {due} 道到期。",
+    ),
+    "plan_after": (
+        "The interview date {date} has passed: plain FSRS again "
+        "(`quizcli config interview_date none`).",
+        "面试日期 {date} 已过：恢复普通 FSRS 排期（`quizcli config interview_date none`）。",
+    ),
+    "plan_load": (
+        "Today's plan holds about {answers} answers, more than max_answers_per_day "
+        "({limit}): split it into sittings, or narrow it with --topic or --new N.",
+        "今天的计划约需作答 {answers} 次，超过 max_answers_per_day（{limit}）："
+        "可以分几次完成，或用 --topic、--new N 缩小范围。",
     ),
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
@@ -118,7 +174,8 @@ class Screen:
         self.formula = formula
         self._kind = ""
         self._keys_shown = False
-        self._history = _History.start() if sys.stdin.isatty() else None
+        self.interactive = sys.stdin.isatty()
+        self._history = _History.start() if self.interactive else None
 
     def close(self) -> None:
         if self._history is not None:
@@ -135,7 +192,7 @@ class Screen:
         key = specific if prompt == "answer" and specific in LABELS else prompt
         out().file.flush()
         line = input(label(key, self.lang))
-        if self._history is not None and prompt != "rating":
+        if self._history is not None and prompt not in ("rating", "confirm"):
             self._history.add(line)
         return line
 
@@ -196,11 +253,67 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
     console.print(counts, style="bold")
     if show_topics and result.answered:
         _scores(result, lang)
-    if result.next_due is None:
-        console.print(label("none_due", lang), style="dim")
+    ahead = result.outlook
+    if ahead is None:
         return
-    when = format_interval(max(result.next_due - now, timedelta()))
-    console.print(label("next_due", lang, when=when, count=result.due_soon), style="dim")
+    if ahead.due_now:
+        console.print(label("due_now", lang, count=ahead.due_now), style="dim")
+    if ahead.next_at is None:
+        if not ahead.due_now:
+            console.print(label("none_due", lang), style="dim")
+        return
+    when = format_interval(max(ahead.next_at - now, timedelta()))
+    if ahead.later_today:
+        time = f"{ahead.next_at.astimezone():%H:%M}"
+        console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
+    elif not ahead.due_now:
+        console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
+
+
+def debrief(
+    result: Summary, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
+) -> None:
+    """After a mock: each missed question, what was typed, the reference; then how to drill them."""
+    missed = [a for a in result.answered if not a.right]
+    if not missed:
+        return
+    console = out()
+    console.print()
+    console.print(label("debrief", lang), style="bold")
+    for answer in missed:
+        console.print()
+        browse.question_panel(answer.question, lang, show_answer=False)
+        line = label("your_answer", lang, answer=answer.answer) if answer.answer else None
+        console.print(line or label("no_answer", lang), style="yellow", markup=False)
+        shown = formula if isinstance(answer.question, DerivationQuestion) else None
+        browse.answer_panel(answer.question, lang, shown)
+    ids = " ".join(dict.fromkeys(a.question.id for a in missed))
+    console.print(label("drill_misses", lang, command=f"quizcli drill {ids}"), style="bold")
+
+
+def _days(count: int, lang: str) -> str:
+    if lang == "zh":
+        return str(count)
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def plan_lines(today: Today, lang: str) -> None:
+    """study's opening line with a date, and a warning when the day holds too much."""
+    console = out()
+    if today.interview is not None and today.days_left is not None:
+        days = _days(today.days_left, lang)
+        values = {"days": days, "date": today.interview.isoformat(), "due": today.due}
+        if today.days_left <= 0:
+            console.print(label("plan_after", lang, **values), style="dim")
+        elif today.new_days_left:
+            new_days = _days(today.new_days_left, lang)
+            extra = {"new": today.new, "unseen": today.unseen, "new_days": new_days}
+            console.print(label("plan_exam", lang, **values, **extra))
+        else:
+            console.print(label("plan_review_only", lang, **values))
+    if today.answers > today.max_answers:
+        warning = label("plan_load", lang, answers=today.answers, limit=today.max_answers)
+        console.print(warning, style="yellow")
 
 
 def _scores(result: Summary, lang: str) -> None:

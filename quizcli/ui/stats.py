@@ -14,6 +14,7 @@ from rich.text import Text
 
 from quizcli import env
 from quizcli.bank.model import TOPICS
+from quizcli.plans import ReadinessReport
 from quizcli.store import Stats, TopicMastery
 from quizcli.ui import label as shared_label
 from quizcli.ui import out, plain
@@ -42,7 +43,25 @@ LABELS = {
     "questions": ("questions", "题数"),
     "reviewed": ("reviewed", "已学"),
     "mastered": ("mastered", "已掌握"),
-    "mastery": ("mastery (recall ≥ 90% today)", "掌握度（今日回忆概率 ≥ 90%）"),
+    "mastery": (
+        "mastery (learnt, recall ≥ 90% now)",
+        "掌握度（已毕业且当前回忆概率 ≥ 90%）",
+    ),
+    "interview": (
+        "{days} to the interview ({date}): about {known:.0f} of {total} questions "
+        "expected known that morning; {new} not yet seen.",
+        "距面试还有 {days} 天（{date}）：预计当天早上能答出约 {known:.0f}/{total} 题；"
+        "尚有 {new} 题未见。",
+    ),
+    "no_interview": (
+        "About {known:.0f} of {total} questions expected known now; {new} not yet seen "
+        "(`quizcli config interview_date YYYY-MM-DD` plans toward a date).",
+        "当前预计能答出约 {known:.0f}/{total} 题；尚有 {new} 题未见"
+        "（`quizcli config interview_date YYYY-MM-DD` 可按面试日期安排）。",
+    ),
+    "seen": ("seen", "已见"),
+    "recall": ("predicted recall", "预计回忆率"),
+    "recall_on_day": ("predicted recall on the day", "面试当天预计回忆率"),
 }
 BLOCKS = " ░▒▓█"
 ASCII_BLOCKS = " -+*#"
@@ -150,3 +169,30 @@ def _bar(share: float, ascii_only: bool, cells: int = 20) -> Text:
     bar.append(empty * (cells - filled), style="dim")
     bar.append(f" {share:.0%}")
     return bar
+
+
+def readiness(report: ReadinessReport, lang: str) -> None:
+    """Per topic: questions seen of all, and the share expected recalled on the day (or now)."""
+    known = report.readiness
+    console = out()
+    console.print()
+    values = {"known": known.expected_known, "total": known.total, "new": report.new_left}
+    if report.interview is not None and report.days_left is not None and report.days_left > 0:
+        days = report.days_left
+        shown = str(days) if lang == "zh" else ("1 day" if days == 1 else f"{days} days")
+        date_values = {"days": shown, "date": report.interview.isoformat()}
+        console.print(label("interview", lang, **values, **date_values), style="bold")
+        heading = label("recall_on_day", lang)
+    else:
+        console.print(label("no_interview", lang, **values), style="bold")
+        heading = label("recall", lang)
+    table = Table(box=None, pad_edge=False)
+    table.add_column(label("topic", lang), style="magenta")
+    table.add_column(label("seen", lang), justify="right")
+    table.add_column(plain(heading))
+    order = {name: index for index, name in enumerate(TOPICS)}
+    ascii_only = env.ascii_mode()
+    for name in sorted(known.topics, key=lambda t: (order.get(t, len(order)), t)):
+        row = known.topics[name]
+        table.add_row(name, f"{row.seen}/{row.total}", _bar(row.predicted_recall, ascii_only))
+    console.print(table)

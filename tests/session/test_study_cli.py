@@ -34,7 +34,7 @@ def ratings(*question_ids: str) -> list[int | None]:
 
 
 def test_choice_answers_are_graded_and_the_proposal_is_taken_on_enter() -> None:
-    result = run(["study", "--type", "choice"], ["b,a", "", "A", "", "c", ""])
+    result = run(["study", "--type", "choice"], ["b,a", "", "c", "", "A", ""])
     assert result.exit_code == 0, result.output
     assert result.output.count("✓ correct") == 2
     assert "✗ incorrect" in result.output
@@ -102,7 +102,7 @@ def test_concept_questions_are_rated_by_the_user_and_bad_ratings_asked_again() -
 
 
 def test_undo_takes_back_the_last_answer_and_asks_it_again() -> None:
-    lines = ["ab", "1", "u", "ab", "3", "a", "3"]
+    lines = ["ab", "1", "u", "ab", "3", "b", "3"]
     result = run(["study", "--type", "choice", "--limit", "2"], lines)
     assert result.exit_code == 0, result.output
     assert "Took back the answer to fx-gelu-models" in result.output
@@ -110,7 +110,7 @@ def test_undo_takes_back_the_last_answer_and_asks_it_again() -> None:
         history = store.reviews("fx-gelu-models", include_undone=True)
         assert [(int(r.rating or 0), r.undone) for r in history] == [(1, True), (3, False)]
         assert store.card("fx-gelu-models") == history[1].after
-    assert ratings("fx-relu-dead") == [3]
+    assert ratings("fx-max-pool-output") == [3]
     assert "Answered 2, right 2" in result.output
 
 
@@ -121,16 +121,16 @@ def test_undo_with_nothing_answered_says_so() -> None:
 
 
 def test_suspend_and_bury_keep_a_question_out_of_the_next_session() -> None:
-    result = run(["study", "--type", "choice"], ["ab", "s", "a", "b", "b", ""])
+    result = run(["study", "--type", "choice"], ["ab", "s", "b", "b", "a", ""])
     assert result.exit_code == 0
     assert "Suspended fx-gelu-models" in result.output
-    assert "Buried fx-relu-dead until tomorrow." in result.output
+    assert "Buried fx-max-pool-output until tomorrow." in result.output
     with open_store() as store:
         assert store.status("fx-gelu-models").suspended
-        assert store.status("fx-relu-dead").buried_until is not None
+        assert store.status("fx-max-pool-output").buried_until is not None
     again = run(["study", "--type", "choice", "--new", "10"], [])
     assert "fx-gelu-models" not in again.output
-    assert "fx-relu-dead" not in again.output
+    assert "fx-max-pool-output" not in again.output
 
 
 def test_end_of_input_mid_question_keeps_the_answers_and_exits_0() -> None:
@@ -141,10 +141,10 @@ def test_end_of_input_mid_question_keeps_the_answers_and_exits_0() -> None:
 
 
 def test_limit_caps_the_session_and_the_summary_says_what_is_due() -> None:
-    result = run(["study", "--limit", "2", "--type", "choice"], ["ab", "", "a", ""])
+    result = run(["study", "--limit", "2", "--type", "choice"], ["ab", "", "b", ""])
     assert result.exit_code == 0
     assert "Question 2 of 2" in result.output
-    assert "Next due in 10m; 2 due by the end of tomorrow." in result.output
+    assert "2 more fall due later today, the next at 12:10 (in 10m)." in result.output
 
 
 def test_new_question_allowance_is_per_day() -> None:

@@ -63,8 +63,9 @@ def test_terminal_session_answer_rate_undo_interrupt_and_restart(
     child.expect("✓ correct")
     child.expect(RATING)
     child.sendline("4")
+    child.expect("fx-max-pool-output")  # topics interleaved: pooling comes second
     child.expect(ANSWER)
-    child.sendline("a")
+    child.sendline("b")
     child.expect(RATING)
     child.sendline("3")
     child.expect(ANSWER)
@@ -81,20 +82,24 @@ def test_terminal_session_answer_rate_undo_interrupt_and_restart(
             (4, False, "ab"),
         ]
     again = spawn("study", "--type", "choice")
-    again.expect("Question 1 of 1")
-    again.expect("fx-max-pool-output")
+    again.expect("Question 1 of 2")  # the new one, then max-pool's 10-minute step
+    again.expect("fx-relu-dead")
     again.expect(ANSWER)
     again.send("\x1b[A")  # the last answer of the interrupted session
     again.sendline("")
     again.expect(RATING)
     again.sendline("")
+    again.expect("Question 2 of 3")  # Again: its 1-minute step comes before max-pool's 10
+    again.expect("fx-relu-dead")
+    again.expect(ANSWER)
+    again.sendeof()
     again.expect("Answered 1, right 0")
     again.expect(pexpect.EOF)
     again.close()
     assert again.exitstatus == 0
     assert total_reviews() == 3
     with open_store() as store:
-        assert [r.answer for r in store.reviews("fx-max-pool-output")] == ["a"]
+        assert [r.answer for r in store.reviews("fx-relu-dead")] == ["b"]
 
 
 def test_ctrl_d_ends_the_session_with_0(spawn: Callable[..., pexpect.spawn]) -> None:
@@ -114,7 +119,7 @@ def test_ctrl_d_ends_the_session_with_0(spawn: Callable[..., pexpect.spawn]) -> 
 
 def test_kill_9_keeps_what_was_recorded(spawn: Callable[..., pexpect.spawn]) -> None:
     child = spawn("study", "--type", "choice")
-    for answer in ("ab", "a"):
+    for answer in ("ab", "b"):
         child.expect(ANSWER)
         child.sendline(answer)
         child.expect(RATING)
@@ -136,7 +141,7 @@ def test_kill_9_keeps_what_was_recorded(spawn: Callable[..., pexpect.spawn]) -> 
         timeout=30,
     )
     assert after.returncode == 0, after.stderr
-    assert "fx-max-pool-output" in after.stdout
+    assert "fx-relu-dead" in after.stdout
     assert total_reviews() == 3
 
 

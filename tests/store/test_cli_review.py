@@ -51,10 +51,11 @@ def test_stats_of_a_fresh_install() -> None:
     assert figures["due_today"] == 0
     assert figures["retention_30d"] is None
     assert figures["streak"] == 0
-    assert figures["topics"] == {
-        "activations": {"questions": 2, "reviewed": 0, "mastered": 0, "mastery": 0.0},
-        "pooling": {"questions": 2, "reviewed": 0, "mastered": 0, "mastery": 0.0},
-    }
+    fresh = {"questions": 2, "reviewed": 0, "mastered": 0, "mastery": 0.0}
+    fresh.update(seen=0, predicted_recall=0.0)
+    assert figures["topics"] == {"activations": fresh, "pooling": fresh}
+    assert figures["interview"]["date"] is None
+    assert figures["interview"]["new_left"] == 4
 
 
 def test_stats_after_a_month_of_reviews() -> None:
@@ -111,7 +112,7 @@ def test_stats_and_history_in_plain_ascii() -> None:
         code, out, _ = invoke("--ascii", *command)
         assert code == 0
         assert out.isascii(), out
-    assert "mastery (recall >= 90% today)" in invoke("--ascii", "stats")[1]
+    assert "mastery (learnt, recall >= 90% now)" in invoke("--ascii", "stats")[1]
 
 
 def test_stats_in_chinese() -> None:
@@ -293,7 +294,8 @@ def test_a_data_dir_that_cannot_be_made_says_so(
 def test_config_show_and_change() -> None:
     code, out, _ = invoke("config")
     assert code == 0
-    assert out.splitlines() == ["new_per_day = 10", "desired_retention = 0.9", "fuzz = on"]
+    assert out.splitlines()[:3] == ["new_per_day = 10", "desired_retention = 0.9", "fuzz = on"]
+    assert "interview_date = none" in out.splitlines()
     assert invoke("config", "new_per_day", "25")[1].strip() == "new_per_day = 25"
     assert invoke("config", "new_per_day")[1].strip() == "new_per_day = 25"
     code, _, err = invoke("config", "desired_retention", "2")
@@ -304,7 +306,16 @@ def test_config_show_and_change() -> None:
 def test_orphans_and_config_speak_json() -> None:
     code, out, err = invoke("config", "new_per_day", "15", "--json")
     assert code == 0, err
-    assert json.loads(out) == {"new_per_day": 15, "desired_retention": 0.9, "fuzz": True}
+    assert json.loads(out) == {
+        "new_per_day": 15,
+        "desired_retention": 0.9,
+        "fuzz": True,
+        "interview_date": None,
+        "interview_planned_on": None,
+        "exam_retention": 0.95,
+        "max_answers_per_day": 200,
+        "leech_action": "suspend",
+    }
     code, out, err = invoke("orphans", "--json")
     assert code == 0, err
     assert json.loads(out) == {"orphans": {}, "deleted": False}
