@@ -117,6 +117,10 @@ def question_panel(
     )
     out().print(RichText(meta, style="dim"))
     out().print(panel)
+    if question.figure is not None:
+        from quizcli.ui.plot import figure_chart
+
+        figure_chart(question.figure, lang)
 
 
 def answer_panel(
