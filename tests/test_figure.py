@@ -108,3 +108,24 @@ def test_anki_deck_carries_the_svg_as_media_shown_on_the_front(tmp_path: Path) -
     fields = [row[0] for row in connection.execute("SELECT flds FROM notes")]
     connection.close()
     assert any('<img src="quizcli-fx-figure-loss.svg">' in f.split("\x1f")[2] for f in fields)
+
+
+def test_code_in_a_prompt_keeps_its_indentation_on_screen_and_in_anki(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["--bank", str(FIGURES), "show", "fx-code-bug"])
+    assert result.exit_code == 0, result.output
+    assert "2      return x * (np.random.rand(*x.shape) >= p)" in result.stdout
+    assert "```" not in result.stdout
+    deck = tmp_path / "deck.apkg"
+    export_deck([q for q in BANK.questions if q.id == "fx-code-bug"], deck, "en", no_latex, "q")
+    with zipfile.ZipFile(deck) as archive:
+        archive.extract("collection.anki2", tmp_path)
+    import sqlite3
+
+    connection = sqlite3.connect(tmp_path / "collection.anki2")
+    (fields,) = connection.execute("SELECT flds FROM notes").fetchone()
+    connection.close()
+    front = fields.split("\x1f")[2]
+    assert (
+        "<pre><code>1  def dropout(x, p):\n2      return x * (np.random.rand(*x.shape) &gt;= p)"
+        in front
+    )

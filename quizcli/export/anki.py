@@ -95,5 +95,14 @@ def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
 
 
 def _html(text: str) -> str:
-    """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`."""
-    return with_math(html.escape(text, quote=False), r"\(", r"\)").replace("\n", "<br>")
+    """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`; a fenced
+    code block becomes <pre>, so its indentation survives."""
+    parts = []
+    for index, part in enumerate(text.split("```")):
+        if index % 2:
+            code = part.split("\n", 1)[-1].rstrip()
+            parts.append(f"<pre><code>{html.escape(code, quote=False)}</code></pre>")
+        else:
+            math = with_math(html.escape(part, quote=False), r"\(", r"\)")
+            parts.append(math.replace("\n", "<br>"))
+    return "".join(parts)
