@@ -100,7 +100,7 @@ def svg(figure: Figure, lang: str) -> str:
     x_low, x_high = xs[0], xs[-1]
     legend_height = LEGEND_ROW * len(series)
     plot_bottom = HEIGHT - BOTTOM
-    height = HEIGHT + legend_height
+    height = HEIGHT + legend_height - 6
 
     def px(x: float) -> float:
         return LEFT + (x - x_low) / (x_high - x_low) * (WIDTH - LEFT - RIGHT)
@@ -114,7 +114,7 @@ def svg(figure: Figure, lang: str) -> str:
         f'<rect width="{WIDTH}" height="{height}" fill="white"/>',
         _text(WIDTH / 2, 20, text_in(figure.title, lang), 'text-anchor="middle" font-size="14"'),
     ]
-    for value in nice_ticks(y_low, y_high):
+    for value in nice_ticks(y_low, y_high, 8):
         y = py(value)
         parts.append(_line(LEFT, y, WIDTH - RIGHT, y, "#eee"))
         parts.append(_text(LEFT - 6, y + 4, tick_label(value), 'text-anchor="end"'))
@@ -136,7 +136,7 @@ def svg(figure: Figure, lang: str) -> str:
             parts.append(
                 f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>'
             )
-        row = HEIGHT - 12 + LEGEND_ROW * index
+        row = HEIGHT + LEGEND_ROW * index  # below the x label
         parts.append(_line(LEFT, row - 4, LEFT + 24, row - 4, colour, 3))
         parts.append(_text(LEFT + 30, row, curve.name, ""))
     parts.append("</svg>")

@@ -108,13 +108,13 @@ def ridge_validation_curve(seed: int = 1) -> dict[str, Points]:
 
 
 def l1_l2_penalties() -> dict[str, Points]:
-    """Penalty values and slopes on w ≥ 0: |w| and w²/2, slopes 1 and w."""
+    """Penalty values and slopes on w ≥ 0: |w| and w², slopes 1 and 2w."""
     w = np.linspace(0, 1, 11)
     return {
         "l1": rounded(w, np.abs(w), 3),
-        "l2": rounded(w, w**2 / 2, 3),
+        "l2": rounded(w, w**2, 3),
         "l1-slope": rounded(w, np.ones_like(w), 3),
-        "l2-slope": rounded(w, w, 3),
+        "l2-slope": rounded(w, 2 * w, 3),
     }
 
 
