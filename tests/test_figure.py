@@ -129,3 +129,14 @@ def test_code_in_a_prompt_keeps_its_indentation_on_screen_and_in_anki(tmp_path: 
         "<pre><code>1  def dropout(x, p):\n2      return x * (np.random.rand(*x.shape) &gt;= p)"
         in front
     )
+
+
+def test_list_json_says_which_questions_have_a_figure() -> None:
+    result = CliRunner().invoke(app, ["--bank", str(FIGURES), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    shown = {row["id"]: row["figure"] for row in json.loads(result.stdout)}
+    assert {k: v for k, v in shown.items() if k.startswith("fx-")} == {
+        "fx-figure-loss": True,
+        "fx-figure-curve": True,
+        "fx-code-bug": False,
+    }
