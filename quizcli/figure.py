@@ -25,12 +25,17 @@ SVG_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round values (steps of 1, 2 or 5 times a power of ten) inside [low, high]."""
+    """Round values (steps of 1, 2 or 5 times a power of ten) inside [low, high], at least
+    three of them: a step that leaves fewer is replaced by the next smaller one (5 → 2 → 1)."""
     raw = (high - low) / max(count - 1, 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first = math.ceil(low / step)
-    return [k * step for k in range(first, math.floor(high / step) + 1)]
+    power = 10.0 ** math.floor(math.log10(raw))
+    steps = [m * power for m in (10, 5, 2, 1, 0.5, 0.2, 0.1)]
+    start = max(i for i, step in enumerate(steps) if step >= raw)
+    for step in steps[start:]:
+        ticks = [k * step for k in range(math.ceil(low / step), math.floor(high / step) + 1)]
+        if len(ticks) >= 3:
+            break
+    return ticks
 
 
 def tick_label(value: float) -> str:

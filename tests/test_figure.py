@@ -140,3 +140,15 @@ def test_list_json_says_which_questions_have_a_figure() -> None:
         "fx-figure-curve": True,
         "fx-code-bug": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "ticks"),
+    [(0.6, 9.1, [2, 4, 6, 8]), (-4, 4, [-4, -2, 0, 2, 4]), (2, 3, [2, 2.5, 3])],
+)
+def test_an_axis_gets_at_least_three_round_ticks(
+    low: float, high: float, ticks: list[float]
+) -> None:
+    from quizcli.figure import nice_ticks
+
+    assert nice_ticks(low, high) == pytest.approx(ticks)
