@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tests.content.backprop import mib
+from tests.content.backprop import mib, vjp
 
 GRID = np.array([[1, 3, 2, 4], [5, 6, 1, 2], [7, 8, 3, 1], [2, 4, 5, 6]], dtype=float)
 DY = np.array([[1, 2], [3, 4]], dtype=float)
@@ -209,4 +209,16 @@ RECOMPUTE.update(
             (32, 64, out_size(112, 2, 2), out_size(112, 2, 2)), np.int64
         ),
     }
+)
+
+
+def global_average_pool_backward(dy: list[float], height: int, width: int) -> np.ndarray:
+    """∂L/∂x of y_c = mean over the H × W plane, by central differences; one entry per channel."""
+    grad = vjp(lambda x: x.mean(axis=(1, 2)), np.zeros((len(dy), height, width)), dy)
+    assert np.allclose(grad, grad[:, :1, :1])  # the same at every position of a channel
+    return grad[:, 0, 0]
+
+
+RECOMPUTE["mbp-global-average-pool-backward"] = lambda: global_average_pool_backward(
+    [0.98, -0.49], 7, 7
 )
