@@ -56,14 +56,20 @@ def sampled(figure: Figure, lang: str) -> tuple[list[float], list[Sampled]]:
     low = min(_extent(series)[0] for series in figure.series)
     high = max(_extent(series)[1] for series in figure.series)
     xs = curves.grid(low, high)
+    named = [series.curve_name() for series in figure.series if series.curve is not None]
+    by_label = {}
+    if named:  # one call: the checker's numeric screen evaluates all curves at once
+        names = list(dict.fromkeys(name for name, _ in named))
+        derivative = any(prime for _, prime in named)
+        by_label = {s.name: s.ys for s in curves.sample(names, xs, derivative)}
     result = []
     for series in figure.series:
         start, end = _extent(series)
         if series.points is not None:
             ys = [_interpolate(series.points, x) for x in xs]
         else:
-            name, derivative = series.curve_name()
-            values = curves.sample([name], xs, derivative)[-1].ys
+            name, prime = series.curve_name()
+            values = by_label[name + (curves.PRIME if prime else "")]
             ys = [y if start <= x <= end else math.nan for x, y in zip(xs, values, strict=True)]
         result.append(Sampled(_series_name(series, lang), ys))
     return xs, result
