@@ -55,12 +55,13 @@ def relu_firing_rates(units: int = 1000, inputs: int = 2000, seed: int = 0) -> n
 
 
 def relu_firing_histogram() -> dict[str, Points]:
-    """Share of units per firing-rate bin: exactly 0, then ten bins of width 0.1."""
+    """Share of units per firing-rate bin: exactly 0, then ten bins of width 0.1, each
+    plotted at its upper edge (0.1, ..., 1.0) so the axis runs from 0 to 1."""
     rates = relu_firing_rates()
     dead = float(np.mean(rates == 0))
     alive = rates[rates > 0]
     counts, _ = np.histogram(alive, bins=np.linspace(0, 1, 11))
-    xs = np.concatenate([[0.0], np.linspace(0.05, 0.95, 10)])
+    xs = np.concatenate([[0.0], np.linspace(0.1, 1.0, 10)])
     ys = np.concatenate([[dead], counts / len(rates)])
     return {"units": rounded(xs, ys, 3)}
 
