@@ -87,7 +87,9 @@ class Prose:
     def __init__(self, text: str, style: str = "") -> None:
         parts = text.split("```")
         self.parts = [
-            (_code_lines(part), True) if index % 2 else (plain(latex_to_unicode(part, True)), False)
+            (plain(_code_lines(part)), True)
+            if index % 2
+            else (plain(latex_to_unicode(part, True)), False)
             for index, part in enumerate(parts)
         ]
         self.text = "\n".join(part for part, _ in self.parts)
