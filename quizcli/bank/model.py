@@ -7,6 +7,7 @@ documentation; `questions/README.md` shows them in context.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Annotated, Literal
 
@@ -46,6 +47,12 @@ class Text(Strict):
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+class Option(Text):
+    """A choice option; `why` says in one line why it is right or wrong, shown after grading."""
+
+    why: Text | None = None
 
 
 class ConceptAnswer(Strict):
@@ -210,6 +217,59 @@ class DerivationAnswer(Strict):
         return self
 
 
+class Axis(Strict):
+    """A figure axis: its label (the unit goes in the label, as on paper)."""
+
+    label: Text
+
+
+class Series(Strict):
+    """One line of a figure: measured `points` [[x, y], ...] with a `name`, or a `curve`
+    `quizcli plot` knows (`relu`, or `relu'` for its derivative) drawn over `range`."""
+
+    name: Text | None = None
+    points: list[tuple[float, float]] | None = Field(default=None, min_length=2)
+    curve: str | None = None
+    range: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _points_or_curve(self) -> Series:
+        if (self.points is None) == (self.curve is None):
+            raise ValueError("a series has either points or a curve, not both or neither")
+        if self.points is not None:
+            if self.name is None or self.range is not None:
+                raise ValueError("a series of points needs a name and takes no range")
+            xs = [x for x, _ in self.points]
+            if any(b <= a for a, b in itertools.pairwise(xs)):
+                raise ValueError("the points' x values must increase")
+        if self.curve is not None:
+            self.curve_name()
+        if self.range is not None and not self.range[0] < self.range[1]:
+            raise ValueError(f"range {list(self.range)} is empty; give the lower bound first")
+        return self
+
+    def curve_name(self) -> tuple[str, bool]:
+        """The curve's table name and whether the series is its derivative (`relu'`)."""
+        from quizcli import curves
+        from quizcli.errors import QuizcliError
+
+        assert self.curve is not None
+        derivative = self.curve.endswith(("'", "′"))
+        try:
+            return curves.resolve(self.curve.rstrip("'′")), derivative
+        except QuizcliError as exc:
+            raise ValueError(str(exc)) from None
+
+
+class Figure(Strict):
+    """A chart shown with the question: drawn in the terminal, exported as SVG."""
+
+    title: Text
+    x: Axis
+    y: Axis
+    series: list[Series] = Field(min_length=1, max_length=8)
+
+
 class QuestionBase(Strict):
     """Fields every question has, whatever its type."""
 
@@ -221,6 +281,7 @@ class QuestionBase(Strict):
     explanation: Text
     hints: list[Text] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
+    figure: Figure | None = None
 
     @field_validator("sources")
     @classmethod

@@ -55,6 +55,7 @@ def summary(question: AnyQuestion) -> dict[str, Any]:
         "difficulty": question.difficulty,
         "tags": list(question.tags),
         "prompt": {"en": question.prompt.en, "zh": question.prompt.zh},
+        "figure": question.figure is not None,
     }
 
 

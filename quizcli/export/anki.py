@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -53,17 +54,33 @@ def export_deck(
     )
     decks: dict[str, Any] = {}
     count = 0
-    for question in questions:
-        name = f"{deck}::{question.topic}"
-        if name not in decks:
-            decks[name] = genanki.Deck(stable_id("quizcli-deck", name), name)
-        fields = _fields(question, lang, formula)
-        tags = ["quizcli", question.topic, question.type, *question.tags]
-        guid = genanki.guid_for(question.id)
-        decks[name].add_note(QuestionNote(model=model, fields=fields, tags=tags, guid=guid))
-        count += 1
-    genanki.Package(list(decks.values())).write_to_file(str(path))
+    with tempfile.TemporaryDirectory(prefix="quizcli-media-") as media_dir:
+        media = []
+        for question in questions:
+            name = f"{deck}::{question.topic}"
+            if name not in decks:
+                decks[name] = genanki.Deck(stable_id("quizcli-deck", name), name)
+            fields = _fields(question, lang, formula)
+            if question.figure is not None:
+                media.append(_write_figure(question, Path(media_dir), lang))
+                fields[2] += f'<br><img src="{media[-1].name}">'
+            tags = ["quizcli", question.topic, question.type, *question.tags]
+            guid = genanki.guid_for(question.id)
+            decks[name].add_note(QuestionNote(model=model, fields=fields, tags=tags, guid=guid))
+            count += 1
+        package = genanki.Package(list(decks.values()), media_files=[str(m) for m in media])
+        package.write_to_file(str(path))
     return count
+
+
+def _write_figure(question: AnyQuestion, directory: Path, lang: str) -> Path:
+    """The figure as an SVG media file; the `quizcli-` prefix keeps clear of the user's media."""
+    from quizcli.figure import svg
+
+    assert question.figure is not None
+    path = directory / f"quizcli-{question.id}.svg"
+    path.write_text(svg(question.figure, lang), encoding="utf-8")
+    return path
 
 
 def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
@@ -78,5 +95,14 @@ def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
 
 
 def _html(text: str) -> str:
-    """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`."""
-    return with_math(html.escape(text, quote=False), r"\(", r"\)").replace("\n", "<br>")
+    """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`; a fenced
+    code block becomes <pre>, so its indentation survives."""
+    parts = []
+    for index, part in enumerate(text.split("```")):
+        if index % 2:
+            code = part.split("\n", 1)[-1].rstrip()
+            parts.append(f"<pre><code>{html.escape(code, quote=False)}</code></pre>")
+        else:
+            math = with_math(html.escape(part, quote=False), r"\(", r"\)")
+            parts.append(math.replace("\n", "<br>"))
+    return "".join(parts)

@@ -31,6 +31,24 @@ def export_sheets(
         path = sheet_path(directory, topic)
         path.write_text(sheet(topic, items, lang, formula), encoding="utf-8")
         written.append(path)
+        written.extend(_figures(items, directory, lang))
+    return written
+
+
+def figure_file(question: AnyQuestion) -> str:
+    """The name of a question's figure image beside the sheet that links it."""
+    return f"{question.id}.svg"
+
+
+def _figures(questions: list[AnyQuestion], directory: Path, lang: str) -> list[Path]:
+    from quizcli.figure import svg
+
+    written = []
+    for question in questions:
+        if question.figure is not None:
+            path = directory / figure_file(question)
+            path.write_text(svg(question.figure, lang), encoding="utf-8")
+            written.append(path)
     return written
 
 
@@ -44,6 +62,9 @@ def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula)
         level = _label(LEVELS[question.difficulty], lang)
         lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
         lines += [pick(question.prompt, lang, "\n\n"), ""]
+        if question.figure is not None:
+            title = pick(question.figure.title, lang, " / ")
+            lines += [f"![{title}]({figure_file(question)})", ""]
         lines += [f"**{_label(HEADINGS['answer'], lang)}**", ""]
         lines += [*answer_parts(question, lang, formula), ""]
         lines += [f"**{_label(HEADINGS['why'], lang)}**", ""]

@@ -81,19 +81,38 @@ class Prose:
 
     Rich breaks lines only at spaces, which leaves gaps before long Chinese runs;
     this renderable wraps at the width it is given, between any two Chinese characters.
+    A code block between ``` fences is shown as written: indentation kept, never re-wrapped.
     """
 
     def __init__(self, text: str, style: str = "") -> None:
-        self.text = plain(latex_to_unicode(text, keep_together=True))
+        parts = text.split("```")
+        self.parts = [
+            (plain(_code_lines(part)), True)
+            if index % 2
+            else (plain(latex_to_unicode(part, True)), False)
+            for index, part in enumerate(parts)
+        ]
+        self.text = "\n".join(part for part, _ in self.parts)
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in wrap(self.text, options.max_width):
-            yield RichText(line, style=self.style, no_wrap=True, overflow="crop")
+        for part, code in self.parts:
+            if code:
+                for line in part.splitlines():
+                    yield RichText(line, style=self.style or "cyan", no_wrap=True, overflow="fold")
+            elif part.strip():
+                for line in wrap(part.strip("\n"), options.max_width):
+                    yield RichText(line, style=self.style, no_wrap=True, overflow="crop")
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         longest = max((width(line) for line in self.text.splitlines()), default=0)
         return Measurement(min(8, longest), min(longest, options.max_width))
+
+
+def _code_lines(block: str) -> str:
+    """A fenced block without its fence lines (and the language name after the opening one)."""
+    lines = block.split("\n")
+    return "\n".join(lines[1:-1] if len(lines) > 2 else lines).rstrip()
 
 
 def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
@@ -154,6 +173,10 @@ def question_panel(
     )
     out().print(RichText(meta, style="dim"))
     out().print(panel)
+    if question.figure is not None:
+        from quizcli.ui.plot import figure_chart
+
+        figure_chart(question.figure, lang)
 
 
 def answer_panel(

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from quizcli import env
+from quizcli.figure import nice_ticks, tick_label
 from quizcli.textfmt import to_ascii
 from quizcli.ui import out
 
 if TYPE_CHECKING:
+    from quizcli.bank.model import Figure
     from quizcli.curves import Sampled
 
 # Okabe & Ito's palette, told apart with red-green colour blindness too (Okabe, Ito 2008,
@@ -45,7 +47,7 @@ def render(
 ) -> list[Text]:
     """Lines of a chart with y ticks on the left, x ticks below and a legend."""
     low, high = _y_range(series)
-    ticks = {_row_of(value, low, high, rows): _tick(value) for value in nice_ticks(low, high)}
+    ticks = {_row_of(value, low, high, rows): tick_label(value) for value in nice_ticks(low, high)}
     margin = max(len(label) for label in ticks.values()) + 1
     width = max(columns - margin - 1, 10)
     if colour and not ascii_only:
@@ -86,15 +88,6 @@ def _style(char: str, index: int, colour: bool) -> str:
     if index < 0:
         return "" if char == " " else "dim"
     return COLOURS[index % len(COLOURS)] if colour else ""
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round values (steps of 1, 2 or 5 times a power of ten) inside [low, high]."""
-    raw = (high - low) / max(count - 1, 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first = math.ceil(low / step)
-    return [k * step for k in range(first, math.floor(high / step) + 1)]
 
 
 def _y_range(series: Sequence[Sampled]) -> tuple[float, float]:
@@ -201,10 +194,6 @@ def _resample(xs: Sequence[float], ys: Sequence[float], count: int) -> list[floa
     return [ys[round(i * last / max(count - 1, 1))] for i in range(count)]
 
 
-def _tick(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e4 else f"{value:.1e}"
-
-
 def _x_tick_columns(width: int) -> list[int]:
     """Five evenly spaced columns for the x ticks: both ends, the middle, the quarters."""
     return [round(i * (width - 1) / 4) for i in range(5)]
@@ -221,7 +210,7 @@ def _x_axis(width: int, ascii_only: bool) -> str:
 def _x_ticks(first: float, last: float, width: int) -> str:
     line = [" "] * width
     for i, column in enumerate(_x_tick_columns(width)):
-        label = _tick(first + (last - first) * i / 4)
+        label = tick_label(first + (last - first) * i / 4)
         start = min(max(column - len(label) // 2, 0), width - len(label))
         line[start : start + len(label)] = label
     return "".join(line)
@@ -257,6 +246,23 @@ def chart(xs: Sequence[float], series: Sequence[Sampled]) -> None:
     colour = console.color_system is not None and not console.no_color
     for line in render(xs, series, console.width, ROWS, colour, env.ascii_mode()):
         console.print(line, no_wrap=True, crop=True)
+
+
+def figure_chart(figure: Figure, lang: str) -> None:
+    """A question's figure: its title, the y label, the chart, the x label at the right."""
+    from quizcli.figure import sampled, text_in
+
+    console, ascii_only = out(), env.ascii_mode()
+    xs, series = sampled(figure, lang)
+    title, y_label, x_label = (
+        to_ascii(text_in(text, lang)) if ascii_only else text_in(text, lang)
+        for text in (figure.title, figure.y.label, figure.x.label)
+    )
+    console.print(Text(title, style="bold"), soft_wrap=True)
+    console.print(Text(f"{'^' if ascii_only else '↑'} {y_label}", style="dim"))
+    chart(xs, series)
+    x_label = f"{x_label} {'->' if ascii_only else '→'}"
+    console.print(Text(x_label, style="dim", justify="right"))
 
 
 def nothing_to_plot(lang: str) -> None:

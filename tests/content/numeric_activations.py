@@ -11,6 +11,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from tests.content.backprop import mib, softmax_rows, vjp
+from tests.content.figures import relu_firing_rates
+
 
 def sigmoid(x: float) -> float:
     return float(1 / (1 + np.exp(-x)))
@@ -129,3 +132,43 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "kaiming-normal-default-std": lambda: kaiming_std(512, 0.0),
     "prelu-default-init-output": lambda: leaky_relu(-4.0, 0.25),
 }
+
+
+# Read-the-plot, matrix-backprop and memory questions (content-b).
+
+
+def gelu_derivative_minimum() -> list[float]:
+    """[x, GELU′(x)] at the minimum of GELU′, found on a grid of the derivative itself."""
+    from math import erf
+
+    x = np.linspace(-4.0, 0.0, 400_001)
+    phi = np.exp(-(x**2) / 2) / np.sqrt(2 * np.pi)
+    cdf = 0.5 * (1 + np.vectorize(erf)(x / np.sqrt(2)))
+    derivative = cdf + x * phi
+    index = int(np.argmin(derivative))
+    return [float(x[index]), float(derivative[index])]
+
+
+def batch_cross_entropy(logits: np.ndarray, labels: list[int]) -> float:
+    probs = softmax_rows(logits)
+    return float(-np.mean(np.log(probs[np.arange(len(labels)), labels])))
+
+
+RECOMPUTE.update(
+    {
+        "plot-dead-relu-firing-histogram": lambda: float(np.mean(relu_firing_rates() == 0)),
+        "plot-sigmoid-gradient-ratio": lambda: sigmoid_derivative(4.0) / sigmoid_derivative(0.0),
+        "plot-gelu-derivative-dip": gelu_derivative_minimum,
+        "mbp-softmax-ce-batch-gradient": lambda: vjp(
+            lambda z: np.array(batch_cross_entropy(z, [0, 2])),
+            [[2.0, 1.0, 0.0], [0.0, 0.0, 0.0]],
+            1.0,
+        ).ravel(),
+        "mbp-relu-backward-matrix": lambda: vjp(
+            lambda x: np.maximum(x, 0.0),
+            [[1.0, -2.0, 0.5], [-1.0, 3.0, -0.5]],
+            [[0.3, 0.7, -1.0], [2.0, -1.0, 4.0]],
+        ).ravel(),
+        "memory-gelu-saved-input-bf16": lambda: mib((16, 1024, 4096), np.float16),  # 2 bytes
+    }
+)

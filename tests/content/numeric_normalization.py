@@ -13,6 +13,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tests.content.backprop import mib, vjp
+
 Array = NDArray[np.float64]
 
 
@@ -169,3 +171,62 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "frozen-batchnorm-as-affine": lambda: frozen_bn_affine(mean=0.5, var=4.0, gamma=2.0, beta=1.0),
     "spectral-norm-conv-matrix-shape": lambda: np.zeros((64, 32, 3, 3)).reshape(64, -1).shape[1],
 }
+
+
+# Read-the-plot, matrix-backprop and memory questions (content-b).
+
+
+def steps_until_within(target: float, momentum: float, fraction: float) -> int:
+    """First step at which PyTorch's running mean, started at 0, is within `fraction` of target."""
+    running, step = 0.0, 0
+    while abs(running - target) > fraction * target:
+        running = (1 - momentum) * running + momentum * target
+        step += 1
+    return step
+
+
+def batch_mean_noise_ratio(small: int, large: int) -> float:
+    """Ratio of the batch mean's standard deviation at two batch sizes (σ/√N)."""
+    return float(np.sqrt(large / small))
+
+
+def layer_norm(x: Array) -> Array:
+    values = np.asarray(x, dtype=np.float64)
+    out: Array = (values - values.mean(axis=-1, keepdims=True)) / values.std(axis=-1, keepdims=True)
+    return out
+
+
+def bn2d_affine_gradients() -> list[float]:
+    """[dγ0, dγ1, dβ0, dβ1] by differentiating BatchNorm2d's output in γ and β numerically."""
+    x = np.array([[[[1.0, 3.0]], [[0.0, 4.0]]], [[[5.0, 7.0]], [[2.0, 2.0]]]])
+    dy = np.array([[[[1.0, 0.0]], [[2.0, 1.0]]], [[[0.5, -1.0]], [[-2.0, 1.0]]]])
+    mean = x.mean(axis=(0, 2, 3), keepdims=True)
+    x_hat = (x - mean) / x.std(axis=(0, 2, 3), keepdims=True)
+
+    def output(params: Array) -> Array:
+        gamma, beta = params[:2].reshape(1, 2, 1, 1), params[2:].reshape(1, 2, 1, 1)
+        out: Array = gamma * x_hat + beta
+        return out
+
+    return list(vjp(output, [1.0, 1.0, 0.0, 0.0], dy))
+
+
+RECOMPUTE.update(
+    {
+        "plot-bn-running-mean-warmup": lambda: steps_until_within(2.0, 0.1, 0.1),
+        "plot-bn-batch-statistic-noise": lambda: batch_mean_noise_ratio(4, 64),
+        "mbp-bn-input-gradient-vector": lambda: vjp(
+            lambda x: bn_train(x, gamma=2.0), [1.0, 2.0, 4.0, 5.0], [1.0, 0.0, 0.0, -1.0]
+        ),
+        "mbp-bn2d-dgamma-dbeta-nchw": bn2d_affine_gradients,
+        "mbp-layernorm-input-gradient": lambda: vjp(
+            layer_norm, [2.0, 0.0, -1.0, 3.0], [1.0, 0.0, 0.0, 0.0]
+        ),
+        "memory-batchnorm-output-activation": lambda: mib((32, 64, 56, 56), np.float32),
+        "params-vit-base-layernorm-total": lambda: (12 * 2 + 1) * affine_parameter_count(768),
+        "params-llama-rmsnorm-total": lambda: [
+            (32 * 2 + 1) * 4096,
+            (32 * 2 + 1) * affine_parameter_count(4096),
+        ],
+    }
+)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from tests.content.backprop import vjp
+
 
 def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
     return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
@@ -186,3 +188,38 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "residual-branch-gradient-product": lambda: float(np.prod([1 + 0.05] * 20)),
     "seed-spread-report": lambda: float(np.std([76.1, 75.8, 76.4, 75.9, 76.3], ddof=1)),
 }
+
+
+# Matrix-backprop and FLOPs questions (content-b).
+
+
+def matmul_flops(m: int, k: int, n: int) -> int:
+    """FLOPs of an (m × k)·(k × n) product: one multiply and one add per term of each output."""
+    return 2 * m * k * n
+
+
+def linear_grads() -> np.ndarray:
+    """[dW row by row, db] of Y = XW + b, by central differences in W and b."""
+    x = np.array([[1.0, 0.0, 2.0], [-1.0, 3.0, 1.0]])
+    dy = np.array([[1.0, -1.0], [2.0, 0.0]])
+    w, b = np.zeros((3, 2)), np.zeros(2)
+    dw = vjp(lambda w_: x @ w_ + b, w, dy)
+    db = vjp(lambda b_: x @ w + b_, b, dy)
+    return np.concatenate([dw.ravel(), db])
+
+
+def linear_training_flops(tokens: int, fan_in: int, fan_out: int) -> int:
+    """Forward XWᵀ, then backward dX = dY·W and dW = dYᵀX: three products of the same size."""
+    forward = matmul_flops(tokens, fan_in, fan_out)
+    grad_input = matmul_flops(tokens, fan_out, fan_in)
+    grad_weight = matmul_flops(fan_out, tokens, fan_in)
+    return forward + grad_input + grad_weight
+
+
+RECOMPUTE.update(
+    {
+        "mbp-linear-dw-db-numeric": linear_grads,
+        "flops-square-matmul-4096": lambda: matmul_flops(4096, 4096, 4096) / 1e9,
+        "flops-linear-training-step": lambda: linear_training_flops(8 * 2048, 4096, 4096) / 1e12,
+    }
+)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from tests.content.backprop import mib, vjp
+
 GRID = np.array([[1, 3, 2, 4], [5, 6, 1, 2], [7, 8, 3, 1], [2, 4, 5, 6]], dtype=float)
 DY = np.array([[1, 2], [3, 4]], dtype=float)
 NINE = np.arange(1, 10, dtype=float).reshape(3, 3)
@@ -174,3 +176,49 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "pooling-attention-pool-example": lambda: softmax([1, 2, 3]) @ np.array([10, 20, 30]),
     "pooling-lp-power-mean-example": lambda: np.mean(np.array([1, 2, 3, 4]) ** 10.0) ** 0.1,
 }
+
+
+# Matrix-backprop, FLOPs and memory questions (content-b).
+
+
+def scatter_by_indices(indices: list[list[int]], dy: list[list[float]], size: int) -> np.ndarray:
+    """Max pooling's backward from recorded flat arg-max indices, each checked to lie in its
+    own 2 × 2 window of a size × size plane."""
+    dx = np.zeros(size * size)
+    for i, row in enumerate(indices):
+        for j, flat in enumerate(row):
+            r, c = divmod(flat, size)
+            assert r // 2 == i and c // 2 == j, f"index {flat} is outside window ({i}, {j})"
+            dx[flat] += dy[i][j]
+    return dx
+
+
+def conv2d_flops(c_in: int, c_out: int, k: int, height: int, width: int) -> int:
+    """2 FLOPs per multiply-add; every output is a dot product over c_in·k·k inputs."""
+    outputs = c_out * height * width
+    return 2 * outputs * c_in * k * k
+
+
+RECOMPUTE.update(
+    {
+        "mbp-maxpool-indices-scatter": lambda: scatter_by_indices(
+            [[5, 2], [8, 15]], [[1.0, -2.0], [3.0, 0.5]], 4
+        ),
+        "flops-conv3x3-resnet-stage": lambda: conv2d_flops(64, 64, 3, 56, 56) / 1e9,
+        "memory-maxpool-indices-int64": lambda: mib(
+            (32, 64, out_size(112, 2, 2), out_size(112, 2, 2)), np.int64
+        ),
+    }
+)
+
+
+def global_average_pool_backward(dy: list[float], height: int, width: int) -> np.ndarray:
+    """∂L/∂x of y_c = mean over the H × W plane, by central differences; one entry per channel."""
+    grad = vjp(lambda x: x.mean(axis=(1, 2)), np.zeros((len(dy), height, width)), dy)
+    assert np.allclose(grad, grad[:, :1, :1])  # the same at every position of a channel
+    return grad[:, 0, 0]
+
+
+RECOMPUTE["mbp-global-average-pool-backward"] = lambda: global_average_pool_backward(
+    [0.98, -0.49], 7, 7
+)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tests.content.backprop import mib, vjp
+
 
 def sgd_l2_factor(eta: float, lam: float, steps: int = 1) -> float:
     """What SGD on J + (lam/2) w^2 leaves of w after `steps` steps with zero data gradient."""
@@ -148,3 +150,26 @@ RECOMPUTE: dict[str, Callable[[], object]] = {
     "z-loss-value-example": lambda: z_loss([2.0, 1.0, 0.0], 1e-4),
     "sam-sharpness-quadratic": lambda: worst_case_increase(lambda w: 10 * w * w / 2, 0.0, 0.05),
 }
+
+
+# Matrix-backprop and memory questions (content-b).
+
+
+def ridge_loss(w: np.ndarray) -> np.ndarray:
+    x, y, lam = np.array([[1.0, 2.0], [0.0, 1.0]]), np.array([0.0, 1.0]), 0.5
+    residual = x @ w - y
+    return np.array(residual @ residual / (2 * len(y)) + lam / 2 * w @ w)
+
+
+RECOMPUTE.update(
+    {
+        "mbp-ridge-gradient-matrix": lambda: vjp(ridge_loss, [1.0, -1.0], 1.0),
+        "mbp-dropout-backward-matrix": lambda: vjp(
+            lambda x: inverted_dropout(x, np.array([[1, 0, 1], [1, 1, 0]]), 0.25),
+            np.ones((2, 3)),
+            [[0.6, 1.2, -0.3], [0.9, -1.5, 2.0]],
+        ).ravel(),
+        "memory-dropconnect-vs-dropout-masks": lambda: mib((32, 4096, 4096), np.bool_),
+        "memory-attention-dropout-mask": lambda: mib((8, 12, 1024, 1024), np.bool_),
+    }
+)
