@@ -1,7 +1,9 @@
-"""Figures for `quizcli stats`, aggregated in SQL so a million reviews stay under a second.
+"""Figures for `quizcli stats`, read from running totals so the log's size does not matter.
 
-Answers per day and the streak count reviews and practice alike (both are
-study); retention and the totals count reviews only.
+`totals` holds, per minute and per mode, the kept answers, the reviews of
+graduated cards and how many of those passed; triggers keep it in step with
+the log. Answers per day and the streak count reviews and practice alike (both
+are study); retention and the totals count reviews only.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from quizcli.srs import day_offset, day_start, study_day
-from quizcli.store.cache import KEPT, recall
+from quizcli.store.cache import recall
 from quizcli.store.records import from_ms, to_ms
 
 HEATMAP_DAYS = 26 * 7
@@ -20,6 +22,7 @@ FORECAST_DAYS = 30
 RETENTION_DAYS = 30
 MASTERED = 0.9
 DAY_MS = 86_400_000
+MINUTE_MS = 60_000
 
 
 @dataclass
@@ -86,9 +89,9 @@ def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> St
     forecast, mastery = _cards(db, now, topics)
     return Stats(
         today=today,
-        reviews_total=_count(db, "mode = 'review'"),
-        practice_total=_count(db, "mode = 'practice'"),
-        reviews_today=_count(db, f"mode = 'review' AND reviewed_ms >= {today_ms}"),
+        reviews_total=_count(db, "practice = 0"),
+        practice_total=_count(db, "practice = 1"),
+        reviews_today=_count(db, f"practice = 0 AND minute >= {today_ms // MINUTE_MS}"),
         due_today=forecast[0],
         retention_30d=retention,
         retention_reviews_30d=sample,
@@ -100,7 +103,7 @@ def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> St
 
 
 def _count(db: sqlite3.Connection, where: str) -> int:
-    return int(db.execute(f"SELECT count(*) FROM reviews WHERE {where} AND {KEPT}").fetchone()[0])
+    return int(db.execute(f"SELECT coalesce(sum(answers), 0) FROM totals WHERE {where}").fetchone()[0])
 
 
 def _per_day(db: sqlite3.Connection, offset: timedelta, first: date, last: date) -> dict[date, int]:
@@ -108,9 +111,9 @@ def _per_day(db: sqlite3.Connection, offset: timedelta, first: date, last: date)
     shift = int(offset.total_seconds() * 1000)
     since = to_ms(day_start(first, offset))
     rows = db.execute(
-        f"SELECT (reviewed_ms + ?) / {DAY_MS} AS day, count(*) FROM reviews "
-        f"WHERE reviewed_ms >= ? AND {KEPT} GROUP BY day",
-        (shift, since),
+        f"SELECT (minute * {MINUTE_MS} + ?) / {DAY_MS} AS day, sum(answers) FROM totals "
+        "WHERE minute >= ? GROUP BY day HAVING sum(answers) > 0",
+        (shift, since // MINUTE_MS),
     )
     epoch = date(1970, 1, 1)
     days = {epoch + timedelta(days=n): count for n, count in rows}
@@ -128,11 +131,14 @@ def _streak(per_day: dict[date, int], today: date) -> int:
 
 
 def _retention(db: sqlite3.Connection, since_ms: int) -> tuple[float | None, int]:
-    """Share of reviews of graduated cards answered without Again: FSRS's true retention."""
+    """Share of reviews of graduated cards answered without Again: FSRS's true retention.
+
+    The window starts at the minute `since_ms` falls in.
+    """
     total, passed = db.execute(
-        "SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews WHERE mode = 'review' "
-        f"AND phase = 'review' AND reviewed_ms >= ? AND {KEPT}",
-        (since_ms,),
+        "SELECT coalesce(sum(graduated), 0), coalesce(sum(passed), 0) FROM totals "
+        "WHERE practice = 0 AND minute >= ?",
+        (since_ms // MINUTE_MS,),
     ).fetchone()
     return (passed / total if total else None), int(total)
 

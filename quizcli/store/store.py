@@ -14,14 +14,15 @@ from quizcli.store import backup, cache, settings
 from quizcli.store.connection import connect, immediate, translated
 from quizcli.store.migrations import migrate
 from quizcli.store.records import (
+    PHASES,
     INSERT_REVIEW,
     REVIEW_COLUMNS,
+    REVIEW_JOINS,
     CardStatus,
     ReviewRecord,
     from_ms,
     record_from_row,
     review_row,
-    state_from_json,
     to_ms,
 )
 from quizcli.store.settings import Settings
@@ -91,33 +92,37 @@ class Store:
         """Ids with any history (never new again) and (retrievability, id) of those due.
 
         Learning steps are due to the minute; review cards are due for the whole day.
+        SQL picks the due cards through `cards_due`; only those are scored.
         """
-        known: set[str] = set()
-        due: list[tuple[float, str]] = []
-        rows = self.db.execute(
-            "SELECT question_id, phase, stability, due_ms, last_ms, suspended, buried_until_ms "
-            "FROM cards"
-        )
         now_ms, end_ms = to_ms(now), to_ms(day_end)
-        for qid, phase, stability, due_ms, last_ms, suspended, buried in rows:
-            if qid not in wanted:
-                continue
-            hidden = suspended or (buried or 0) > now_ms
-            if phase is not None or hidden:
-                known.add(qid)
-            if phase is None or hidden:
-                continue
-            if due_ms <= (end_ms if phase == "review" else now_ms):
-                due.append((cache.recall(phase, stability, due_ms, last_ms, now), qid))
+        known = wanted & {
+            qid
+            for (qid,) in self.db.execute(
+                "SELECT question_id FROM cards WHERE phase IS NOT NULL OR suspended = 1 "
+                "OR buried_until_ms > ?",
+                (now_ms,),
+            )
+        }
+        rows = self.db.execute(
+            "SELECT question_id, phase, stability, due_ms, last_ms FROM cards "
+            "WHERE due_ms <= ? AND suspended = 0 AND coalesce(buried_until_ms, 0) <= ? "
+            "AND (phase = 'review' OR due_ms <= ?)",
+            (end_ms, now_ms, now_ms),
+        )
+        due = [
+            (cache.recall(phase, stability, due_ms, last_ms, now), qid)
+            for qid, phase, stability, due_ms, last_ms in rows
+            if qid in wanted
+        ]
         return known, due
 
     def card(self, question_id: str) -> CardState | None:
         """The scheduler state after the last kept review, None for a new question."""
         with translated(self.path):
             row = self.db.execute(
-                "SELECT state FROM cards WHERE question_id = ?", (question_id,)
+                f"SELECT {cache.STATE} FROM cards WHERE question_id = ?", (question_id,)
             ).fetchone()
-        return state_from_json(row[0]) if row else None
+        return cache.card_state(row) if row else None
 
     def status(self, question_id: str) -> CardStatus:
         with translated(self.path):
@@ -132,26 +137,36 @@ class Store:
         return CardStatus(question_id, lapses, bool(suspended), bool(leech), until)
 
     def record(self, review: ReviewRecord) -> int:
-        """Append one answer and update its card; committed before this returns.
+        """Append one answer and move its card forward; committed before this returns.
 
         The 8th lapse of a question flags it as a leech and suspends it; check
         `status(id).leech` after an Again to tell the user.
         """
         _check(review)
         with translated(self.path), immediate(self.db):
-            cursor = self.db.execute(INSERT_REVIEW, review_row(review))
+            question = self._number("questions", "question_id", review.question_id)
+            session = self._number("sessions", "session_id", review.session_id)
+            cursor = self.db.execute(INSERT_REVIEW, review_row(review, question, session))
             review_id = int(cursor.lastrowid or 0)
+            self.db.execute(
+                "UPDATE sessions SET first_review = ? WHERE id = ? AND first_review IS NULL",
+                (review_id, session),
+            )
+            cache.advance(self.db, review)
             if review.lapse:
                 self._flag_leech(review.question_id, review_id, to_ms(review.reviewed_at))
-            cache.refresh(self.db, review.question_id)
         return review_id
 
+    def _number(self, table: str, column: str, key: str) -> int:
+        """The row number of a question or session id, adding it on first use."""
+        row = self.db.execute(f"SELECT id FROM {table} WHERE {column} = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        cursor = self.db.execute(f"INSERT INTO {table} ({column}) VALUES (?)", (key,))
+        return int(cursor.lastrowid or 0)
+
     def _flag_leech(self, question_id: str, review_id: int, at_ms: int) -> None:
-        lapses = self.db.execute(
-            f"SELECT count(*) FROM {cache.BY_QUESTION} WHERE question_id = ? AND lapse = 1 "
-            f"AND {cache.KEPT}",
-            (question_id,),
-        ).fetchone()[0]
+        lapses = self.status(question_id).lapses
         flagged = self.db.execute(
             "SELECT count(*) FROM actions WHERE question_id = ? AND action = 'leech' "
             f"AND {cache.KEPT_ACTION}",
@@ -163,36 +178,59 @@ class Store:
                 "VALUES (?, 'leech', ?, ?)",
                 (question_id, at_ms, review_id),
             )
+            cache.refresh(self.db, question_id)
 
     def undo_last(self, session_id: str, now: datetime | None = None) -> ReviewRecord | None:
-        """Mark the session's last kept answer as undone and rebuild its card; None if none."""
+        """Mark the session's last kept answer as undone and rebuild its card; None if none.
+
+        The session's first answer bounds the search, so it reads only the rows
+        written since the session began.
+        """
         moment = now or env.now()
         with translated(self.path), immediate(self.db):
             row = self.db.execute(
-                f"SELECT {REVIEW_COLUMNS} FROM {cache.BY_SESSION} WHERE session_id = ? "
-                f"AND {cache.KEPT} "
-                "ORDER BY id DESC LIMIT 1",
-                (session_id,),
+                f"SELECT {REVIEW_COLUMNS} FROM reviews {REVIEW_JOINS} WHERE reviews.id >= "
+                "(SELECT first_review FROM sessions WHERE session_id = ?) "
+                f"AND sessions.session_id = ? AND {cache.KEPT} ORDER BY reviews.id DESC LIMIT 1",
+                (session_id, session_id),
             ).fetchone()
             if row is None:
                 return None
-            record = record_from_row(row)
+            record = record_from_row(row, self._before(row[0], row[1]))
             self.db.execute(
                 "INSERT INTO undos VALUES (?, ?, ?)", (record.id, session_id, to_ms(moment))
             )
             cache.refresh(self.db, record.question_id)
         return record
 
+    def _before(self, review_id: int, question_id: str) -> CardState | None:
+        """The card as it was before one review: the state after its previous kept review."""
+        row = self.db.execute(
+            f"SELECT after_phase, step, stability, difficulty, due_ms, "
+            f"coalesce(last_ms, reviewed_ms) FROM {cache.BY_QUESTION} WHERE question = "
+            "(SELECT id FROM questions WHERE question_id = ?) AND practice = 0 AND reviews.id < ? "
+            f"AND {cache.KEPT} ORDER BY reviews.id DESC LIMIT 1",
+            (question_id, review_id),
+        ).fetchone()
+        return cache.card_state((PHASES[row[0]], *row[1:])) if row else None
+
     def reviews(self, question_id: str, include_undone: bool = False) -> list[ReviewRecord]:
-        """A question's answers, oldest first."""
-        kept = "" if include_undone else f"AND {cache.KEPT}"
+        """A question's answers, oldest first, each with the card as it was before it."""
         with translated(self.path):
             rows = self.db.execute(
-                f"SELECT {REVIEW_COLUMNS} FROM {cache.BY_QUESTION} WHERE question_id = ? {kept} "
-                "ORDER BY id",
+                f"SELECT {REVIEW_COLUMNS} FROM {cache.BY_QUESTION} {REVIEW_JOINS} "
+                "WHERE questions.question_id = ? ORDER BY reviews.id",
                 (question_id,),
             ).fetchall()
-        return [record_from_row(row) for row in rows]
+        records = []
+        before: CardState | None = None
+        for row in rows:
+            record = record_from_row(row, before)
+            if record.mode == "review" and not record.undone:
+                before = record.after
+            if include_undone or not record.undone:
+                records.append(record)
+        return records
 
     def next_due(self, question_ids: Iterable[str], now: datetime) -> datetime | None:
         """When the next of these questions is shown again after `now` (for a session's summary).
@@ -266,9 +304,10 @@ class Store:
         known = set(known_ids)
         with translated(self.path):
             rows = self.db.execute(
-                "SELECT ids.question_id, count(reviews.id) FROM "
-                f"({cache.HISTORY_IDS}) AS ids LEFT JOIN reviews USING (question_id) "
-                "GROUP BY ids.question_id ORDER BY ids.question_id"
+                "SELECT ids.question_id, (SELECT count(*) FROM reviews "
+                "WHERE question = questions.id) FROM "
+                f"({cache.HISTORY_IDS}) AS ids LEFT JOIN questions USING (question_id) "
+                "ORDER BY ids.question_id"
             ).fetchall()
         return {qid: count for qid, count in rows if qid not in known}
 
@@ -278,7 +317,9 @@ class Store:
         with translated(self.path), immediate(self.db):
             for qid in question_ids:
                 removed += self.db.execute(
-                    "DELETE FROM reviews WHERE question_id = ?", (qid,)
+                    "DELETE FROM reviews WHERE question = "
+                    "(SELECT id FROM questions WHERE question_id = ?)",
+                    (qid,),
                 ).rowcount
                 self.db.execute("DELETE FROM actions WHERE question_id = ?", (qid,))
                 self.db.execute("DELETE FROM cards WHERE question_id = ?", (qid,))

@@ -56,7 +56,8 @@ def test_two_writers_keep_all_400_reviews(tmp_path: Path) -> None:
     assert [w.returncode for w in writers] == [0, 0], results
     with open_store(path, now=NOW) as store:
         sessions = store.db.execute(
-            "SELECT session_id, count(*) FROM reviews GROUP BY session_id ORDER BY session_id"
+            "SELECT session_id, count(*) FROM reviews JOIN sessions ON sessions.id = session "
+            "GROUP BY session_id ORDER BY session_id"
         ).fetchall()
         assert sessions == [("left", 200), ("right", 200)]
         assert store.rebuild_cards() == 0

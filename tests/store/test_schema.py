@@ -24,9 +24,10 @@ COLUMNS = {
     ],
     "cards": [
         ("question_id", "TEXT", 1, 1),
-        ("state", "TEXT", 0, 0),
         ("phase", "TEXT", 0, 0),
+        ("step", "INTEGER", 0, 0),
         ("stability", "REAL", 0, 0),
+        ("difficulty", "REAL", 0, 0),
         ("due_ms", "INTEGER", 0, 0),
         ("last_ms", "INTEGER", 0, 0),
         ("first_ms", "INTEGER", 0, 0),
@@ -36,21 +37,41 @@ COLUMNS = {
         ("buried_until_ms", "INTEGER", 0, 0),
     ],
     "config": [("key", "TEXT", 1, 1), ("value", "TEXT", 1, 0)],
+    "installs": [("id", "INTEGER", 0, 1), ("uid", "TEXT", 1, 0)],
     "migrations": [("name", "TEXT", 1, 1), ("applied_at", "TEXT", 1, 0)],
+    "questions": [("id", "INTEGER", 0, 1), ("question_id", "TEXT", 1, 0)],
     "reviews": [
         ("id", "INTEGER", 0, 1),
-        ("question_id", "TEXT", 1, 0),
-        ("session_id", "TEXT", 1, 0),
-        ("mode", "TEXT", 1, 0),
+        ("question", "INTEGER", 1, 0),
+        ("session", "INTEGER", 1, 0),
+        ("practice", "INTEGER", 1, 0),
         ("rating", "INTEGER", 0, 0),
         ("verdict", "TEXT", 1, 0),
         ("answer", "TEXT", 1, 0),
         ("duration_ms", "INTEGER", 1, 0),
         ("reviewed_ms", "INTEGER", 1, 0),
-        ("phase", "TEXT", 1, 0),
+        ("phase", "INTEGER", 1, 0),
         ("lapse", "INTEGER", 1, 0),
-        ("state_before", "TEXT", 0, 0),
-        ("state_after", "TEXT", 0, 0),
+        ("after_phase", "INTEGER", 0, 0),
+        ("step", "INTEGER", 0, 0),
+        ("stability", "REAL", 0, 0),
+        ("difficulty", "REAL", 0, 0),
+        ("due_ms", "INTEGER", 0, 0),
+        ("last_ms", "INTEGER", 0, 0),
+        ("origin", "INTEGER", 0, 0),
+        ("origin_id", "INTEGER", 0, 0),
+    ],
+    "sessions": [
+        ("id", "INTEGER", 0, 1),
+        ("session_id", "TEXT", 1, 0),
+        ("first_review", "INTEGER", 0, 0),
+    ],
+    "totals": [
+        ("minute", "INTEGER", 1, 1),
+        ("practice", "INTEGER", 1, 2),
+        ("answers", "INTEGER", 1, 0),
+        ("graduated", "INTEGER", 1, 0),
+        ("passed", "INTEGER", 1, 0),
     ],
     "undos": [
         ("review_id", "INTEGER", 0, 1),
@@ -59,15 +80,17 @@ COLUMNS = {
     ],
 }
 INDEXES = {
-    "reviews_question": ("reviews", ["question_id", "id"]),
-    "reviews_time": ("reviews", ["reviewed_ms"]),
-    "reviews_mode_time": ("reviews", ["mode", "reviewed_ms"]),
-    "reviews_session": ("reviews", ["session_id", "id"]),
+    "reviews_question": ("reviews", ["question", "id"]),
     "actions_question": ("actions", ["question_id", "id"]),
     "cards_due": ("cards", ["due_ms"]),
 }
 FOREIGN_KEYS = {
     "actions": [("reviews", "review_id", "id", "CASCADE")],
+    "reviews": [
+        ("installs", "origin", "id", "NO ACTION"),
+        ("sessions", "session", "id", "NO ACTION"),
+        ("questions", "question", "id", "NO ACTION"),
+    ],
     "undos": [("reviews", "review_id", "id", "CASCADE")],
 }
 
@@ -81,7 +104,12 @@ def migrated(tmp_path: Path) -> sqlite3.Connection:
 
 
 def test_tables_and_columns(migrated: sqlite3.Connection) -> None:
-    tables = [n for (n,) in migrated.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    tables = [
+        n
+        for (n,) in migrated.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     assert sorted(tables) == sorted(COLUMNS)
     for table, expected in COLUMNS.items():
         info = migrated.execute(f"PRAGMA table_info({table})").fetchall()
@@ -111,7 +139,12 @@ def test_indexes_and_foreign_keys(migrated: sqlite3.Connection) -> None:
 def test_migrations_are_recorded_by_name(migrated: sqlite3.Connection) -> None:
     names = [n for (n,) in migrated.execute("SELECT name FROM migrations ORDER BY rowid")]
     assert names == [fn.__name__ for fn in MIGRATIONS]
-    assert names == ["m001_initial", "m002_reviews_by_mode", "m003_reviews_by_session"]
+    assert names == [
+        "m001_initial",
+        "m002_reviews_by_mode",
+        "m003_reviews_by_session",
+        "m004_compact_reviews",
+    ]
 
 
 def test_reopening_applies_nothing(tmp_path: Path) -> None:
@@ -147,18 +180,23 @@ def test_a_file_from_a_newer_quizcli_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_log_refuses_impossible_rows(migrated: sqlite3.Connection) -> None:
+    migrated.execute("PRAGMA foreign_keys = ON")
+    migrated.execute("INSERT INTO questions VALUES (1, 'q')")
+    migrated.execute("INSERT INTO sessions VALUES (1, 's', NULL)")
     insert = (
-        "INSERT INTO reviews (question_id, session_id, mode, rating, verdict, answer, "
-        "duration_ms, reviewed_ms, phase, lapse, state_after) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        "INSERT INTO reviews (question, session, practice, rating, verdict, answer, "
+        "duration_ms, reviewed_ms, phase, lapse, after_phase) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
     )
     bad = [
-        ("q", "s", "cram", 3, "", "", 0, 0, "new", 0, "{}"),
-        ("q", "s", "review", 5, "", "", 0, 0, "new", 0, "{}"),
-        ("q", "s", "review", None, "", "", 0, 0, "new", 0, "{}"),
-        ("q", "s", "practice", 3, "", "", 0, 0, "new", 0, "{}"),
-        ("q", "s", "review", 3, "", "", -5, 0, "new", 0, "{}"),
-        ("q", "s", "review", 3, "", "", "slow", 0, "new", 0, "{}"),
+        (1, 1, 2, 3, "", "", 0, 0, 0, 0, 1),
+        (1, 1, 0, 5, "", "", 0, 0, 0, 0, 1),
+        (1, 1, 0, None, "", "", 0, 0, 0, 0, 1),
+        (1, 1, 1, 3, "", "", 0, 0, 0, 0, 1),
+        (1, 1, 0, 3, "", "", -5, 0, 0, 0, 1),
+        (1, 1, 0, 3, "", "", "slow", 0, 0, 0, 1),
+        (1, 1, 0, 3, "", "", 0, 0, 7, 0, 1),
     ]
+    bad.append((9, 1, 0, 3, "", "", 0, 0, 0, 0, 1))  # no such question
     for row in bad:
         with pytest.raises(sqlite3.IntegrityError):
             migrated.execute(insert, row)
