@@ -145,9 +145,7 @@ def _write(db: sqlite3.Connection, question_id: str, row: tuple[Any, ...] | None
 
 def derive(db: sqlite3.Connection, question_id: str) -> tuple[Any, ...] | None:
     """The row `cards` should hold for one question, or None when it has no history."""
-    number = db.execute(
-        "SELECT id FROM questions WHERE question_id = ?", (question_id,)
-    ).fetchone()
+    number = db.execute("SELECT id FROM questions WHERE question_id = ?", (question_id,)).fetchone()
     last = summary = None
     if number is not None:
         last = db.execute(LAST_STATE, number).fetchone()

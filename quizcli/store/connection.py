@@ -47,7 +47,7 @@ def _use_wal(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorname", "") not in BUSY or time.monotonic() > deadline:
+            if primary_code(exc) not in BUSY or time.monotonic() > deadline:
                 raise
         time.sleep(0.01)
 
@@ -76,13 +76,19 @@ def translated(path: Path) -> Iterator[None]:
         raise problem from exc
 
 
+def primary_code(exc: BaseException) -> str:
+    """SQLite's primary error name, also for an extended code (SQLITE_IOERR_SHORT_READ -> SQLITE_IOERR)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return "_".join(name.split("_")[:2])
+
+
 def user_error(path: Path, exc: sqlite3.DatabaseError | OSError) -> QuizcliError | None:
     """The user's version of a failure they can act on; None for a bug in quizcli itself.
 
     An OSError here comes from making the data dir or writing a backup: the
     machine's state (a file where a folder should be, permissions, a full disk).
     """
-    name = getattr(exc, "sqlite_errorname", "")
+    name = primary_code(exc)
     if isinstance(exc, OSError) or name in CANNOT_WRITE:
         return QuizcliError(
             f"cannot write the review database {path} ({exc}); "

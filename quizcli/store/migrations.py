@@ -118,19 +118,12 @@ def m004_compact_reviews(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE reviews_compact RENAME TO reviews")
     for statement in _M004_AFTER:
         db.execute(statement)
-    cards = [row[0] for row in db.execute("SELECT question_id FROM cards")]
     db.execute("DROP TABLE cards")
     db.execute(_M004_CARDS)
     db.execute("CREATE INDEX cards_due ON cards (due_ms)")
-    db.execute(
-        "INSERT INTO totals SELECT reviewed_ms / 60000, practice, count(*), "
-        "sum(phase = 2 AND NOT practice), sum(phase = 2 AND NOT practice AND rating > 1) "
-        "FROM reviews WHERE id NOT IN (SELECT review_id FROM undos) GROUP BY 1, 2"
-    )
     from quizcli.store import cache
 
-    for question_id in cards:
-        cache.refresh(db, question_id)
+    cache.rebuild(db)
 
 
 def _copy_reviews(db: sqlite3.Connection) -> None:
@@ -152,9 +145,20 @@ def _copy_reviews(db: sqlite3.Connection) -> None:
     )
     while batch := rows.fetchmany(10_000):
         values = []
-        for rid, qid, sid, mode, rating, verdict, answer, duration, ms, phase, lapse, after in (
-            batch
-        ):
+        for (
+            rid,
+            qid,
+            sid,
+            mode,
+            rating,
+            verdict,
+            answer,
+            duration,
+            ms,
+            phase,
+            lapse,
+            after,
+        ) in batch:
             state = CardState.from_dict(json.loads(after)) if after else None
             question, session = numbers["questions"][qid], numbers["sessions"][sid]
             values.append(

@@ -103,7 +103,9 @@ def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> St
 
 
 def _count(db: sqlite3.Connection, where: str) -> int:
-    return int(db.execute(f"SELECT coalesce(sum(answers), 0) FROM totals WHERE {where}").fetchone()[0])
+    return int(
+        db.execute(f"SELECT coalesce(sum(answers), 0) FROM totals WHERE {where}").fetchone()[0]
+    )
 
 
 def _per_day(db: sqlite3.Connection, offset: timedelta, first: date, last: date) -> dict[date, int]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from contextlib import suppress
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from quizcli import env
 from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, study_day
-from quizcli.store import backup, cache, settings
+from quizcli.errors import QuizcliError
+from quizcli.store import backup, cache, guard, settings
 from quizcli.store.connection import connect, immediate, translated
 from quizcli.store.migrations import migrate
 from quizcli.store.records import (
@@ -34,30 +38,56 @@ def default_path() -> Path:
 
 
 def open_store(
-    path: Path | None = None, *, now: datetime | None = None, backup_daily: bool = True
+    path: Path | None = None,
+    *,
+    now: datetime | None = None,
+    backup_daily: bool = True,
+    check_history: bool = True,
 ) -> Store:
-    """Open (creating and migrating if needed) the review database, backing it up once a day."""
+    """Open (creating and migrating if needed) the review database, backing it up once a day.
+
+    A history that existed and is gone (a missing, empty or rolled-back file) is
+    refused unless `check_history` is off (doctor, which looks at it on purpose).
+    """
     path = path or default_path()
     moment = now or env.now()
-    existed = path.exists()
     with translated(path):
-        db = connect(path)
+        if check_history:
+            guard.check_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = guard.share(path)
+        db = None
         try:
+            db = connect(path)
             migrate(db, moment.isoformat())
-            if backup_daily and existed:
-                backup.daily(db, path, study_day(moment, day_offset(moment)))
+            if check_history:
+                guard.check_counter(path, db)
+            if backup_daily and guard.last_review(db) > 0:
+                _back_up(path, study_day(moment, day_offset(moment)))
         except BaseException:
-            db.close()
+            if db is not None:
+                db.close()
+            if lock is not None:
+                lock.close()
             raise
-    return Store(db, path)
+    return Store(db, path, lock)
+
+
+def _back_up(path: Path, today: date) -> None:
+    """Start today's backup; say once a day if the last one failed, and go on."""
+    backup.daily(path, today)
+    problem = backup.failure_to_report(path, today)
+    if problem:
+        sys.stderr.write(f"warning: {problem}\n")
 
 
 class Store:
     """Review log, card cache, user flags and settings of one database file."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path, lock: IO[str] | None = None) -> None:
         self.db = db
         self.path = path
+        self.lock = lock
 
     def __enter__(self) -> Store:
         return self
@@ -68,7 +98,14 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        """Close the file and bring the record of its history up to date."""
+        try:
+            with suppress(sqlite3.Error):
+                guard.remember(self.path, guard.last_review(self.db))
+            self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.close()
 
     def queue(self, now: datetime, question_ids: Iterable[str], new_limit: int) -> list[str]:
         """Today's questions among `question_ids`: due ones, least likely remembered first,
@@ -289,10 +326,13 @@ class Store:
             return collect(self.db, now, topics)
 
     def backup_now(self, now: datetime) -> Path:
-        """An extra backup before a destructive command; it counts among the seven kept."""
-        name = f"{backup.PREFIX}{now:%Y-%m-%dT%H%M%S}.db"
-        with translated(self.path):
-            return backup.write(self.db, backup.backups_dir(self.path) / name)
+        """An extra backup before a destructive command, made now; it counts among those kept."""
+        label = f"{now:%Y-%m-%dT%H%M%S}"
+        made = backup.make(self.path, label)
+        if made is None:
+            problem = backup.failure_to_report(self.path, now.date()) or "another backup is running"
+            raise QuizcliError(f"no backup could be made, so nothing was deleted: {problem}")
+        return made.path
 
     def rebuild_cards(self) -> int:
         """Recompute the card cache from the logs; returns how many rows were wrong."""

@@ -230,7 +230,7 @@ def test_doctor_on_damage_without_a_terminal_changes_nothing() -> None:
     code, _, err = invoke("doctor")
     assert code == 1
     assert f"the review database {path} is damaged:" in err
-    assert "latest" in err and "quizcli-2026-03-11.db" in err
+    assert "latest" in err and "quizcli-2026-03-11.n300." in err
     assert "run: quizcli doctor --restore" in err
     assert path.read_bytes() == before
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from quizcli.errors import QuizcliError
+from quizcli.srs import CardState, Rating, outcomes
 from quizcli.store import open_store
 from quizcli.store.migrations import MIGRATIONS
 from tests.store.conftest import NOW
@@ -217,3 +220,65 @@ def test_a_database_from_an_older_version_is_brought_forward(tmp_path: Path) -> 
         assert len(store.reviews("q")) == 1
         names = [n for (n,) in store.db.execute("SELECT name FROM migrations ORDER BY rowid")]
     assert names == [fn.__name__ for fn in MIGRATIONS]
+
+
+def _old_database(path: Path) -> list[tuple[str, str, str, int | None, CardState | None]]:
+    """A file as quizcli wrote it before m004: JSON states, an undo, a flag, practice."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for fn in MIGRATIONS[:3]:
+        fn(db)
+        db.execute("INSERT INTO migrations VALUES (?, 'then')", (fn.__name__,))
+    written = []
+    card: CardState | None = None
+    for day, rating in enumerate([Rating.GOOD, Rating.GOOD, Rating.AGAIN, Rating.EASY]):
+        when = NOW + timedelta(days=day * 3)
+        after = outcomes(card, "q-a", when, fuzz=False)[rating].card
+        before_json = json.dumps(card.to_dict()) if card else None
+        db.execute(
+            "INSERT INTO reviews (question_id, session_id, mode, rating, verdict, answer, "
+            "duration_ms, reviewed_ms, phase, lapse, state_before, state_after) "
+            "VALUES ('q-a', ?, 'review', ?, 'self', ?, 1200, ?, ?, ?, ?, ?)",
+            (
+                f"s{day}",
+                int(rating),
+                f"answer {day}",
+                round(when.timestamp() * 1000),
+                card.phase if card else "new",
+                int(card is not None and card.phase == "review" and rating == Rating.AGAIN),
+                before_json,
+                json.dumps(after.to_dict()),
+            ),
+        )
+        written.append(("q-a", f"s{day}", "review", int(rating), after))
+        card = after
+    db.execute(
+        "INSERT INTO reviews (question_id, session_id, mode, rating, verdict, answer, "
+        "duration_ms, reviewed_ms, phase, lapse) VALUES ('q-b', 'd1', 'practice', 3, 'right', "
+        "'42', 900, ?, 'new', 0)",
+        (round(NOW.timestamp() * 1000),),
+    )
+    written.append(("q-b", "d1", "practice", 3, None))
+    db.execute("INSERT INTO undos VALUES (4, 's3', 0)")
+    db.execute("INSERT INTO actions (question_id, action, at_ms) VALUES ('q-c', 'suspend', 0)")
+    db.close()
+    return written
+
+
+def test_the_compact_migration_keeps_every_review(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    written = _old_database(path)
+    with open_store(path, now=NOW) as store:
+        kept = store.reviews("q-a", include_undone=True) + store.reviews("q-b")
+        assert [(r.question_id, r.session_id, r.mode, r.rating, r.after) for r in kept] == written
+        assert [r.id for r in kept] == [1, 2, 3, 4, 5]
+        assert [r.undone for r in kept] == [False, False, False, True, False]
+        assert kept[1].before == written[0][4] and kept[0].before is None
+        assert kept[2].answer == "answer 2" and kept[2].lapse
+        assert len({r.uid for r in kept}) == 5
+        assert store.card("q-a") == written[2][4]
+        assert store.status("q-a").lapses == 1
+        assert store.status("q-c").suspended
+        figures = store.stats(NOW + timedelta(days=10), {"q-a": "pooling", "q-b": "pooling"})
+        assert (figures.reviews_total, figures.practice_total) == (3, 1)
+        assert store.rebuild_cards() == 0
