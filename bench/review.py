@@ -61,9 +61,12 @@ def review_round(
         ms = to_ms(when)
         phase = 2 if seen else 0
         rows.append(
-            (card + 1, k + 1, 0, rating, "correct" if rating > 1 else "incorrect")
-            + ("a typed answer of ordinary length, about a line or so", rng.randrange(3000, 60000))
-            + (ms, phase, int(rating == 1 and seen), *state_values(after, ms))
+            (
+                *(card + 1, k + 1, 0, rating, "correct" if rating > 1 else "incorrect"),
+                "a typed answer of ordinary length, about a line or so",
+                *(rng.randrange(3000, 60000), ms, phase, int(rating == 1 and seen)),
+                *state_values(after, ms),
+            )
         )
         before[card] = True
     return sorted(rows, key=lambda row: row[7])  # type: ignore[return-value]

@@ -76,8 +76,8 @@ def translated(path: Path) -> Iterator[None]:
         raise problem from exc
 
 
-def primary_code(exc: BaseException) -> str:
-    """SQLite's primary error name, also for an extended code (SQLITE_IOERR_SHORT_READ -> SQLITE_IOERR)."""
+def primary_code(exc: BaseException | None) -> str:
+    """SQLite's primary error name, also from an extended one (SQLITE_IOERR_SHORT_READ)."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return "_".join(name.split("_")[:2])
 

@@ -122,11 +122,16 @@ def _open_and_rebuild(found: Diagnosis, now: datetime) -> tuple[str | None, list
 
 
 def integrity_problems(path: Path) -> list[str]:
-    """SQLite's own integrity and foreign-key checks, one line per problem; [] when whole."""
+    """SQLite's own integrity and foreign-key checks, one line per problem; [] when whole.
+
+    `quick_check` reads and checks every page and record but not that each index
+    matches its table: linear in the file's size (1.8 s against 11 s at a million
+    reviews), which keeps `doctor` under its 10 s budget.
+    """
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         try:
-            rows = db.execute("PRAGMA integrity_check").fetchall()
+            rows = db.execute("PRAGMA quick_check").fetchall()
             orphans = db.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             db.close()

@@ -162,8 +162,10 @@ def _copy_reviews(db: sqlite3.Connection) -> None:
             state = CardState.from_dict(json.loads(after)) if after else None
             question, session = numbers["questions"][qid], numbers["sessions"][sid]
             values.append(
-                (rid, question, session, int(mode == "practice"), rating, verdict, answer)
-                + (duration, ms, PHASES.index(phase), lapse, *state_values(state, ms))
+                (
+                    *(rid, question, session, int(mode == "practice"), rating, verdict, answer),
+                    *(duration, ms, PHASES.index(phase), lapse, *state_values(state, ms)),
+                )
             )
         db.executemany(insert, values)
     db.execute(

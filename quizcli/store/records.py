@@ -113,7 +113,10 @@ REVIEW_COLUMNS = (
     "reviews.id IN (SELECT review_id FROM undos), "
     "(SELECT uid FROM installs WHERE installs.id = coalesce(reviews.origin, 0)), origin_id"
 )
-REVIEW_JOINS = "JOIN questions ON questions.id = reviews.question JOIN sessions ON sessions.id = reviews.session"
+REVIEW_JOINS = (
+    "JOIN questions ON questions.id = reviews.question "
+    "JOIN sessions ON sessions.id = reviews.session"
+)
 
 INSERT_REVIEW = (
     "INSERT INTO reviews (question, session, practice, rating, verdict, answer, duration_ms, "

@@ -12,14 +12,14 @@ from types import TracebackType
 from typing import IO
 
 from quizcli import env
-from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, study_day
 from quizcli.errors import QuizcliError
+from quizcli.srs import LEECH_LAPSES, CardState, day_offset, day_start, study_day
 from quizcli.store import backup, cache, guard, settings
-from quizcli.store.connection import connect, immediate, translated
+from quizcli.store.connection import BUSY, connect, immediate, primary_code, translated
 from quizcli.store.migrations import migrate
 from quizcli.store.records import (
-    PHASES,
     INSERT_REVIEW,
+    PHASES,
     REVIEW_COLUMNS,
     REVIEW_JOINS,
     CardStatus,
@@ -119,17 +119,18 @@ class Store:
             started = self.db.execute(
                 "SELECT count(*) FROM cards WHERE first_ms >= ?", (to_ms(today),)
             ).fetchone()[0]
-        due.sort()
         fresh = [qid for qid in wanted if qid not in known]
-        return [qid for _r, qid in due] + fresh[: max(0, new_limit - started)]
+        return due + fresh[: max(0, new_limit - started)]
 
     def _due(
         self, now: datetime, day_end: datetime, wanted: set[str]
-    ) -> tuple[set[str], list[tuple[float, str]]]:
-        """Ids with any history (never new again) and (retrievability, id) of those due.
+    ) -> tuple[set[str], list[str]]:
+        """Ids with any history (never new again) and those due, least likely recalled first.
 
         Learning steps are due to the minute; review cards are due for the whole day.
-        SQL picks the due cards through `cards_due`; only those are scored.
+        SQL picks the due cards through `cards_due` and orders them: FSRS's recall
+        falls as whole days elapsed / stability grows, so sorting by that ratio is
+        sorting by retrievability, without computing it (`cache.RECALL_ORDER`).
         """
         now_ms, end_ms = to_ms(now), to_ms(day_end)
         known = wanted & {
@@ -141,17 +142,12 @@ class Store:
             )
         }
         rows = self.db.execute(
-            "SELECT question_id, phase, stability, due_ms, last_ms FROM cards "
+            "SELECT question_id FROM cards "
             "WHERE due_ms <= ? AND suspended = 0 AND coalesce(buried_until_ms, 0) <= ? "
-            "AND (phase = 'review' OR due_ms <= ?)",
-            (end_ms, now_ms, now_ms),
+            f"AND (phase = 'review' OR due_ms <= ?) ORDER BY {cache.RECALL_ORDER}",
+            (end_ms, now_ms, now_ms, now_ms),
         )
-        due = [
-            (cache.recall(phase, stability, due_ms, last_ms, now), qid)
-            for qid, phase, stability, due_ms, last_ms in rows
-            if qid in wanted
-        ]
-        return known, due
+        return known, [qid for (qid,) in rows if qid in wanted]
 
     def card(self, question_id: str) -> CardState | None:
         """The scheduler state after the last kept review, None for a new question."""
@@ -176,11 +172,26 @@ class Store:
     def record(self, review: ReviewRecord) -> int:
         """Append one answer and move its card forward; committed before this returns.
 
-        The 8th lapse of a question flags it as a leech and suspends it; check
-        `status(id).leech` after an Again to tell the user.
+        If another process holds the write lock past the busy timeout, the answer
+        stays in memory and is tried again (saying so once) until it is saved:
+        an answer is never dropped. The 8th lapse of a question flags it as a
+        leech and suspends it; check `status(id).leech` after an Again.
         """
         _check(review)
-        with translated(self.path), immediate(self.db):
+        told = False
+        while True:
+            try:
+                with translated(self.path):
+                    return self._append(review)
+            except QuizcliError as exc:
+                if primary_code(exc.__cause__) not in BUSY:
+                    raise
+            if not told:
+                self.on_wait(review)
+                told = True
+
+    def _append(self, review: ReviewRecord) -> int:
+        with immediate(self.db):
             question = self._number("questions", "question_id", review.question_id)
             session = self._number("sessions", "session_id", review.session_id)
             cursor = self.db.execute(INSERT_REVIEW, review_row(review, question, session))
@@ -193,6 +204,14 @@ class Store:
             if review.lapse:
                 self._flag_leech(review.question_id, review_id, to_ms(review.reviewed_at))
         return review_id
+
+    @staticmethod
+    def on_wait(review: ReviewRecord) -> None:
+        """Told once when an answer waits for another process's write lock."""
+        sys.stderr.write(
+            f"the review database is locked by another process; your answer to "
+            f"{review.question_id} is kept and will be saved when it is free (waiting)\n"
+        )
 
     def _number(self, table: str, column: str, key: str) -> int:
         """The row number of a question or session id, adding it on first use."""

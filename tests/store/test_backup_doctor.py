@@ -11,9 +11,9 @@ import pytest
 from quizcli.errors import QuizcliError
 from quizcli.srs import Rating
 from quizcli.store import default_path, open_store
-from quizcli.store.records import to_ms
 from quizcli.store.backup import KEEP, backups, backups_dir, daily, unpack
 from quizcli.store.doctor import diagnose, integrity_problems, restore_latest
+from quizcli.store.records import to_ms
 from tests.store.conftest import NOW
 from tests.store.helpers import answer
 
