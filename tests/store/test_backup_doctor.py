@@ -38,7 +38,7 @@ def scramble_pages(path: Path) -> None:
 
 def count_reviews(path: Path) -> int:
     """Reviews in a database or in a compressed backup of one."""
-    if path.name.endswith(".gz"):
+    if path.name.endswith(".xz"):
         plain = path.parent.parent / "unpacked.db"
         unpack(path, plain)
         path = plain
@@ -57,7 +57,7 @@ def test_one_compressed_backup_per_study_day_with_the_data(tmp_path: Path) -> No
     with open_store(path, now=NOW + timedelta(hours=3)) as store:
         answer(store, "q-x", Rating.GOOD, NOW)
     [copy] = backups(path)
-    assert copy.name.startswith("quizcli-2026-03-10.n5.t") and copy.name.endswith(".db.gz")
+    assert copy.name.startswith("quizcli-2026-03-10.n5.t") and copy.name.endswith(".db.xz")
     assert (copy.reviews, copy.last_ms) == (5, to_ms(NOW))
     assert count_reviews(copy.path) == 5
     assert copy.path.stat().st_size < path.stat().st_size / 4
@@ -93,7 +93,7 @@ def test_a_killed_backup_leaves_nothing_once_the_next_one_runs(tmp_path: Path) -
     folder = backups_dir(path)
     folder.mkdir()
     (folder / ".2026-03-09.partial.db").write_bytes(b"half a snapshot")
-    (folder / ".2026-03-09.partial.gz").write_bytes(b"half")
+    (folder / ".2026-03-09.partial.xz").write_bytes(b"half")
     open_store(path, now=NOW).close()
     assert [p.name for p in folder.iterdir() if "partial" in p.name] == []
     assert len(backups(path)) == 1
