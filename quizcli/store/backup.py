@@ -89,20 +89,23 @@ def has_label(db_path: Path, label: str) -> bool:
     return folder.is_dir() and any(folder.glob(f"{PREFIX}{label}.*"))
 
 
-def daily(db_path: Path, today: date) -> subprocess.Popen[bytes] | None:
+def daily(db_path: Path, today: date, refresh: bool = False) -> subprocess.Popen[bytes] | None:
     """Start today's backup in the background unless it exists; returns the worker.
 
+    `refresh` (after answers were saved) replaces today's backup with a fresh
+    one, so the newest answers are in a backup too, not only yesterday's.
     QUIZCLI_BACKUP=inline makes it in this process instead (tests, benchmarks).
     """
     label = today.isoformat()
-    if has_label(db_path, label):
+    if has_label(db_path, label) and not refresh:
         return None
     if os.environ.get("QUIZCLI_BACKUP") == "inline":
-        make(db_path, label)
+        make(db_path, label, refresh)
         return None
+    again = ["--refresh"] if refresh else []
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "quizcli.store.backup", str(db_path), label],
+            [sys.executable, "-m", "quizcli.store.backup", str(db_path), label, *again],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -113,18 +116,24 @@ def daily(db_path: Path, today: date) -> subprocess.Popen[bytes] | None:
         return None
 
 
-def make(db_path: Path, label: str) -> Backup | None:
+def make(db_path: Path, label: str, refresh: bool = False) -> Backup | None:
     """Write one backup now; on failure record why (for the next command's warning).
 
-    Returns None when another backup is under way or this label exists.
+    Returns None when another backup is under way or this label exists (unless
+    `refresh`: then the new file replaces the label's older one once complete).
     """
     folder = backups_dir(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with _exclusive(folder / ".lock") as mine:
-            if not mine or has_label(db_path, label):
+            if not mine or (has_label(db_path, label) and not refresh):
                 return None
+            older = list(folder.glob(f"{PREFIX}{label}.*"))
             made = _write(db_path, folder, label)
+            for old in older:
+                if old != made.path:
+                    old.unlink(missing_ok=True)
+            prune(db_path)
     except (OSError, sqlite3.Error) as exc:
         _failed(db_path, label, str(exc))
         return None
@@ -154,7 +163,6 @@ def _write(db_path: Path, folder: Path, label: str) -> Backup:
     finally:
         snapshot.unlink(missing_ok=True)
         packed.unlink(missing_ok=True)
-    prune(db_path)
     return Backup(final, label, reviews, last_ms)
 
 
@@ -284,4 +292,4 @@ def _fsync_dir(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    make(Path(sys.argv[1]), sys.argv[2])
+    make(Path(sys.argv[1]), sys.argv[2], refresh="--refresh" in sys.argv[3:])

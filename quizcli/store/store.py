@@ -62,15 +62,16 @@ def open_store(
             migrate(db, moment.isoformat())
             if check_history:
                 guard.check_counter(path, db)
+            today = study_day(moment, day_offset(moment))
             if backup_daily and guard.last_review(db) > 0:
-                _back_up(path, study_day(moment, day_offset(moment)))
+                _back_up(path, today)
         except BaseException:
             if db is not None:
                 db.close()
             if lock is not None:
                 lock.close()
             raise
-    return Store(db, path, lock)
+    return Store(db, path, lock, today if backup_daily else None)
 
 
 def _back_up(path: Path, today: date) -> None:
@@ -84,10 +85,18 @@ def _back_up(path: Path, today: date) -> None:
 class Store:
     """Review log, card cache, user flags and settings of one database file."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, lock: IO[str] | None = None) -> None:
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        path: Path,
+        lock: IO[str] | None = None,
+        backup_day: date | None = None,
+    ) -> None:
         self.db = db
         self.path = path
         self.lock = lock
+        self.backup_day = backup_day
+        self.answered = False
 
     def __enter__(self) -> Store:
         return self
@@ -98,11 +107,14 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the file and bring the record of its history up to date."""
+        """Close the file, bring the record of its history up to date, and after answers
+        refresh today's backup in the background so it holds them too."""
         try:
             with suppress(sqlite3.Error):
                 guard.remember(self.path, guard.last_review(self.db))
             self.db.close()
+            if self.answered and self.backup_day is not None:
+                backup.daily(self.path, self.backup_day, refresh=True)
         finally:
             if self.lock is not None:
                 self.lock.close()
@@ -182,7 +194,9 @@ class Store:
         while True:
             try:
                 with translated(self.path):
-                    return self._append(review)
+                    saved = self._append(review)
+                self.answered = True
+                return saved
             except QuizcliError as exc:
                 if primary_code(exc.__cause__) not in BUSY:
                     raise

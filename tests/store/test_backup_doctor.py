@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +22,8 @@ DAY = timedelta(days=1)
 
 
 def filled(path: Path, reviews: int = 300) -> Path:
-    with open_store(path, now=NOW) as store:
+    """A database with `reviews` answers and no backup yet."""
+    with open_store(path, now=NOW, backup_daily=False) as store:
         for i in range(reviews):
             answer(store, f"q-{i % 40}", Rating.GOOD, NOW)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -42,7 +44,7 @@ def count_reviews(path: Path) -> int:
         plain = path.parent.parent / "unpacked.db"
         unpack(path, plain)
         path = plain
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         return int(db.execute("SELECT count(*) FROM reviews").fetchone()[0])
 
 
@@ -51,15 +53,15 @@ def test_a_new_database_is_not_backed_up(tmp_path: Path) -> None:
     assert backups(tmp_path / "q.db") == []
 
 
-def test_one_compressed_backup_per_study_day_with_the_data(tmp_path: Path) -> None:
+def test_one_compressed_backup_per_study_day_refreshed_after_answers(tmp_path: Path) -> None:
     path = filled(tmp_path / "q.db", reviews=5)
     open_store(path, now=NOW).close()
     with open_store(path, now=NOW + timedelta(hours=3)) as store:
         answer(store, "q-x", Rating.GOOD, NOW)
     [copy] = backups(path)
-    assert copy.name.startswith("quizcli-2026-03-10.n5.t") and copy.name.endswith(".db.xz")
-    assert (copy.reviews, copy.last_ms) == (5, to_ms(NOW))
-    assert count_reviews(copy.path) == 5
+    assert copy.name.startswith("quizcli-2026-03-10.n6.t") and copy.name.endswith(".db.xz")
+    assert (copy.reviews, copy.last_ms) == (6, to_ms(NOW))
+    assert count_reviews(copy.path) == 6
     assert copy.path.stat().st_size < path.stat().st_size / 4
     assert sorted(p.name for p in copy.path.parent.iterdir()) == [".lock", copy.name]
 
@@ -71,7 +73,7 @@ def test_backups_are_ordered_by_their_last_review_not_their_name(tmp_path: Path)
     with open_store(path, now=NOW) as store:
         answer(store, "q-late", Rating.GOOD, NOW + DAY)
     open_store(path, now=NOW + DAY).close()
-    assert [b.label for b in backups(path)] == ["2026-03-10", "2027-03-10", "2026-03-11"]
+    assert [b.label for b in backups(path)] == ["2027-03-10", "2026-03-10", "2026-03-11"]
     assert backups(path)[-1].reviews == 4
 
 
