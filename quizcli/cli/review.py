@@ -81,6 +81,7 @@ def _record_json(record: ReviewRecord) -> dict[str, Any]:
         "duration_ms": record.duration_ms,
         "due_after": record.after.due.isoformat() if record.after else None,
         "undone": record.undone,
+        "uid": record.uid,
     }
 
 

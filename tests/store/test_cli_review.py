@@ -129,6 +129,8 @@ def test_history_lists_answers_and_marks_undone_ones() -> None:
     assert code == 0
     rows = json.loads(out)
     assert [(r["rating"], r["undone"]) for r in rows] == [("good", False), ("again", True)]
+    install = rows[0]["uid"].rsplit("-", 1)[0]
+    assert [r["uid"] for r in rows] == [f"{install}-1", f"{install}-2"]
     assert rows[0]["answer"] == "my answer"
     code, out, _ = invoke("history", "mini-choice")
     assert "learning" in out and "were undone" in out

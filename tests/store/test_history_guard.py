@@ -242,3 +242,14 @@ def test_extended_sqlite_codes_are_clear_messages(name: str, said: str) -> None:
     exc.sqlite_errorname = name  # type: ignore[attr-defined]
     problem = user_error(Path("q.db"), exc)
     assert problem is not None and said in problem.message
+
+
+def test_todays_answers_are_in_the_backup_refreshed_when_a_session_closes() -> None:
+    """A first day's answers are restorable too: closing after answers refreshes the backup."""
+    with open_store(now=NOW) as store:
+        for i in range(3):
+            answer(store, f"q-{i}", Rating.GOOD, NOW)
+    default_path().unlink()
+    assert invoke("stats")[0] == 1
+    assert invoke("doctor", "--restore")[0] == 0
+    assert stats_json()["reviews_total"] == 3
