@@ -199,8 +199,8 @@ def main() -> None:
             print(f"one answer: outcomes + commit        {commit_ms:8.2f} ms")
         doctor_ms = median_ms(lambda: diagnose(path, NOW), 1)
         print(f"doctor (integrity check + rebuild)   {doctor_ms:8.1f} ms  (goal <= 10 s)")
-        for leftover in backups_dir(path).glob("*"):
-            leftover.unlink()
+        for leftover in backups(path):
+            leftover.path.unlink()
 
 
 if __name__ == "__main__":
