@@ -198,7 +198,7 @@ def main() -> None:
             )
             print(f"one answer: outcomes + commit        {commit_ms:8.2f} ms")
         doctor_ms = median_ms(lambda: diagnose(path, NOW), 1)
-        print(f"doctor (integrity check + rebuild)   {doctor_ms:8.1f} ms  (goal <= 10 s)")
+        print(f"doctor (quick_check + rebuild)       {doctor_ms:8.1f} ms  (goal <= 10 s)")
         for leftover in backups(path):
             leftover.path.unlink()
 
