@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+import sys
 from collections.abc import Callable
 
 from quizcli.errors import QuizcliError
@@ -105,6 +106,9 @@ def m004_compact_reviews(db: sqlite3.Connection) -> None:
     Per-minute running totals (kept by triggers) answer `stats` without reading
     the log. Foreign keys are off while the tables are rebuilt (see `migrate`).
     """
+    (count,) = db.execute("SELECT count(*) FROM reviews").fetchone()
+    if count > 50_000:  # about 10 s per 100,000 answers, once
+        sys.stderr.write(f"quizcli: compacting your review history ({count} answers), once...\n")
     for statement in _M004_TABLES:
         db.execute(statement)
     db.execute("INSERT INTO installs VALUES (0, ?)", (secrets.token_hex(8),))
