@@ -125,7 +125,7 @@ def make(db_path: Path, label: str, refresh: bool = False) -> Backup | None:
     folder = backups_dir(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with _exclusive(folder / ".lock") as mine:
+        with _exclusive(folder / ".lock", wait=refresh) as mine:
             if not mine or (has_label(db_path, label) and not refresh):
                 return None
             older = list(folder.glob(f"{PREFIX}{label}.*"))
@@ -204,8 +204,12 @@ def failure_to_report(db_path: Path, today: date) -> str | None:
 
 
 @contextmanager
-def _exclusive(lock: Path) -> Iterator[bool]:
-    """Hold an exclusive lock on `lock` if no one else does; yields whether it is ours."""
+def _exclusive(lock: Path, wait: bool = False) -> Iterator[bool]:
+    """Hold an exclusive lock on `lock` if no one else does; yields whether it is ours.
+
+    `wait` queues behind a running backup instead (a refresh after answers must
+    not be skipped, or the last session's answers would be in no backup).
+    """
     with lock.open("a") as handle:
         try:
             import fcntl
@@ -213,7 +217,7 @@ def _exclusive(lock: Path) -> Iterator[bool]:
             yield True
             return
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             yield False
             return

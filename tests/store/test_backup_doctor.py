@@ -12,7 +12,7 @@ import pytest
 from quizcli.errors import QuizcliError
 from quizcli.srs import Rating
 from quizcli.store import default_path, open_store
-from quizcli.store.backup import KEEP, backups, backups_dir, daily, unpack
+from quizcli.store.backup import KEEP, backups, backups_dir, daily, make, unpack
 from quizcli.store.doctor import diagnose, integrity_problems, restore_latest
 from quizcli.store.records import to_ms
 from tests.store.conftest import NOW
@@ -192,3 +192,21 @@ def test_restore_without_a_backup_changes_nothing(tmp_path: Path) -> None:
 
 def test_default_path_is_in_the_data_dir(quizcli_home: Path) -> None:
     assert default_path() == quizcli_home / "quizcli.db"
+
+
+def test_a_refresh_queues_behind_a_running_backup_where_a_daily_one_skips(tmp_path: Path) -> None:
+    import threading
+
+    fcntl = pytest.importorskip("fcntl", reason="backups queue on a POSIX file lock")
+    path = filled(tmp_path / "q.db", reviews=3)
+    backups_dir(path).mkdir()
+    with (backups_dir(path) / ".lock").open("a") as running:
+        fcntl.flock(running, fcntl.LOCK_EX)
+        assert make(path, "2026-03-10") is None
+        made: list[object] = []
+        refresh = threading.Thread(target=lambda: made.append(make(path, "2026-03-10", True)))
+        refresh.start()
+        fcntl.flock(running, fcntl.LOCK_UN)
+    refresh.join()
+    assert made != [None]
+    assert [b.reviews for b in backups(path)] == [3]
