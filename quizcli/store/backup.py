@@ -14,23 +14,24 @@ written to `quizcli.db.backup-failed` and the next command warns once that day.
 
 from __future__ import annotations
 
-import lzma
+import gzip
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 KEEP = 7
 PREFIX = "quizcli-"
 # quizcli-2026-03-10.n300.t1773144000000.db.xz; quizcli-2026-03-10.db before compression.
-NAME = re.compile(rf"{PREFIX}(?P<label>[0-9T-]+)(\.n(?P<n>\d+)\.t(?P<t>-?\d+))?\.db(\.xz)?$")
+NAME = re.compile(rf"{PREFIX}(?P<label>[0-9T-]+)(\.n(?P<n>\d+)\.t(?P<t>-?\d+))?\.db(\.xz|\.gz)?$")
 CHUNK = 1 << 20
 
 
@@ -146,7 +147,8 @@ def _write(db_path: Path, folder: Path, label: str) -> Backup:
     for stale in folder.glob(".*.partial*"):
         stale.unlink(missing_ok=True)
     snapshot = folder / f".{label}.partial.db"
-    packed = folder / f".{label}.partial.xz"
+    suffix, compressed = _compressor()
+    packed = folder / f".{label}.partial{suffix}"
     try:
         db = sqlite3.connect(db_path, timeout=60)
         try:
@@ -154,16 +156,25 @@ def _write(db_path: Path, folder: Path, label: str) -> Backup:
         finally:
             db.close()
         reviews, last_ms = _contents(snapshot)
-        with snapshot.open("rb") as source, lzma.open(packed, "wb", preset=0) as target:
+        with snapshot.open("rb") as source, compressed(packed) as target:
             shutil.copyfileobj(source, target, CHUNK)
         _fsync(packed)
-        final = folder / f"{PREFIX}{label}.n{reviews}.t{last_ms}.db.xz"
+        final = folder / f"{PREFIX}{label}.n{reviews}.t{last_ms}.db{suffix}"
         os.replace(packed, final)
         _fsync_dir(folder)
     finally:
         snapshot.unlink(missing_ok=True)
         packed.unlink(missing_ok=True)
     return Backup(final, label, reviews, last_ms)
+
+
+def _compressor() -> tuple[str, Callable[[Path], Any]]:
+    """xz where Python has lzma (some builds lack it), else gzip."""
+    try:
+        import lzma
+    except ImportError:
+        return ".gz", lambda path: gzip.open(path, "wb", compresslevel=6)
+    return ".xz", lambda path: lzma.open(path, "wb", preset=0)
 
 
 def prune(db_path: Path) -> None:
@@ -266,7 +277,13 @@ def _free(db_path: Path, kept: Path) -> bool:
 def unpack(source: Path, target: Path) -> None:
     """A backup's database, complete and on disk, at `target`."""
     target.unlink(missing_ok=True)
-    opener = lzma.open if source.name.endswith(".xz") else open
+    opener: Callable[[Path, str], Any] = open
+    if source.name.endswith(".xz"):
+        import lzma
+
+        opener = lzma.open
+    elif source.name.endswith(".gz"):
+        opener = gzip.open
     with opener(source, "rb") as packed, target.open("wb") as out:
         shutil.copyfileobj(packed, out, CHUNK)
     _fsync(target)

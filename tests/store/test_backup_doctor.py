@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
@@ -40,7 +41,7 @@ def scramble_pages(path: Path) -> None:
 
 def count_reviews(path: Path) -> int:
     """Reviews in a database or in a compressed backup of one."""
-    if path.name.endswith(".xz"):
+    if path.name.endswith((".xz", ".gz")):
         plain = path.parent.parent / "unpacked.db"
         unpack(path, plain)
         path = plain
@@ -210,3 +211,18 @@ def test_a_refresh_queues_behind_a_running_backup_where_a_daily_one_skips(tmp_pa
     refresh.join()
     assert made != [None]
     assert [b.reviews for b in backups(path)] == [3]
+
+
+def test_without_lzma_backups_are_gzip_and_restore_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some Python builds lack lzma: the backup falls back to gzip and restores the same."""
+    monkeypatch.setitem(sys.modules, "lzma", None)
+    path = filled(tmp_path / "q.db", reviews=7)
+    open_store(path, now=NOW).close()
+    [copy] = backups(path)
+    assert copy.name.endswith(".db.gz") and copy.reviews == 7
+    scramble_pages(path)
+    restored, _kept = restore_latest(path, NOW)
+    assert restored == copy.path
+    assert count_reviews(path) == 7
