@@ -423,3 +423,31 @@ def as_json(question_id: str, report: Report) -> dict[str, Any]:
             for c in report.cases
         ],
     }
+
+
+def verify(question: CodeQuestion) -> list[str]:
+    """What is wrong with a code question's own answer, for CI over trusted banks: the
+    reference must pass every case, and each listed mistake must first fail at `fails`,
+    naming `cause` when one is given. Empty when all holds."""
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="quizcli-verify-") as scratch:
+        attempts = [("reference", question.answer.reference, None, None)] + [
+            (f"mistakes[{i}]", m.code, m.fails, m.cause)
+            for i, m in enumerate(question.answer.mistakes)
+        ]
+        for label, source, fails, cause in attempts:
+            path = Path(scratch) / f"{label.replace('[', '_').replace(']', '')}.py"
+            path.write_text(source, encoding="utf-8")
+            report = run_source(question, path)
+            failure = report.first_failure()
+            if fails is None:
+                if not report.passed:
+                    problems.append(f"{question.id}: the reference fails: {describe(report, 'en')}")
+                continue
+            if failure is None or failure.name != fails:
+                seen = "passes every case" if failure is None else f"first fails {failure.name!r}"
+                problems.append(f"{question.id}: {label} {seen}, not {fails!r}")
+            elif cause is not None and failure.cause != cause:
+                named = f"naming {failure.cause!r}, not {cause!r}"
+                problems.append(f"{question.id}: {label} fails {fails!r} {named}")
+    return problems
