@@ -84,7 +84,7 @@ def _record_json(record: ReviewRecord) -> dict[str, Any]:
 
 
 def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
-    """Stop asking a question until you unsuspend it. Example: quizcli suspend gelu-models"""
+    """Stop asking a question until you unsuspend it. Example: quizcli suspend gelu-why-bert-gpt"""
     from quizcli.store import open_store
 
     find(load(ctx), question_id)
@@ -94,7 +94,7 @@ def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
 
 
 def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
-    """Ask a suspended question (or a leech) again. Example: quizcli unsuspend gelu-models"""
+    """Ask a suspended question (or a leech) again. Example: quizcli unsuspend gelu-why-bert-gpt"""
     from quizcli.store import open_store
 
     find(load(ctx), question_id)
@@ -104,7 +104,10 @@ def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
 
 
 def bury(ctx: typer.Context, question_id: QuestionId) -> None:
-    """Skip a question until tomorrow's study day (starts 04:00). Example: quizcli bury relu-dead"""
+    """Skip a question until tomorrow's study day (starts 04:00).
+
+    Example: quizcli bury dying-relu
+    """
     from quizcli.store import open_store
 
     find(load(ctx), question_id)
