@@ -42,9 +42,10 @@ LABELS = {
         "公式（? 提示，! 看答案，u 撤销；行末加 \\ 可续写下一步）> ",
     ),
     "answer_code": (
-        "path of your file, or e to edit {path} (? hint, ! show answer, u undo)> ",
-        "你的代码文件路径，或输入 e 编辑 {path}（? 提示，! 看答案，u 撤销）> ",
+        "path of your file, or e to edit (? hint, ! show answer, u undo)> ",
+        "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
     ),
+    "workspace": ("Your file: {path}", "你的文件：{path}"),
     "more": ("... next step> ", "……下一步> "),
     "retry": ("try again (? hint, Enter to show the answer)> ", "再试一次（? 提示，回车看答案）> "),
     "rating": ("rating> ", "评分> "),
@@ -135,12 +136,14 @@ class Screen:
         out().print()
         out().print(label("progress", self.lang, n=number, total=total), style="bold")
         browse.question_panel(question, self.lang, show_answer=False)
+        if self._workspace is not None:
+            out().print(label("workspace", self.lang, path=self._workspace), soft_wrap=True)
 
     def read(self, prompt: str) -> str:
         specific = f"answer_{self._kind}"
         key = specific if prompt == "answer" and specific in LABELS else prompt
         out().file.flush()
-        line = input(label(key, self.lang, path=self._workspace))
+        line = input(label(key, self.lang))
         if self._history is not None and prompt != "rating":
             self._history.add(line)
         return line
@@ -160,9 +163,13 @@ class Screen:
 
     def edit(self, path: Path) -> None:
         """Open the user's editor on `path` and wait for it to close."""
+        from quizcli.errors import QuizcliError
         from quizcli.ui.editor import open_editor
 
-        open_editor(path, self.lang)
+        try:
+            open_editor(path, self.lang)
+        except QuizcliError as exc:
+            out().print(exc.message, style="yellow")
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""
