@@ -88,6 +88,10 @@ class Kind:
         """Problems the schema cannot see (a formula that does not parse); `quizcli lint`."""
         return []
 
+    def coverage(self, question: QuestionBase, answer: str) -> list[bool] | None:
+        """For self-rated kinds, which of the reference's points the answer mentions."""
+        return None
+
     def workspace(self, question: QuestionBase) -> Path | None:
         """A file the user edits to answer (code questions), prepared on first use."""
         return None

@@ -45,8 +45,12 @@ class ScriptedIo:
     def graded(self, grade: Verdict) -> None:
         self.shown.append(("graded", grade.outcome))
 
-    def reveal(self, question: AnyQuestion) -> None:
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None:
         self.shown.append(("reveal", question.id))
+        self.shown.append(("covered", covered))
+
+    def explain(self, question: AnyQuestion) -> None:
+        self.shown.append(("explain", question.id))
 
     def ratings(self, outcomes: dict[Rating, Next] | None, proposed: Rating | None) -> None:
         self.proposals.append(proposed)
@@ -92,14 +96,32 @@ def test_a_hint_lowers_the_proposal_and_unreadable_input_is_asked_again(store: S
     assert kept(store, "fx-sigmoid-max-slope") == [("correct", 2, "1/4")]
 
 
-def test_a_concept_answer_is_self_rated_with_no_proposal(store: Store) -> None:
-    io = run(store, ["fx-why-nonlinear"], ["composition of linear maps is linear", "4"])
+def test_a_concept_answer_is_set_beside_the_key_points_and_the_proposal_follows(
+    store: Store,
+) -> None:
+    io = run(store, ["fx-why-nonlinear"], ["a composition of affine maps stays affine", "w", ""])
     assert io.of("graded") == []
-    assert io.of("reveal") == ["fx-why-nonlinear"]
-    assert io.proposals == [None]
+    assert io.of("covered") == [[True]]
+    assert io.of("explain") == ["fx-why-nonlinear"]
+    assert io.proposals == [Rating.GOOD]
     assert kept(store, "fx-why-nonlinear") == [
-        ("self-rated", 4, "composition of linear maps is linear")
+        ("self-rated", 3, "a composition of affine maps stays affine")
     ]
+
+
+def test_a_concept_answer_that_misses_the_points_proposes_again(store: Store) -> None:
+    io = run(store, ["fx-pooling-invariance"], ["it makes training faster", "2"])
+    assert io.of("covered") == [[False]]
+    assert io.proposals == [Rating.AGAIN]
+    assert kept(store, "fx-pooling-invariance") == [("self-rated", 2, "it makes training faster")]
+
+
+def test_asking_for_the_reference_straight_away_shows_it_all_with_no_proposal(
+    store: Store,
+) -> None:
+    io = run(store, ["fx-why-nonlinear"], ["", "4"])
+    assert io.of("covered") == [None]
+    assert io.proposals == [None]
 
 
 def test_wrong_answers_in_a_drill_are_retried_then_revealed(store: Store) -> None:
