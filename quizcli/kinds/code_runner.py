@@ -368,21 +368,21 @@ def _failure_lines(case: CaseReport, zh: bool) -> list[str]:
         ("cause", "原因"),
         ("hint", "提示"),
     )
-    name = dict((en, cn if zh else en) for en, cn in labels)
-    lines = [f"{'失败用例' if zh else 'first failing case'}: {case.name}"]
+    name = {en: (cn if zh else en) + ("：" if zh else ": ") for en, cn in labels}
+    lines = [f"{'第一个失败的用例：' if zh else 'first failing case: '}{case.name}"]
     if case.inputs:
-        lines.append(f"  {name['inputs']}: " + ", ".join(case.inputs))
+        lines.append(f"  {name['inputs']}" + ", ".join(case.inputs))
     if case.expected:
-        lines.append(f"  {name['expected']}: {case.expected}")
+        lines.append(f"  {name['expected']}{case.expected}")
     if case.got:
-        lines.append(f"  {name['got']}: {case.got}")
+        lines.append(f"  {name['got']}{case.got}")
     if case.largest_difference is not None:
-        lines.append(f"  {name['largest difference']}: {case.largest_difference:.3g}")
+        lines.append(f"  {name['largest difference']}{case.largest_difference:.3g}")
     if case.problem is not None:
-        lines.append(f"  {name['cause']}: {case.problem[zh]}")
+        lines.append(f"  {name['cause']}{case.problem[zh]}")
     lines.extend(f"    {line}" for line in case.trace)
     if case.hint is not None:
-        lines.append(f"  {name['hint']}: {case.hint[zh]}")
+        lines.append(f"  {name['hint']}{case.hint[zh]}")
     return lines
 
 

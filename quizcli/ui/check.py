@@ -42,7 +42,8 @@ def verdict(result: Verdict, lang: str) -> None:
     """'read as' and the pretty form (when there is one), the verdict line, the feedback.
 
     Letters and numbers (method `exact`) fit on one line with how they were read; test
-    reports (method `tests`) are printed as they are, without LaTeX or rewrapping.
+    reports (method `tests`) are printed as they are, without LaTeX or rewrapping, and
+    without the file path they were given.
     """
     zh = lang == "zh"
     console = out()
@@ -55,7 +56,7 @@ def verdict(result: Verdict, lang: str) -> None:
         if result.feedback is not None:
             console.print(Prose(result.feedback.get(lang)))
         return
-    if result.read_as:
+    if result.read_as and result.method != "tests":
         console.print(RichText(plain(READ_AS[zh]), style="dim"))
         indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
         console.print(RichText(indented), soft_wrap=True)
