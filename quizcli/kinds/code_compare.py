@@ -30,7 +30,12 @@ def judge(
     case.expected = _shown_output(ref["output"], ref_out)
     if "error" in user:
         return _raised(case, user["error"], meta)
-    assert user_out is not None
+    if user_out is None:
+        case.problem = (
+            "the result could not be read: too large, or not plain numbers",
+            "无法读取结果：太大，或者不是普通的数值",
+        )
+        return case
     case.got = _shown_output(user["output"], user_out)
     if user.get("modified"):
         return _because(case, "in-place")

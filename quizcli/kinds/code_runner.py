@@ -250,9 +250,16 @@ class _Child:
         return last[0].strip()
 
     def output(self, index: int) -> dict[str, Any]:
+        """A case's output: plain arrays only (no pickle), and never more than the child
+        could have written uncompressed (a zip bomb is refused before it is inflated)."""
+        import zipfile
+
         import numpy as np
 
         path = self.workdir / f"out-{index}.npz"
+        with zipfile.ZipFile(path) as archive:
+            if sum(member.file_size for member in archive.infolist()) > OUTPUT_BYTES:
+                raise ValueError("the output is larger than the output limit")
         with np.load(path, allow_pickle=False) as data:
             return {key: data[key] for key in data.files}
 
@@ -315,9 +322,12 @@ def _compare(question: CodeQuestion, ref: _Child, user: _Child) -> Report:
 
 
 def _maybe(user: _Child, index: int) -> dict[str, Any] | None:
+    """The user's output for a case, or None when it cannot be read safely."""
+    import zipfile
+
     try:
         return user.output(index)
-    except (OSError, ValueError):
+    except (OSError, ValueError, zipfile.BadZipFile):
         return None
 
 

@@ -200,3 +200,20 @@ def test_random_initialisers_are_compared_by_mean_and_spread(tmp_path: Path) -> 
     status, out, _ = code("fx-he-normal", "--file", str(write(tmp_path, "x.py", xavier)))
     assert status == 1
     assert "cause: moments differ" in out
+
+
+@pytest.mark.usefixtures("trusted")
+def test_a_forged_output_archive_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    # every call rewrites case 0's output after the child saved it: a 64 MiB deflate bomb
+    forge = (
+        "import numpy as np\n\ndef softmax(z, axis=-1):\n"
+        "    import zipfile\n"
+        "    with zipfile.ZipFile('out-0.npz', 'w', zipfile.ZIP_DEFLATED) as archive:\n"
+        "        archive.writestr('o0.npy', b'0' * (64 * 2**20))\n"
+        "    return z\n"
+    )
+    report = cases("fx-softmax", "--file", str(write(tmp_path, "forge.py", forge)))
+    assert report["three logits"]["passed"] is False
+    assert report["three logits"]["message"] == (
+        "the result could not be read: too large, or not plain numbers"
+    )
