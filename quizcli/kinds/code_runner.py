@@ -129,8 +129,12 @@ def run_source(question: CodeQuestion, user_file: Path) -> Report:
         reference.write_text(answer.reference, encoding="utf-8")
         ref = _Child(root / "ref", reference, question, forbid=[])
         user = _Child(root / "user", user_file, question, forbid=answer.forbid)
-        ref.wait()
-        user.wait()
+        try:
+            ref.wait()
+            user.wait()
+        finally:  # Ctrl-C while waiting: no child outlives its scratch directory
+            ref.stop_now()
+            user.stop_now()
         return _compare(question, ref, user)
 
 
@@ -143,6 +147,8 @@ def static_problem(
     except SyntaxError as exc:
         where = f"line {exc.lineno}: {(exc.text or '').strip()}"
         return (f"syntax error: {exc.msg}", f"语法错误：{exc.msg}"), [where]
+    except ValueError as exc:  # a null byte, on Pythons that do not call it a SyntaxError
+        return (f"syntax error: {exc}", f"语法错误：{exc}"), []
     for node in ast.walk(tree):
         for name in _imported(node):
             banned = next((m for m in forbid if name == m or name.startswith(m + ".")), None)
@@ -218,6 +224,14 @@ class _Child:
             self.stop = "cpu"
         elif code != 0:
             self.stop = "crash"
+
+    def stop_now(self) -> None:
+        """Kill the child's whole session if it is still running; harmless otherwise."""
+        if self.process.poll() is None:
+            self._kill()
+            self.process.wait()
+        for handle in (self.stdout, self.stderr):
+            handle.close()
 
     def _kill(self) -> None:
         try:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from quizcli.bank import load_bank
+from quizcli.kinds import code_runner
 from quizcli.kinds.code import CodeQuestion
 from quizcli.kinds.code_runner import run_source
 from tests.kinds.conftest import CODE_BANK, write
@@ -53,3 +57,24 @@ def test_a_missing_part_or_a_wrong_dtype_is_named(tmp_path: Path) -> None:
     report = run_source(question(), write(tmp_path, "d.py", as_bool))
     assert report.cases[0].cause == "dtype"
     assert report.cases[0].got == "(6, [False,  True,  True,  True], None)"
+
+
+def test_ctrl_c_while_waiting_leaves_no_child_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[code_runner._Child] = []
+    start = code_runner._Child.__init__
+
+    def keep(child: code_runner._Child, *args: Any, **kwargs: Any) -> None:
+        start(child, *args, **kwargs)
+        started.append(child)
+
+    def interrupted(child: code_runner._Child) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(code_runner._Child, "__init__", keep)
+    monkeypatch.setattr(code_runner._Child, "wait", interrupted)
+    loop = write(tmp_path, "loop.py", "def stats(x):\n    while True:\n        pass\n")
+    with pytest.raises(KeyboardInterrupt):
+        run_source(question(), loop)
+    assert [child.process.poll() is not None for child in started] == [True, True]
