@@ -1,4 +1,4 @@
-"""The session loop on its own, through its Io protocol: a scripted Io types the lines and
+"""The session loop on its own, through its Io protocol, for every kind: a scripted Io types
 records what the session shows, with no CLI, Rich or terminal in between."""
 
 from __future__ import annotations
