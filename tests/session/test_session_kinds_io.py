@@ -1,5 +1,5 @@
 """The session loop on its own, through its Io protocol, for every kind: a scripted Io types
-records what the session shows, with no CLI, Rich or terminal in between."""
+the lines and records what the session shows, with no CLI, Rich or terminal in between."""
 
 from __future__ import annotations
 
