@@ -16,18 +16,13 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from quizcli import env
-from quizcli.bank.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ConceptQuestion,
-    DerivationQuestion,
-    NumericQuestion,
-    Text,
-)
+from quizcli import env, kinds
+from quizcli.bank.model import AnyQuestion, Text
 from quizcli.srs import CardState, Outcome, Rating, outcomes
+from quizcli.verdict import Verdict
 
 if TYPE_CHECKING:
     from quizcli.store import Mode, Store
@@ -35,6 +30,7 @@ if TYPE_CHECKING:
 Command = Literal["undo", "suspend", "bury"]
 HINT = "?"
 SHOW = "!"
+EDIT = "e"
 UNDO = "u"
 STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
@@ -42,19 +38,7 @@ MAX_INVALID = 3
 DRILL_TRIES = 3
 
 
-class Graded(Protocol):
-    """A verdict on one typed answer: the grader's or the derivation checker's."""
-
-    @property
-    def verdict(self) -> str: ...
-    @property
-    def read_as(self) -> str: ...
-    @property
-    def feedback(self) -> Text | None: ...
-
-
-Gradable = ChoiceQuestion | NumericQuestion | DerivationQuestion
-Grader = Callable[[Gradable, str], Graded]
+Grader = Callable[[AnyQuestion, str], Verdict]
 
 
 class Io(Protocol):
@@ -63,10 +47,11 @@ class Io(Protocol):
     def question(self, question: AnyQuestion, number: int, total: int) -> None: ...
     def read(self, prompt: str) -> str: ...
     def hint(self, text: Text, number: int, total: int) -> None: ...
-    def graded(self, grade: Graded) -> None: ...
+    def graded(self, grade: Verdict) -> None: ...
     def reveal(self, question: AnyQuestion) -> None: ...
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None: ...
     def notice(self, key: str, **values: object) -> None: ...
+    def edit(self, path: Path) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -110,17 +95,9 @@ def _rounds(groups: list[list[AnyQuestion]]) -> Iterable[list[AnyQuestion]]:
         yield [group[index] for group in groups if index < len(group)]
 
 
-def grade(question: Gradable, answer: str) -> Graded:
-    """The verdict on a typed answer; concept questions are rated by the user instead."""
-    from quizcli import grading
-
-    if isinstance(question, ChoiceQuestion):
-        return grading.grade_choice(question, answer)
-    if isinstance(question, NumericQuestion):
-        return grading.grade_numeric(question, answer)
-    from quizcli.checker import check
-
-    return check(question, answer)
+def grade(question: AnyQuestion, answer: str) -> Verdict:
+    """The verdict on a typed answer, by the question's kind (never a self-rated one)."""
+    return kinds.of(question).grade(question, answer)
 
 
 @dataclass
@@ -129,7 +106,7 @@ class Attempt:
 
     question: AnyQuestion
     answer: str = ""
-    grade: Graded | None = None
+    grade: Verdict | None = None
     hints: int = 0
     wrong: int = 0
     gave_up: bool = False
@@ -269,15 +246,20 @@ class Session:
             if line == UNDO:
                 return "undo"
             question = attempt.question
+            kind = kinds.of(question)
+            workspace = kind.workspace(question)
             if line == HINT:
                 self._hint(attempt)
-            elif isinstance(question, ConceptQuestion):
+            elif kind.self_rated:
                 attempt.answer = "" if line == SHOW else line
                 return None
             elif line in ("", SHOW):
                 attempt.gave_up = True
                 return None
             else:
+                if line == EDIT and workspace is not None:
+                    self.io.edit(workspace)
+                    line = str(workspace)
                 verdict = self._grade(attempt, question, line)
                 invalid += verdict == "invalid"
                 if invalid >= MAX_INVALID:
@@ -289,11 +271,11 @@ class Session:
     def _read_answer(self, attempt: Attempt) -> str:
         """One answer; a derivation line ending in a backslash continues with another step."""
         line = self.io.read("retry" if attempt.wrong else "answer").strip()
-        while line.endswith(STEP) and isinstance(attempt.question, DerivationQuestion):
+        while line.endswith(STEP) and kinds.of(attempt.question).steps:
             line = line.removesuffix(STEP).rstrip() + "\n" + self.io.read("more").strip()
         return line
 
-    def _grade(self, attempt: Attempt, question: Gradable, line: str) -> str:
+    def _grade(self, attempt: Attempt, question: AnyQuestion, line: str) -> str:
         attempt.answer = line
         attempt.grade = self.grader(question, line)
         self.io.graded(attempt.grade)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import traceback
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -18,33 +17,15 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__, env
+from quizcli.cli.common import EXIT_INTERRUPTED, State
 from quizcli.errors import QuizcliError
 
 EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
 
 
 class Lang(str, Enum):
     en = "en"
     zh = "zh"
-
-
-@dataclass
-class State:
-    """Global options, handed to every command through the click context."""
-
-    lang: str = "en"
-    banks: list[Path] = field(default_factory=list)
-
-    def bank_sources(self) -> list[Path]:
-        from quizcli.bank import default_sources
-
-        return default_sources() + self.banks
-
-
-def state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State(lang=env.default_lang())
 
 
 class QuizcliGroup(TyperGroup):

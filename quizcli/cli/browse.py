@@ -2,55 +2,21 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import state
-from quizcli.errors import NotFound, QuizcliError
+from quizcli.cli.common import KindOption, find, load, state, summary
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
-    from quizcli.bank.model import AnyQuestion
-
-
-class QuestionType(str, Enum):
-    concept = "concept"
-    choice = "choice"
-    numeric = "numeric"
-    derivation = "derivation"
-
-
-def load(ctx: typer.Context) -> Bank:
-    """The banks this invocation sees; problems in them stop the command with exit 1."""
-    from quizcli.bank import load_bank
-
-    bank = load_bank(state(ctx).bank_sources())
-    if bank.problems:
-        for problem in bank.problems:
-            typer.echo(str(problem), err=True)
-        raise QuizcliError(f"{len(bank.problems)} problem(s) in the banks; fix them and retry")
-    return bank
-
-
-def summary(question: AnyQuestion) -> dict[str, Any]:
-    """The stable per-question shape of `list --json`."""
-    return {
-        "id": question.id,
-        "topic": question.topic,
-        "type": question.type,
-        "difficulty": question.difficulty,
-        "tags": list(question.tags),
-        "prompt": {"en": question.prompt.en, "zh": question.prompt.zh},
-    }
+    from quizcli.kinds.base import Formula
 
 
 def list_questions(
     ctx: typer.Context,
     topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
-    kind: Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")] = None,
+    kind: KindOption = None,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     difficulty: Annotated[
         int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
@@ -63,7 +29,7 @@ def list_questions(
     from quizcli.bank import Filters
 
     bank = load(ctx)
-    chosen = Filters(topic, kind.value if kind else None, tag, difficulty).keep(bank.questions)
+    chosen = Filters(topic, kind, tag, difficulty).keep(bank.questions)
     if as_json:
         typer.echo(json.dumps([summary(q) for q in chosen], ensure_ascii=False, indent=2))
         return
@@ -97,25 +63,18 @@ def show(
     if as_json:
         typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
-    from quizcli.checker import shown_reference
     from quizcli.ui import browse
 
-    formula = shown_reference if answer else None
+    formula: Formula | None = None
+    if answer:
+        from quizcli.checker import pretty
+
+        formula = pretty
     browse.question_panel(question, state(ctx).lang, show_answer=answer, formula=formula)
     if plot:
         from quizcli.cli.plot import plot_tags
 
         plot_tags(ctx, question.tags)
-
-
-def find(bank: Bank, question_id: str) -> AnyQuestion:
-    """The question with this id, or NotFound suggesting the closest id."""
-    question = bank.get(question_id)
-    if question is not None:
-        return question
-    close = get_close_matches(question_id, bank.ids(), n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else "; `quizcli list` shows every id"
-    raise NotFound(f"no question '{question_id}'{hint}")
 
 
 def search(

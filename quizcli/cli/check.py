@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # An answer may start with a minus sign ("-tanh(x)^2"): read it as the answer, not as
@@ -40,7 +40,7 @@ def check_command(
 
     from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import check
-    from quizcli.cli.browse import find, load
+    from quizcli.cli.common import find, load
     from quizcli.errors import NotFound, UsageError
 
     try:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 
 
 def lint_command(

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env
-from quizcli.cli.app import state
-from quizcli.cli.browse import find, load
+from quizcli.cli.common import find, load, state
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:

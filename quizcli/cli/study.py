@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import EXIT_INTERRUPTED, state
-from quizcli.cli.browse import QuestionType
+from quizcli.cli.common import EXIT_INTERRUPTED, KindOption, state
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
-    from quizcli.session import Gradable, Graded, Grader, Plan
+    from quizcli.session import Grader, Plan
     from quizcli.store import Store
+    from quizcli.verdict import Verdict
 
 Topic = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
-Kind = Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")]
+Kind = KindOption
 Tag = Annotated[str | None, typer.Option(help="Only questions with this tag.")]
 
 
@@ -87,25 +87,25 @@ def mock(
 def _run(
     ctx: typer.Context,
     topic: str | None,
-    kind: QuestionType | None,
+    kind: str | None,
     tag: str | None,
     make_plan: Callable[[Store, list[AnyQuestion]], Plan],
     show_topics: bool = False,
 ) -> None:
     from quizcli import env
     from quizcli.bank import Filters
-    from quizcli.checker import shown_reference
-    from quizcli.cli.browse import load
+    from quizcli.checker import pretty
+    from quizcli.cli.common import load
     from quizcli.errors import NotFound
     from quizcli.session import Session
     from quizcli.store import open_store
     from quizcli.ui import session as ui
 
     lang = state(ctx).lang
-    questions = Filters(topic, kind.value if kind else None, tag).keep(load(ctx).questions)
+    questions = Filters(topic, kind, tag).keep(load(ctx).questions)
     if not questions:
         raise NotFound("no question matches these filters; `quizcli list` shows what there is")
-    screen = ui.Screen(lang, formula=shown_reference)
+    screen = ui.Screen(lang, formula=pretty)
     with open_store() as store:
         plan = make_plan(store, questions)
         if not plan.questions:
@@ -136,7 +136,7 @@ def _grader(plan: Plan) -> Grader:
     loading = threading.Thread(target=warm_up, name="checker-warm-up", daemon=True)
     loading.start()
 
-    def grade_when_loaded(question: Gradable, answer: str) -> Graded:
+    def grade_when_loaded(question: AnyQuestion, answer: str) -> Verdict:
         loading.join()
         return grade(question, answer)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quizcli.bank.model import AnyQuestion
-from quizcli.export import Formula, answer_parts, pick, with_math
+from quizcli.export import Formula, answer_parts, front_parts, pick, with_math
 
 MODEL_NAME = "quizcli question v1"
 CSS = ".card { font-family: sans-serif; font-size: 18px; text-align: left; }\n.meta { color: #888; font-size: 12px; }"  # noqa: E501
@@ -70,7 +70,7 @@ def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
     return [
         question.id,
         question.topic,
-        _html(pick(question.prompt, lang, "\n\n")),
+        _html("\n\n".join(front_parts(question, lang))),
         _html("\n".join(answer_parts(question, lang, formula))),
         _html(pick(question.explanation, lang, "\n\n")),
         html.escape("; ".join(question.sources)),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quizcli.bank.model import AnyQuestion
-from quizcli.export import Formula, answer_parts, pick
+from quizcli.export import Formula, answer_parts, front_parts, pick
 
 TITLES = {
     "activations": ("Activation functions", "激活函数"),
@@ -40,7 +40,7 @@ def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula)
     for number, question in enumerate(questions, start=1):
         level = LEVELS[question.difficulty]
         lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
-        lines += [pick(question.prompt, lang, "\n\n"), ""]
+        lines += ["\n\n".join(front_parts(question, lang)), ""]
         lines += [f"**{_label(HEADINGS['answer'], lang)}**", ""]
         lines += [*answer_parts(question, lang, formula), ""]
         lines += [f"**{_label(HEADINGS['why'], lang)}**", ""]

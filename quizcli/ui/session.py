@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import ModuleType
 
 from rich import box
 from rich.text import Text as RichText
 
-from quizcli import env
-from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
-from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
+from quizcli import env, kinds
+from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Formula
+from quizcli.session import HINT, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, frame, out
 from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
+from quizcli.verdict import Verdict
 
 LABELS = {
     "progress": ("Question {n} of {total}", "第 {n} 题，共 {total} 题"),
@@ -38,6 +40,10 @@ LABELS = {
     "answer_derivation": (
         "formula (? hint, ! show answer, u undo; end with \\ for a next step)> ",
         "公式（? 提示，! 看答案，u 撤销；行末加 \\ 可续写下一步）> ",
+    ),
+    "answer_code": (
+        "path of your file, or e to edit {path} (? hint, ! show answer, u undo)> ",
+        "你的代码文件路径，或输入 e 编辑 {path}（? 提示，! 看答案，u 撤销）> ",
     ),
     "more": ("... next step> ", "……下一步> "),
     "retry": ("try again (? hint, Enter to show the answer)> ", "再试一次（? 提示，回车看答案）> "),
@@ -111,12 +117,11 @@ class Screen:
     the data dir, so the arrow keys bring back earlier attempts, across sessions too.
     """
 
-    def __init__(
-        self, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
-    ) -> None:
+    def __init__(self, lang: str, formula: Formula | None = None) -> None:
         self.lang = lang
         self.formula = formula
         self._kind = ""
+        self._workspace: Path | None = None
         self._keys_shown = False
         self._history = _History.start() if sys.stdin.isatty() else None
 
@@ -126,6 +131,7 @@ class Screen:
 
     def question(self, question: AnyQuestion, number: int, total: int) -> None:
         self._kind = question.type
+        self._workspace = kinds.of(question).workspace(question)
         out().print()
         out().print(label("progress", self.lang, n=number, total=total), style="bold")
         browse.question_panel(question, self.lang, show_answer=False)
@@ -134,7 +140,7 @@ class Screen:
         specific = f"answer_{self._kind}"
         key = specific if prompt == "answer" and specific in LABELS else prompt
         out().file.flush()
-        line = input(label(key, self.lang))
+        line = input(label(key, self.lang, path=self._workspace))
         if self._history is not None and prompt != "rating":
             self._history.add(line)
         return line
@@ -143,26 +149,20 @@ class Screen:
         out().print(label("hint", self.lang, n=number, total=total), style="bold yellow")
         out().print(Prose(text.get(self.lang)))
 
-    def graded(self, grade: Graded) -> None:
-        """A checker verdict as `quizcli check` shows it; a choice or numeric grade alike."""
-        from quizcli.checker import Verdict
+    def graded(self, grade: Verdict) -> None:
+        """Any kind's verdict, as `quizcli check` shows it."""
         from quizcli.ui import check
 
-        if isinstance(grade, Verdict):
-            check.verdict(grade, self.lang)
-            return
-        zh = self.lang == "zh"
-        line = check.headline(grade.verdict, self.lang)
-        if grade.read_as:
-            line.append(f"   {check.READ_AS[zh]} ", style="dim")
-            line.append(grade.read_as)
-        out().print(line)
-        if grade.feedback is not None:
-            out().print(Prose(grade.feedback.get(self.lang)))
+        check.verdict(grade, self.lang)
 
     def reveal(self, question: AnyQuestion) -> None:
-        formula = self.formula if isinstance(question, DerivationQuestion) else None
-        browse.answer_panel(question, self.lang, formula)
+        browse.answer_panel(question, self.lang, self.formula)
+
+    def edit(self, path: Path) -> None:
+        """Open the user's editor on `path` and wait for it to close."""
+        from quizcli.ui.editor import open_editor
+
+        open_editor(path, self.lang)
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""

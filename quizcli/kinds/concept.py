@@ -1,0 +1,43 @@
+"""Concept questions: the user writes an answer in their own words and rates it against
+the reference's key points."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from quizcli.bank.model import ConceptQuestion
+from quizcli.kinds.base import Formula, Kind, Part, pick, say
+
+if TYPE_CHECKING:
+    from quizcli.bank.model import QuestionBase, Text
+
+
+class Concept(Kind):
+    name = "concept"
+    model = ConceptQuestion
+    self_rated = True
+
+    def answer_parts(
+        self, question: QuestionBase, lang: str, formula: Formula | None
+    ) -> list[Part]:
+        answer = cast(ConceptQuestion, question).answer
+        return [
+            Part(say(lang, "Answer", "答案"), "prose", (answer.text.get(lang),)),
+            Part(
+                say(lang, "Key points", "要点"),
+                "bullets",
+                tuple(p.get(lang) for p in answer.key_points),
+            ),
+        ]
+
+    def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
+        answer = cast(ConceptQuestion, question).answer
+        points = [f"- {pick(p, lang)}" for p in answer.key_points]
+        return [pick(answer.text, lang, "\n\n"), *points]
+
+    def search_texts(self, question: QuestionBase) -> list[Text]:
+        answer = cast(ConceptQuestion, question).answer
+        return [answer.text, *answer.key_points]
+
+
+KIND = Concept()
