@@ -264,3 +264,149 @@ def _mixup(mixup: Fn) -> None:
         close(x_mix[i], lam * x[i] + (1 - lam) * x[partner[i]])
         close(y_mix[i], lam * y[i] + (1 - lam) * y[partner[i]])
     close(y_mix.sum(axis=1), 1.0)
+
+
+# normalization
+
+
+def loop_batchnorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
+    """Training-mode BN written channel by channel with Python statistics."""
+    out = np.empty_like(x)
+    for c in range(x.shape[1]):
+        values = x[:, c].ravel()
+        mean = sum(values) / len(values)
+        var = sum((v - mean) ** 2 for v in values) / len(values)
+        out[:, c] = gamma[c] * (x[:, c] - mean) / math.sqrt(var + eps) + beta[c]
+    return out
+
+
+@check("batchnorm-forward-running-stats")
+def _bn_forward(bn: Fn) -> None:
+    one = np.array([[1.0], [2.0], [3.0], [4.0]])
+    out, _, new_var = bn(one, np.array([2.0]), np.array([0.5]), np.zeros(1), np.ones(1), True, eps=0.0)
+    agrees_with_bank("bn-forward-batch-example", out[0, 0])
+    agrees_with_bank("bn-running-var-unbiased", new_var)
+    pair = np.array([[3.0], [10.0]])
+    agrees_with_bank("bn-batch-of-two-output", bn(pair, np.ones(1), np.zeros(1), np.zeros(1), np.ones(1), True, eps=0.0)[0][1])
+    mean = np.zeros(1)
+    for batch_mean in (1.0, 2.0, 3.0):
+        _, mean, _ = bn(np.full((2, 1), batch_mean), np.ones(1), np.zeros(1), mean, np.ones(1), True)
+    agrees_with_bank("bn-running-mean-three-batches", mean)
+    tiny = np.array([[[[1.0, 3.0]], [[2.0, 2.0]]], [[[5.0, 7.0]], [[4.0, 8.0]]]])
+    _, _, unbiased = bn(tiny, np.ones(2), np.zeros(2), np.zeros(2), np.zeros(2), True, momentum=1.0)
+    agrees_with_bank("bn-channel-variance-tiny-tensor", unbiased[1] * 3 / 4)
+    x = 2 + 3 * rng().standard_normal((3, 4, 2, 5))
+    gamma, beta = rng().uniform(0.5, 2, 4), rng().standard_normal(4)
+    close(bn(x, gamma, beta, np.zeros(4), np.ones(4), True)[0], loop_batchnorm(x, gamma, beta, 1e-5))
+    rm, rv = rng().standard_normal(4), rng().uniform(0.5, 2, 4)
+    out, same_mean, same_var = bn(x, gamma, beta, rm, rv, False)
+    close(out, gamma[None, :, None, None] * (x - rm[None, :, None, None]) / np.sqrt(rv[None, :, None, None] + 1e-5) + beta[None, :, None, None])
+    close(same_mean, rm)
+    close(same_var, rv)
+
+
+@check("batchnorm-backward")
+def _bn_backward(bn_backward: Fn) -> None:
+    agrees_with_bank(
+        "bn-input-gradient-numeric",
+        bn_backward(np.array([[1.0], [0.0], [0.0], [0.0]]), np.array([[1.0], [2.0], [3.0], [4.0]]), np.ones(1), eps=0.0)[0][0],
+    )
+    x_hat = np.array([-1.342, -0.447, 0.447, 1.342])
+    agrees_with_bank("bn-grad-gamma-beta-numeric", bn_backward(np.array([[0.5], [-1.0], [2.0], [0.1]]), x_hat[:, None], np.ones(1), eps=0.0)[1])
+    x, dout, gamma = rng().standard_normal((5, 3)), rng().standard_normal((5, 3)), rng().uniform(0.5, 2, 3)
+    dx, dgamma, dbeta = bn_backward(dout, x, gamma)
+    close(dx, numeric_grad(lambda v: float(np.sum(dout * loop_batchnorm(v, gamma, np.zeros(3), 1e-5))), x), rtol=1e-5)
+    close(dgamma, numeric_grad(lambda v: float(np.sum(dout * loop_batchnorm(x, v, np.zeros(3), 1e-5))), gamma), rtol=1e-5)
+    close(dbeta, dout.sum(axis=0))
+
+
+def loop_layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
+    rows = x.reshape(-1, x.shape[-1])
+    out = np.array([(row - row.mean()) / math.sqrt(np.mean((row - row.mean()) ** 2) + eps) for row in rows])
+    return gamma * out.reshape(x.shape) + beta
+
+
+@check("layernorm-forward")
+def _layernorm(layernorm: Fn) -> None:
+    x, gamma, beta = rng().standard_normal((2, 3, 6)), rng().uniform(0.5, 2, 6), rng().standard_normal(6)
+    close(layernorm(x, gamma, beta), loop_layernorm(x, gamma, beta, 1e-5))
+    out = layernorm(x, np.ones(6), np.zeros(6), eps=0.0)
+    close(out.mean(axis=-1), 0.0)
+    close(out.std(axis=-1), 1.0)
+
+
+@check("layernorm-backward")
+def _layernorm_backward(ln_backward: Fn) -> None:
+    x, dout = rng().standard_normal((2, 3, 4)), rng().standard_normal((2, 3, 4))
+    gamma = rng().uniform(0.5, 2, 4)
+    dx, dgamma, dbeta = ln_backward(dout, x, gamma)
+    close(dx, numeric_grad(lambda v: float(np.sum(dout * loop_layernorm(v, gamma, np.zeros(4), 1e-5))), x), rtol=1e-5)
+    close(dgamma, numeric_grad(lambda v: float(np.sum(dout * loop_layernorm(x, v, np.zeros(4), 1e-5))), gamma), rtol=1e-5)
+    close(dbeta, dout.sum(axis=(0, 1)))
+
+
+def plain_rmsnorm(x: np.ndarray, weight: np.ndarray, eps: float) -> np.ndarray:
+    rows = x.reshape(-1, x.shape[-1])
+    out = np.array([row / math.sqrt(sum(v * v for v in row) / len(row) + eps) for row in rows])
+    return out.reshape(x.shape) * weight
+
+
+@check("rmsnorm-forward")
+def _rmsnorm(rmsnorm: Fn) -> None:
+    agrees_with_bank("rmsnorm-vs-layernorm-example", rmsnorm(np.array([[3.0, 4.0]]), np.ones(2), eps=0.0)[0, 1])
+    x, weight = rng().standard_normal((2, 3, 5)), rng().uniform(0.5, 2, 5)
+    close(rmsnorm(x, weight), plain_rmsnorm(x, weight, 1e-6))
+    close(rmsnorm(3 * x, weight, eps=0.0), rmsnorm(x, weight, eps=0.0))  # scale invariant
+
+
+@check("rmsnorm-backward")
+def _rmsnorm_backward(rms_backward: Fn) -> None:
+    x, dout = rng().standard_normal((2, 3, 4)), rng().standard_normal((2, 3, 4))
+    weight = rng().uniform(0.5, 2, 4)
+    dx, dweight = rms_backward(dout, x, weight)
+    close(dx, numeric_grad(lambda v: float(np.sum(dout * plain_rmsnorm(v, weight, 1e-6))), x), rtol=1e-5)
+    close(dweight, numeric_grad(lambda v: float(np.sum(dout * plain_rmsnorm(x, v, 1e-6))), weight), rtol=1e-5)
+
+
+@check("groupnorm-forward")
+def _groupnorm(group_norm: Fn) -> None:
+    x = rng().standard_normal((4, 8, 3, 3))
+    gamma, beta = rng().uniform(0.5, 2, 8), rng().standard_normal(8)
+    expected = np.empty_like(x)
+    for n in range(4):
+        for g in range(2):
+            block = x[n, 4 * g : 4 * g + 4]
+            expected[n, 4 * g : 4 * g + 4] = (block - block.mean()) / math.sqrt(block.var() + 1e-5)
+    close(group_norm(x, 2, gamma, beta), gamma[None, :, None, None] * expected + beta[None, :, None, None])
+    # G = C is instance norm; G = 1 normalises over (C, H, W).
+    flat = x.reshape(4, 8, -1)
+    instance = (flat - flat.mean(axis=2, keepdims=True)) / np.sqrt(flat.var(axis=2, keepdims=True) + 1e-5)
+    close(group_norm(x, 8, np.ones(8), np.zeros(8)), instance.reshape(x.shape))
+    close(group_norm(x, 1, np.ones(8), np.zeros(8)).reshape(4, -1).std(axis=1), 1.0, rtol=1e-4)
+
+
+@check("batchnorm-fold-into-linear")
+def _fold(fold_bn: Fn) -> None:
+    _, bias = fold_bn(np.array([[0.5, -1.0, 2.0]]), np.array([0.1]), np.array([1.5]), np.array([-0.2]), np.array([0.3]), np.array([0.25]), eps=0.0)
+    agrees_with_bank("bn-fold-bias-numeric", bias)
+    generator = rng()
+    W, b = generator.standard_normal((3, 5)), generator.standard_normal(3)
+    gamma, beta = generator.uniform(0.5, 2, 3), generator.standard_normal(3)
+    mean, var = generator.standard_normal(3), generator.uniform(0.5, 2, 3)
+    x = generator.standard_normal((7, 5))
+    W2, b2 = fold_bn(W, b, gamma, beta, mean, var)
+    close(x @ W2.T + b2, gamma * (x @ W.T + b - mean) / np.sqrt(var + 1e-5) + beta)
+
+
+@check("weight-norm-backward")
+def _weight_norm(wn_backward: Fn) -> None:
+    generator = rng()
+    v, g, dw = generator.standard_normal((3, 4)), generator.uniform(0.5, 2, 3), generator.standard_normal((3, 4))
+
+    def loss(v_: np.ndarray, g_: np.ndarray) -> float:
+        return float(np.sum(dw * g_[:, None] * v_ / np.linalg.norm(v_, axis=1, keepdims=True)))
+
+    dv, dg = wn_backward(dw, v, g)
+    close(dv, numeric_grad(lambda a: loss(a, g), v), rtol=1e-5)
+    close(dg, numeric_grad(lambda a: loss(v, a), g), rtol=1e-5)
+    close(np.sum(dv * v, axis=1), 0.0)  # orthogonal to v
