@@ -410,3 +410,132 @@ def _weight_norm(wn_backward: Fn) -> None:
     close(dv, numeric_grad(lambda a: loss(a, g), v), rtol=1e-5)
     close(dg, numeric_grad(lambda a: loss(v, a), g), rtol=1e-5)
     close(np.sum(dv * v, axis=1), 0.0)  # orthogonal to v
+
+
+# pooling
+
+GRID = np.array([[1, 3, 2, 4], [5, 6, 1, 2], [7, 8, 3, 1], [2, 4, 5, 6]], dtype=float)
+
+
+@check("maxpool2d-forward")
+def _maxpool(maxpool2d: Fn) -> None:
+    agrees_with_bank("pooling-maxpool-forward-example", maxpool2d(GRID.reshape(1, 1, 4, 4), 2).ravel())
+    x = rng().standard_normal((2, 3, 9, 9))
+    out = maxpool2d(x, 3, 2, 1)
+    assert out.shape == (2, 3, 5, 5)
+    padded = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)), constant_values=-np.inf)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (3, 3), axis=(2, 3))[:, :, ::2, ::2]
+    close(out, windows.max(axis=(4, 5)))
+    agrees_with_bank("pooling-resnet-stem-output-size", maxpool2d(np.zeros((1, 1, 112, 112)), 3, 2, 1).shape[-1])
+
+
+@check("maxpool2d-backward-ties")
+def _maxpool_backward(maxpool_backward: Fn) -> None:
+    dx = maxpool_backward(np.array([[[[1.0, 2.0], [3.0, 4.0]]]]), GRID.reshape(1, 1, 4, 4), 2, 2)
+    agrees_with_bank("pooling-maxpool-backward-example", dx[0, 0, :2].ravel())
+    # The 1-D example as three equal rows: 3 x 3 windows see the same maxima as the 1-D ones.
+    x = np.array([[[[1.0, 5.0, 2.0, 0.0]] * 3]])
+    dx = maxpool_backward(np.array([[[[1.0, 2.0]]]]), x, 3, 1)
+    agrees_with_bank("pooling-overlapping-maxpool-gradient", dx[0, 0, 0])
+    # Without ties the gradient is the derivative of sum(dout * maxpool(x)).
+    generator = rng()
+    x, dout = generator.standard_normal((1, 2, 5, 5)), generator.standard_normal((1, 2, 2, 2))
+
+    def pooled(v: np.ndarray) -> float:
+        windows = np.lib.stride_tricks.sliding_window_view(v, (3, 3), axis=(2, 3))[:, :, ::2, ::2]
+        return float(np.sum(dout * windows.max(axis=(4, 5))))
+
+    close(maxpool_backward(dout, x, 3, 2), numeric_grad(pooled, x), rtol=1e-5)
+    # Ties: PyTorch (CPU, checked with torch 2.13) sends the gradient to the first maximum.
+    ties = maxpool_backward(np.ones((1, 1, 2, 2)), np.full((1, 1, 3, 3), 7.0), 2, 1)
+    close(ties[0, 0], [[1, 1, 0], [1, 1, 0], [0, 0, 0]])
+
+
+@check("avgpool2d-count-include-pad")
+def _avgpool(avgpool2d: Fn) -> None:
+    agrees_with_bank("pooling-avgpool-count-include-pad", avgpool2d(np.ones((1, 1, 4, 4)), 3, 1, 1)[0, 0, 0, 0])
+    x = rng().standard_normal((1, 1, 6, 6))
+    close(avgpool2d(x, 2), x.reshape(1, 1, 3, 2, 3, 2).mean(axis=(3, 5)))
+    ones = avgpool2d(np.ones((1, 1, 5, 5)), 3, 2, 1, count_include_pad=False)
+    close(ones, 1.0)
+    include = avgpool2d(x, 3, 2, 1)
+    exclude = avgpool2d(x, 3, 2, 1, count_include_pad=False)
+    counts = avgpool2d(np.ones((1, 1, 6, 6)), 3, 2, 1) * 9
+    close(include * 9 / counts, exclude)
+
+
+@check("avgpool2d-backward")
+def _avgpool_backward(avg_backward: Fn) -> None:
+    dx = avg_backward(np.array([[[[1.0, 2.0], [3.0, 4.0]]]]), (1, 1, 4, 4), 2, 2)
+    agrees_with_bank("pooling-avgpool-backward-example", dx[0, 0, 2])
+    generator = rng()
+    x, dout = generator.standard_normal((1, 2, 7, 7)), generator.standard_normal((1, 2, 3, 3))
+
+    def pooled(v: np.ndarray) -> float:
+        windows = np.lib.stride_tricks.sliding_window_view(v, (3, 3), axis=(2, 3))[:, :, ::2, ::2]
+        return float(np.sum(dout * windows.mean(axis=(4, 5))))
+
+    close(avg_backward(dout, x.shape, 3, 2), numeric_grad(pooled, x), rtol=1e-5)
+    close(avg_backward(np.ones((1, 1, 2, 2)), (1, 1, 4, 4), 3, 1).sum(), 4.0)  # gradient is conserved
+
+
+@check("global-avg-pool-forward-backward")
+def _gap(gap: Fn) -> None:
+    agrees_with_bank("pooling-adaptive-avg-global", gap(np.arange(1.0, 10.0).reshape(1, 1, 3, 3), np.ones((1, 1)))[0])
+    generator = rng()
+    x, dy = generator.standard_normal((2, 3, 4, 5)), generator.standard_normal((2, 3))
+    y, dx = gap(x, dy)
+    close(y, [[x[n, c].sum() / 20 for c in range(3)] for n in range(2)])
+    close(dx, numeric_grad(lambda v: float(np.sum(dy * gap(v, dy)[0])), x))
+
+
+def adaptive_bins(size: int, out: int) -> list[tuple[int, int]]:
+    return [(math.floor(i * size / out), math.ceil((i + 1) * size / out)) for i in range(out)]
+
+
+@check("adaptive-avg-pool2d")
+def _adaptive(adaptive: Fn) -> None:
+    agrees_with_bank("pooling-adaptive-avg-bins", adaptive(np.arange(1.0, 6.0).reshape(1, 1, 1, 5), (1, 3)).ravel())
+    agrees_with_bank("pooling-adaptive-avg-global", adaptive(np.arange(1.0, 10.0).reshape(1, 1, 3, 3), (1, 1)).ravel())
+    x = rng().standard_normal((1, 2, 7, 5))
+    out = adaptive(x, (3, 4))
+    for i, (r0, r1) in enumerate(adaptive_bins(7, 3)):
+        for j, (c0, c1) in enumerate(adaptive_bins(5, 4)):
+            close(out[:, :, i, j], x[:, :, r0:r1, c0:c1].mean(axis=(2, 3)))
+    y = rng().standard_normal((1, 1, 6, 6))
+    close(adaptive(y, (3, 3)), y.reshape(1, 1, 3, 2, 3, 2).mean(axis=(3, 5)))
+
+
+@check("spatial-pyramid-pooling")
+def _spp(spp: Fn) -> None:
+    agrees_with_bank("pooling-spp-output-length", spp(np.zeros((1, 256, 13, 13)), levels=(6, 3, 2, 1)).shape[1])
+    x = rng().standard_normal((2, 3, 7, 6))
+    out = spp(x, levels=(1, 2))
+    close(out[:, :3], x.max(axis=(2, 3)))
+    level2 = out[:, 3:].reshape(2, 3, 2, 2)
+    for i, (r0, r1) in enumerate(adaptive_bins(7, 2)):
+        for j, (c0, c1) in enumerate(adaptive_bins(6, 2)):
+            close(level2[:, :, i, j], x[:, :, r0:r1, c0:c1].max(axis=(2, 3)))
+
+
+@check("stochastic-pooling-eval")
+def _stochastic(pool: Fn) -> None:
+    agrees_with_bank("pooling-stochastic-test-example", pool(np.array([[[[0.0, 1.0], [2.0, 1.0]]]]), 2)[0, 0, 0, 0])
+    # The expectation of the sampled value, estimated by sampling.
+    window = np.array([0.5, 1.0, 2.0, 0.0])
+    draws = rng().choice(window, size=200000, p=window / window.sum())
+    assert abs(draws.mean() - pool(window.reshape(1, 1, 2, 2), 2)[0, 0, 0, 0]) < 0.01
+
+
+@check("attention-pooling-masked")
+def _attention(pool: Fn) -> None:
+    out = pool(np.array([[[10.0], [20.0], [30.0]]]), np.array([0.1]), np.array([[True, True, True]]))
+    agrees_with_bank("pooling-attention-pool-example", out[0, 0])
+    generator = rng()
+    h, w = generator.standard_normal((2, 5, 3)), generator.standard_normal(3)
+    mask = np.array([[True, False, True, False, False], [True] * 5])
+    out = pool(h, w, mask)
+    for n in range(2):
+        real = h[n][mask[n]]
+        weights = np.exp(real @ w) / np.exp(real @ w).sum()
+        close(out[n], weights @ real)
