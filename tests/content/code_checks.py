@@ -539,3 +539,145 @@ def _attention(pool: Fn) -> None:
         real = h[n][mask[n]]
         weights = np.exp(real @ w) / np.exp(real @ w).sum()
         close(out[n], weights @ real)
+
+
+# optimization
+
+
+@check("sgd-momentum-nesterov-step")
+def _sgd(sgd_step: Fn) -> None:
+    # Heavy-ball momentum on a constant slope reaches the terminal step lr·g/(1 − μ).
+    param, buf = np.zeros(1), None
+    for _ in range(400):
+        new_param, buf = sgd_step(param, np.array([2.0]), buf, 0.01, 0.9)
+        step, param = param - new_param, new_param
+    agrees_with_bank("momentum-terminal-step", step)
+    # Nesterov, PyTorch form, equals the look-ahead form of Sutskever et al. with v = −lr·buf.
+    generator = rng()
+    theta = generator.standard_normal(3)
+
+    def grad_at(x: np.ndarray) -> np.ndarray:
+        return 2.0 * x + 1.0
+
+    param, buf = theta.copy(), None
+    for _ in range(5):
+        param, buf = sgd_step(param, grad_at(param), buf, 0.1, 0.9, nesterov=True)
+    # Look-ahead form: v ← μv − lr·∇f(θ + μv), θ ← θ + v, tracked at φ = θ + μv.
+    phi, v = theta.copy(), np.zeros(3)
+    for _ in range(5):
+        v_new = 0.9 * v - 0.1 * grad_at(phi)
+        phi = phi + v_new + 0.9 * (v_new - v)
+        v = v_new
+    close(param, phi)
+
+
+@check("adagrad-step")
+def _adagrad(adagrad_step: Fn) -> None:
+    param, state = np.array([1.0, -1.0]), np.zeros(2)
+    grads = [np.array([0.5, -2.0]), np.array([1.0, 1.0]), np.array([-0.3, 0.2])]
+    for g in grads:
+        param, state = adagrad_step(param, g, state, lr=0.1)
+    close(state, sum(g * g for g in grads))
+    expected = np.array([1.0, -1.0])
+    for i in range(3):
+        acc = sum(g * g for g in grads[: i + 1])
+        expected = expected - 0.1 * grads[i] / (np.sqrt(acc) + 1e-10)
+    close(param, expected)
+    close(adagrad_step(np.zeros(2), np.array([3.0, -0.01]), np.zeros(2), lr=0.01)[0], [-0.01, 0.01])
+
+
+@check("rmsprop-step")
+def _rmsprop(rmsprop_step: Fn) -> None:
+    param, avg = np.ones(2), np.zeros(2)
+    moved, avg = rmsprop_step(param, np.array([0.5, -2.0]), avg)
+    close(param - moved, [0.1, -0.1], rtol=1e-6)  # 10·lr·sign(g) on the first step
+    # square_avg is an EMA of g² started at 0, with no bias correction.
+    avg = np.zeros(1)
+    for _ in range(10):
+        _, avg = rmsprop_step(np.zeros(1), np.array([math.sqrt(5.0)]), avg, alpha=0.9)
+    agrees_with_bank("ema-bias-constant-signal", avg)
+
+
+@check("adam-step")
+def _adam(adam_step: Fn) -> None:
+    g = np.array([0.1])
+    new, m, v = adam_step(np.zeros(1), g, np.zeros(1), np.zeros(1), 1)
+    close(new, [-1e-3], rtol=1e-6)  # eta·g/(|g| + eps/...) ≈ eta·sign(g) at t = 1
+    close(m, 0.1 * g)
+    close(v, 0.001 * g * g)
+    agrees_with_bank("adam-first-step-no-bias-correction", 1e-3 * m / (np.sqrt(v) + 1e-8))
+    # Step t with constant gradient: m̂ = v̂^(1/2) = |g| exactly, so every step is ≈ lr.
+    param, m, v = np.zeros(1), np.zeros(1), np.zeros(1)
+    for t in range(1, 30):
+        before = param
+        param, m, v = adam_step(param, np.array([-4.0]), m, v, t)
+        close(param - before, [1e-3], rtol=1e-6)
+
+
+@check("adamw-step")
+def _adamw(adamw_step: Fn) -> None:
+    theta, g, eta, lam = 2.0, 0.3, 0.01, 0.1
+    new, _, _ = adamw_step(np.array([theta]), np.array([g]), np.zeros(1), np.zeros(1), 1, lr=eta, weight_decay=lam)
+    close(new, [theta - eta * lam * theta - eta * g / (abs(g) + 1e-8)])
+    # With weight_decay = 0 it is Adam.
+    generator = rng()
+    p, grad, m, v = generator.standard_normal(3), generator.standard_normal(3), generator.standard_normal(3), generator.uniform(0.1, 1, 3)
+    out = adamw_step(p, grad, m, v, 7, weight_decay=0.0)
+    m2 = 0.9 * m + 0.1 * grad
+    v2 = 0.999 * v + 0.001 * grad**2
+    close(out[0], p - 1e-3 * (m2 / (1 - 0.9**7)) / (np.sqrt(v2 / (1 - 0.999**7)) + 1e-8))
+
+
+@check("clip-grad-global-norm")
+def _clip(clip: Fn) -> None:
+    agrees_with_bank("grad-clip-by-norm-vector", clip([np.array([3.0, 4.0])], 1.0)[0])
+    generator = rng()
+    grads = [generator.standard_normal((3, 4)), generator.standard_normal(5)]
+    clipped = clip(grads, 0.5)
+    flat = np.concatenate([g.ravel() for g in clipped])
+    close(np.linalg.norm(flat), 0.5, rtol=1e-5)
+    close(flat / np.linalg.norm(flat), np.concatenate([g.ravel() for g in grads]) / np.sqrt(sum((g**2).sum() for g in grads)))
+
+
+@check("warmup-cosine-schedule")
+def _schedule(lr_at: Fn) -> None:
+    agrees_with_bank("lr-warmup-cosine-value", lr_at(3000, 1e-3, 1000, 5000, 1e-5))
+    agrees_with_bank("cosine-lr-quarter-period", lr_at(25, 0.1, 0, 100))
+    rates = [lr_at(step, 1.0, 10, 110) for step in range(0, 111)]
+    close(rates[:11], np.linspace(0.0, 1.0, 11))
+    assert all(a >= b for a, b in zip(rates[10:], rates[11:], strict=False))
+    close(rates[60], 0.5)
+    close(lr_at(500, 1.0, 10, 110), 0.0)
+
+
+@check("finite-difference-gradient-check")
+def _numerical_gradient(numerical_gradient: Fn) -> None:
+    x = rng().standard_normal((3, 4))
+    close(numerical_gradient(np.var, x), 2 * (x - x.mean()) / x.size)
+    close(numerical_gradient(np.linalg.norm, x), x / np.linalg.norm(x))
+    close(numerical_gradient(lambda v: float(np.sum(np.sin(v))), x), np.cos(x))
+
+
+@check("kaiming-normal-init")
+def _kaiming(kaiming_normal: Fn) -> None:
+    for shape, kwargs, fan in (((256, 128), {}, 128), ((64, 32, 3, 3), {}, 288), ((128, 512), {"mode": "fan_out"}, 128)):
+        w = kaiming_normal(shape, np.random.default_rng(5), **kwargs)
+        assert w.shape == shape
+        assert abs(w.std() / math.sqrt(2.0 / fan) - 1) < 0.03
+        assert abs(w.mean()) < 0.03 * w.std()
+    w = kaiming_normal((300, 200), np.random.default_rng(6), a=0.2)
+    assert abs(w.std() / math.sqrt(2.0 / (1.04 * 200)) - 1) < 0.03
+
+
+@check("xavier-uniform-init")
+def _xavier(xavier_uniform: Fn) -> None:
+    w = xavier_uniform((128, 256), np.random.default_rng(5))
+    bound = math.sqrt(6.0 / 384)
+    assert w.shape == (128, 256)
+    assert np.abs(w).max() <= bound
+    assert np.abs(w).max() > 0.99 * bound
+    big = xavier_uniform((1000, 1000), np.random.default_rng(6))
+    agrees_with_bank("init-xavier-normal-variance", big.var() * 2000 / 384)
+    close(big.var(), 2.0 / 2000, rtol=0.01)
+    conv = xavier_uniform((32, 16, 5, 5), np.random.default_rng(7))
+    assert np.abs(conv).max() <= math.sqrt(6.0 / (16 * 25 + 32 * 25))
