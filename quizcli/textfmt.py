@@ -65,6 +65,7 @@ ASCII = {
     "⌈": "ceil(", "⌉": ")", "…": "...", "⋯": "...", "′": "'", "√": "sqrt", "−": "-", "𝔼": "E",
     "ℝ": "R", "⟨": "<", "⟩": ">", "⇒": "=>", "⇔": "<=>", "∘": "o", "●": "*", "○": ".",
     "•": "*", "✓": "v", "\u00a0": " ", "—": "--", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
+    "½": "1/2", "¼": "1/4", "¾": "3/4", "″": "''", "°": " deg", "ŷ": "y_hat", "✗": "x",
 }  # fmt: skip
 GREEK_LETTERS = set(GREEK.values())
 SUPERSCRIPT_BACK = {sup: plain for plain, sup in SUPERSCRIPT.items() if plain != "′"}
@@ -75,6 +76,7 @@ ACCENT_WORDS = {
 FRACTIONS = ("frac", "dfrac", "tfrac")
 RELATIONS = set("=<>≤≥≠≈→←⇒⇔∝∈~")
 SCRIPT_MARKS = set(SUPERSCRIPT.values()) | set(SUBSCRIPT.values()) | set(ACCENTS.values()) | {"′"}
+SECTION = re.compile(r"§\s*")
 INLINE_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.S)
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
 
@@ -265,7 +267,7 @@ def to_ascii(text: str) -> str:
     Chinese characters and punctuation stay: they are double-width by design,
     and every terminal knows it.
     """
-    text = text.replace(" · ", " | ")
+    text = SECTION.sub("sec. ", text.replace(" · ", " | "))
     out: list[str] = []
     index = 0
     while index < len(text):
@@ -275,7 +277,7 @@ def to_ascii(text: str) -> str:
             while run_end < len(text) and text[run_end] in table:
                 run_end += 1
             if run_end > index:
-                run = "".join(table[c] for c in text[index:run_end])
+                run = "".join(ASCII.get(table[c], table[c]) for c in text[index:run_end])
                 bare = len(run) == 1 or (marker == "_" and run.isalnum())
                 out.append(marker + (run if bare else f"({run})"))
                 break
@@ -290,13 +292,25 @@ def to_ascii(text: str) -> str:
 def _spelled(char: str, text: str, index: int, out: list[str]) -> str:
     """One character in ASCII; a spelled-out Greek letter keeps apart from its neighbours
     (`σ(βx)` reads `sigma(beta x)`, not `sigma(betax)`)."""
-    word = ACCENT_WORDS.get(char) or ASCII.get(char, char)
+    word = ACCENT_WORDS.get(char) or ASCII.get(char) or _base_letter(char)
     if char not in GREEK_LETTERS:
         return word
     after = text[index + 1 : index + 2]
     before = out[-1][-1:] if out else ""
     joins = after.isalnum() and after not in SUBSCRIPT_BACK and after not in SUPERSCRIPT_BACK
     return (" " if before.isalnum() else "") + word + (" " if joins else "")
+
+
+def _base_letter(char: str) -> str:
+    """A character no table names: its unaccented letter (`ü` -> `u`), or `?`.
+
+    Wide (Chinese) characters stay, as `to_ascii` promises; anything else that is not
+    ASCII would reach a terminal that asked for ASCII only.
+    """
+    if char.isascii() or unicodedata.east_asian_width(char) in "WF":
+        return char
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if c.isascii())
+    return base or "?"
 
 
 def width(text: str) -> int:

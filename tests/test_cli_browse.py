@@ -179,7 +179,7 @@ def test_lint_json_lists_problems() -> None:
 def test_internal_error_is_one_line_and_logged(
     monkeypatch: pytest.MonkeyPatch, quizcli_home: Path
 ) -> None:
-    def boom(*_: object) -> None:
+    def boom(*_: object, **__: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("quizcli.bank.search.search", boom)
@@ -235,3 +235,80 @@ def test_show_answer_pretty_prints_the_reference_in_its_own_names() -> None:
     )
     assert code == 0
     assert "⎣" in out and "floor" not in out.split("Answer")[1].split("Why")[0]
+
+
+def _concept(qid: str, prompt: str) -> str:
+    return f"""  - id: {qid}
+    topic: activations
+    type: concept
+    difficulty: 1
+    tags: [basics]
+    prompt: {{en: "{prompt}", zh: 中文题目}}
+    answer:
+      text: {{en: An answer., zh: 答案。}}
+      key_points: [{{en: A point., zh: 一点。}}]
+    explanation: {{en: Why., zh: 原因。}}
+    hints: [{{en: Think., zh: 想一想。}}]
+    sources: [Goodfellow et al. 2016]
+"""
+
+
+@pytest.fixture
+def search_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three questions: the phrase once; both words apart, often; one word only."""
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    questions = [
+        _concept("fx-phrase", "What causes a vanishing gradient?"),
+        _concept("fx-apart", "Gradient, gradient, gradient: when is a signal vanishing?"),
+        _concept("fx-one-word", "What is a gradient?"),
+    ]
+    (bank / "b.yaml").write_text("format_version: 1\nquestions:\n" + "".join(questions), "utf-8")
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: bank)
+
+
+@pytest.mark.usefixtures("search_bank")
+def test_search_ranks_the_phrase_first_and_needs_every_word() -> None:
+    code, out, _ = invoke("search", "vanishing gradient", "--json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == ["fx-phrase", "fx-apart"]
+
+
+@pytest.mark.usefixtures("search_bank")
+def test_search_any_matches_a_single_word_too() -> None:
+    code, out, _ = invoke("search", "vanishing gradient", "--any", "--json")
+    assert code == 0
+    assert {r["id"] for r in json.loads(out)} == {"fx-phrase", "fx-apart", "fx-one-word"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--topic", "poolng"], "--topic 'poolng' matches no question; did you mean 'pooling'?"),
+        (["--tag", "sigmod"], "--tag 'sigmod' matches no question; did you mean 'sigmoid'?"),
+        (["--tag", "zzz"], "--tag 'zzz' matches no question; `quizcli list --json` shows"),
+    ],
+)
+def test_a_misspelt_filter_is_a_usage_error_with_a_suggestion(
+    args: list[str], message: str
+) -> None:
+    code, _, err = invoke("list", *args)
+    assert code == 2 and message in err
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["search", "pooling"], ["list", "--topic", "pooling"]]
+)
+def test_ascii_tables_are_pure_ascii_even_when_cut(command: list[str]) -> None:
+    result = runner.invoke(app, ["--ascii", *command], terminal_width=50)
+    assert result.exit_code == 0 and result.stdout.isascii()
+
+
+def test_list_gives_the_level_in_words_and_keeps_prompts_short() -> None:
+    result = runner.invoke(app, ["list"], terminal_width=200)
+    rows = [line for line in result.stdout.splitlines() if "mini-concept" in line]
+    assert "●○○ easy" in rows[0]
+    prompt_cells = max(len(cell) for cell in rows[0].split("│")[4:5])
+    assert prompt_cells <= 60 + 2
+    result = runner.invoke(app, ["--lang", "zh", "list"], terminal_width=200)
+    assert "●○○ 基础" in result.stdout

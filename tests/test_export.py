@@ -85,7 +85,7 @@ def test_export_commands_through_the_cli(tmp_path: Path, monkeypatch: pytest.Mon
     assert result.exit_code == 0
     assert [p.name for p in (tmp_path / "md").iterdir()] == ["pooling.md"]
     result = runner.invoke(app, ["export", "markdown", str(tmp_path / "md"), "--topic", "nope"])
-    assert result.exit_code == 1 and "no questions in topic 'nope'" in result.stderr
+    assert result.exit_code == 2 and "--topic 'nope' matches no question" in result.stderr
 
 
 def test_formulas_are_read_with_the_question_own_symbols(

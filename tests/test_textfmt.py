@@ -91,3 +91,10 @@ def test_ascii_spells_greek_apart_from_its_neighbours() -> None:
     assert to_ascii("σ(βx)") == "sigma(beta x)"
     assert to_ascii("xβ + λ") == "x beta + lambda"
     assert to_ascii("δᵢⱼ, x̂ᵢ, e⁻ˣ") == "delta_ij, xhat_i, e^(-x)"
+
+
+def test_ascii_leaves_nothing_a_plain_terminal_cannot_draw() -> None:
+    assert to_ascii("Goodfellow et al. §6.2, § 7") == "Goodfellow et al. sec. 6.2, sec. 7"
+    assert to_ascii("ŷ = ½ of 90°, Müller, θᵦ") == "y_hat = 1/2 of 90 deg, Muller, theta_beta"
+    assert to_ascii("☃").isascii()
+    assert to_ascii("平均池化，好。") == "平均池化，好。"

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -29,6 +30,8 @@ def test_installed_wheel_lists_every_bundled_question(tmp_path: Path) -> None:
     assert banks == sorted(
         f"quizcli/questions/{p.name}" for p in (ROOT / "questions").glob("*.yaml")
     )
+    assert "quizcli/py.typed" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 
     # A fresh venv that borrows this environment's dependencies but not its quizcli.
     target = tmp_path / "venv"
@@ -79,3 +82,21 @@ def test_installed_wheel_lists_every_bundled_question(tmp_path: Path) -> None:
     rows = json.loads(listed.stdout)
     expected = load_bank([env.bundled_banks_dir()], use_cache=False)
     assert [r["id"] for r in rows] == [q.id for q in expected.questions]
+
+
+def test_sdist_holds_what_a_packager_needs(tmp_path: Path) -> None:
+    """A packager rebuilds from the sdist: docs, licence, tests and the CI script are in it."""
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "-q", "--outdir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (sdist,) = tmp_path.glob("quizcli-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for wanted in ("LICENSE", "README.md", "CHANGELOG.md", "CONTRIBUTING.md", ".ci/run"):
+        assert wanted in names
+    assert "quizcli/py.typed" in names
+    assert any(n.startswith("tests/") for n in names)
+    assert {f"questions/{p.name}" for p in (ROOT / "questions").glob("*.yaml")} <= names

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 from quizcli import env
 from quizcli.bank.loader import Origin, Problem, bank_files, duplicate_id, load_file
 from quizcli.bank.model import AnyQuestion
+from quizcli.errors import UsageError
 
 __all__ = ["Bank", "Filters", "Origin", "Problem", "default_sources", "load_bank"]
 
@@ -40,6 +42,10 @@ class Filters:
     difficulty: int | None = None
 
     def keep(self, questions: Iterable[AnyQuestion]) -> list[AnyQuestion]:
+        """The questions matching every filter; an unknown topic or tag is an error, not 0 hits."""
+        questions = list(questions)
+        _known("--topic", self.topic, {q.topic for q in questions})
+        _known("--tag", self.tag, {tag for q in questions for tag in q.tags})
         return [
             q
             for q in questions
@@ -48,6 +54,17 @@ class Filters:
             and (self.tag is None or self.tag in q.tags)
             and (self.difficulty is None or q.difficulty == self.difficulty)
         ]
+
+
+def _known(option: str, value: str | None, known: set[str]) -> None:
+    """A misspelt `--topic poolng` would silently select nothing; say so and suggest."""
+    if value is None or value in known:
+        return
+    close = get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(sorted(known))}"
+    if not close and option == "--tag":
+        hint = "`quizcli list --json` shows each question's tags"
+    raise UsageError(f"{option} '{value}' matches no question; {hint}")
 
 
 def default_sources() -> list[Path]:

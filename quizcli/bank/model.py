@@ -16,6 +16,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
 LANGS = ("en", "zh")
+LEVELS = {1: ("easy", "基础"), 2: ("medium", "进阶"), 3: ("hard", "困难")}
 SEED_SOURCE = re.compile(r"^seed:\d{3}_[0-9a-f]{16}\.txt$")
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

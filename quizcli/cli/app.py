@@ -119,7 +119,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, export, lint, review, study
+    from quizcli.cli import browse, check, code, export, lint, review, study
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -128,6 +128,7 @@ def _register() -> None:
     app.command()(plot)
     app.command("lint")(lint.lint_command)
     app.command("check", context_settings=check.CONTEXT)(check.check_command)
+    app.command("code")(code.code_command)
     app.command()(study.study)
     app.command()(study.drill)
     app.command()(study.mock)

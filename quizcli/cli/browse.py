@@ -80,14 +80,20 @@ def show(
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for, in English or Chinese.")],
+    any_word: Annotated[
+        bool, typer.Option("--any", help="Match questions holding any of the words, not all.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
-    """Search prompts, answers and tags in both languages. Example: quizcli search 梯度消失"""
+    """Search prompts, answers and tags in both languages; phrase matches first.
+
+    Every word must appear unless --any is given. Example: quizcli search 梯度消失
+    """
     import json
 
     from quizcli.bank.search import search as run_search
 
-    results = run_search(load(ctx).questions, text)
+    results = run_search(load(ctx).questions, text, every_word=not any_word)
     if as_json:
         rows = [summary(q) | {"score": round(score, 3)} for score, q in results]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

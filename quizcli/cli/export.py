@@ -80,7 +80,7 @@ def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
 
     questions = Filters(topic=topic).keep(load(ctx).questions)
     if not questions:
-        raise NotFound(f"no questions in topic '{topic}'; `quizcli list` shows the topics")
+        raise NotFound("no questions to export; `quizcli lint` says why a bank does not load")
     return questions
 
 

@@ -84,7 +84,7 @@ def _record_json(record: ReviewRecord) -> dict[str, Any]:
 
 
 def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
-    """Stop asking a question until you unsuspend it. Example: quizcli suspend gelu-models"""
+    """Stop asking a question until you unsuspend it. Example: quizcli suspend gelu-why-bert-gpt"""
     from quizcli.store import open_store
 
     find(load(ctx), question_id)
@@ -94,7 +94,7 @@ def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
 
 
 def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
-    """Ask a suspended question (or a leech) again. Example: quizcli unsuspend gelu-models"""
+    """Ask a suspended question (or a leech) again. Example: quizcli unsuspend gelu-why-bert-gpt"""
     from quizcli.store import open_store
 
     find(load(ctx), question_id)
@@ -104,7 +104,10 @@ def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
 
 
 def bury(ctx: typer.Context, question_id: QuestionId) -> None:
-    """Skip a question until tomorrow's study day (starts 04:00). Example: quizcli bury relu-dead"""
+    """Skip a question until tomorrow's study day (starts 04:00).
+
+    Example: quizcli bury dying-relu
+    """
     from quizcli.store import open_store
 
     find(load(ctx), question_id)
@@ -185,12 +188,20 @@ def orphans(
 
 def config(
     key: Annotated[
-        str | None, typer.Argument(help="new_per_day, desired_retention or fuzz.")
+        str | None,
+        typer.Argument(help="new_per_day, desired_retention, fuzz, or trust_bank PATH."),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Show or change settings. Example: quizcli config new_per_day 20"""
+    """Show or change settings. Example: quizcli config new_per_day 20
+
+    `quizcli config trust_bank PATH` lets the code questions of the bank at PATH run
+    their reference and cases (Python code): read them first.
+    """
+    if key == "trust_bank":
+        _trust_bank(value)
+        return
     from quizcli.store import open_store
     from quizcli.store.settings import check_key
     from quizcli.ui import review as ui
@@ -211,3 +222,15 @@ def config(
         ui.settings(current)
         return
     typer.echo(f"{key} = {getattr(current, key)}")
+
+
+def _trust_bank(value: str | None) -> None:
+    from pathlib import Path
+
+    from quizcli.kinds.trust import trust, trusted_paths
+
+    if value is None:
+        for path in trusted_paths():
+            typer.echo(str(path))
+        return
+    typer.echo(f"trusted: {trust(Path(value))}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from quizcli.bank.model import AnyQuestion
+from quizcli.bank.model import LEVELS, AnyQuestion
 from quizcli.export import Formula, answer_parts, front_parts, pick
 
 TITLES = {
@@ -16,7 +16,6 @@ TITLES = {
     "optimization": ("Optimization", "优化"),
 }
 HEADINGS = {"answer": ("Answer", "答案"), "why": ("Why", "解析"), "sources": ("Sources", "出处")}
-LEVELS = {1: "easy", 2: "medium", 3: "hard"}
 
 
 def export_sheets(
@@ -38,7 +37,7 @@ def export_sheets(
 def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula) -> str:
     lines = [f"# {_label(TITLES.get(topic, (topic, topic)), lang)}", ""]
     for number, question in enumerate(questions, start=1):
-        level = LEVELS[question.difficulty]
+        level = _label(LEVELS[question.difficulty], lang)
         lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
         lines += ["\n\n".join(front_parts(question, lang)), ""]
         lines += [f"**{_label(HEADINGS['answer'], lang)}**", ""]

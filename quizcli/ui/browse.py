@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    OverflowMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
 from quizcli import kinds
-from quizcli.bank.model import AnyQuestion, Text
+from quizcli.bank.model import LEVELS, AnyQuestion, Text
 from quizcli.kinds.base import Formula, Part
 from quizcli.textfmt import latex_to_unicode, width, wrap
 from quizcli.ui import frame, out, plain
@@ -27,6 +34,27 @@ LABELS = {
     "no_match": ("No question matches.", "没有匹配的题目。"),
 }
 STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
+PROMPT_COLUMNS = 60
+TABLE_FRAME = 13  # four columns: five rules and a space either side of each cell
+
+
+def level(difficulty: int, lang: str) -> str:
+    """Dots for the eye and a word for screen readers and colour-free terminals."""
+    en, zh = LEVELS[difficulty]
+    return plain(f"{STARS[difficulty]} {zh if lang == 'zh' else en}")
+
+
+def clipped(text: str, cells: int) -> str:
+    """At most `cells` wide, cut with an ellipsis (three dots in ASCII mode)."""
+    if width(text) <= cells:
+        return text
+    mark = plain("…")
+    kept = ""
+    for char in text:
+        if width(kept + char) > cells - len(mark):
+            break
+        kept += char
+    return kept.rstrip() + mark
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -59,21 +87,29 @@ class Prose:
 
 
 def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
+    """One row per question; ids are never cut (people copy them), prompts are, to fit."""
     items = list(questions)
-    title = label("questions", lang, n=len(items))
-    table = Table(title=title, expand=True, title_justify="left", box=frame(box.HEAVY_HEAD))
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("prompt", ratio=1, no_wrap=True, overflow="ellipsis")
+    console = out()
+    rows = [
+        (q.id, q.type, level(q.difficulty, lang), plain(latex_to_unicode(q.prompt.get(lang))))
+        for q in items
+    ]
+    fixed = [max((width(row[i]) for row in rows), default=4) for i in range(3)]
+    cells = max(12, min(PROMPT_COLUMNS, console.width - sum(fixed) - TABLE_FRAME))
+    cut: OverflowMethod = "crop" if plain("…") != "…" else "ellipsis"
+    table = Table(title=label("questions", lang, n=len(items)), title_justify="left")
+    table.box = frame(box.HEAVY_HEAD)
+    for name, least in zip(("id", "type", "level"), fixed, strict=True):
+        table.add_column(name, no_wrap=True, overflow=cut, min_width=least)
+    table.columns[0].style = "cyan"
+    table.add_column("prompt", max_width=cells, no_wrap=True, overflow=cut)
     previous = None
-    for question in items:
+    for question, (qid, kind, shown_level, prompt) in zip(items, rows, strict=True):
         if question.topic != previous:
             table.add_row(RichText(question.topic, style="bold magenta"), "", "", "")
             previous = question.topic
-        prompt = plain(latex_to_unicode(question.prompt.get(lang))).replace("\n", " ")
-        table.add_row(question.id, question.type, plain(STARS[question.difficulty]), prompt)
-    out().print(table)
+        table.add_row(qid, kind, shown_level, clipped(prompt.replace("\n", " "), cells))
+    console.print(table)
 
 
 def search_results(results: list[tuple[float, AnyQuestion]], lang: str) -> None:
@@ -97,7 +133,7 @@ def question_panel(
     if show_answer:
         body.extend(_answer(question, lang, formula))
     title = RichText(question.id, style="bold cyan")
-    meta = plain(f"{question.topic} · {question.type} · {STARS[question.difficulty]}")
+    meta = plain(f"{question.topic} · {question.type} · ") + level(question.difficulty, lang)
     footer = labelled("tags", lang, ", ".join(question.tags))
     panel = Panel(
         Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left", box=frame()

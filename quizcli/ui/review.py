@@ -29,7 +29,8 @@ def history(
         say(console, "no answers recorded yet")
         return
     table = Table(box=None, pad_edge=False)
-    for column in ("when (UTC)", "mode", "rating", "verdict", "next", "time", "answer"):
+    zone = now.astimezone().tzname() or "local"
+    for column in (f"when ({zone})", "mode", "rating", "verdict", "next", "time", "answer"):
         table.add_column(column, no_wrap=column != "answer")
     for record in records:
         table.add_row(*_history_row(record), style="dim strike" if record.undone else "")
@@ -38,8 +39,13 @@ def history(
         console.print(Text("struck-through answers were undone", style="dim"))
 
 
+def local(moment: datetime) -> str:
+    """A stored UTC time as the user's clock shows it: history is read against memory."""
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
 def _card_line(card: CardState | None, status: CardStatus, now: datetime) -> str:
-    parts = ["new" if card is None else f"{card.phase}, due {card.due:%Y-%m-%d %H:%M}"]
+    parts = ["new" if card is None else f"{card.phase}, due {local(card.due)}"]
     if card is not None and card.stability is not None:
         parts.append(f"recall today {retrievability(card, now):.0%}")
     parts.append(f"{status.lapses} lapse(s)")
@@ -48,7 +54,7 @@ def _card_line(card: CardState | None, status: CardStatus, now: datetime) -> str
     if status.suspended:
         parts.append("suspended")
     if status.buried_until and status.buried_until > now:
-        parts.append(f"buried until {status.buried_until:%Y-%m-%d %H:%M}")
+        parts.append(f"buried until {local(status.buried_until)}")
     return " · ".join(parts)
 
 
@@ -57,7 +63,7 @@ def _history_row(record: ReviewRecord) -> tuple[str, ...]:
     after = format_interval(record.after.due - record.reviewed_at) if record.after else "-"
     answer = " ".join(record.answer.split())
     return (
-        f"{record.reviewed_at:%Y-%m-%d %H:%M}",
+        local(record.reviewed_at),
         record.mode,
         rating,
         record.verdict or "-",

@@ -163,9 +163,15 @@ def test_no_arguments_runs_study() -> None:
 
 
 def test_filters_matching_nothing_fail_with_a_fix() -> None:
-    result = run(["study", "--topic", "nonsense"], [])
+    result = run(["study", "--topic", "pooling", "--tag", "gelu"], [])
     assert result.exit_code == 1
     assert "no question matches these filters" in result.stderr
+
+
+def test_a_misspelt_topic_is_named_with_a_suggestion() -> None:
+    result = run(["study", "--topic", "poolng"], [])
+    assert result.exit_code == 2
+    assert "--topic 'poolng' matches no question; did you mean 'pooling'?" in result.stderr
 
 
 def test_chinese_interface_and_questions() -> None:

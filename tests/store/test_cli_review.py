@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -307,3 +308,13 @@ def test_orphans_and_config_speak_json() -> None:
     code, out, err = invoke("orphans", "--json")
     assert code == 0, err
     assert json.loads(out) == {"orphans": {}, "deleted": False}
+
+
+def test_history_shows_times_on_the_users_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(now=NOW) as store:
+        answer(store, "mini-choice", Rating.GOOD, NOW)
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    code, out, _ = invoke("history", "mini-choice")
+    assert code == 0
+    assert "when (CST)" in out and "2026-03-10 20:00" in out
