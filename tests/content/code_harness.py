@@ -20,8 +20,7 @@ import numpy as np
 import yaml
 
 from quizcli import env
-
-SEED = 20261203
+from quizcli.kinds.code_child import SEED
 
 
 @dataclass(frozen=True)
@@ -88,12 +87,21 @@ def load_function(source: str, name: str) -> Callable[..., Any]:
 
 def call(function: Callable[..., Any], case: dict[str, Any]) -> tuple[Any, list[Any]]:
     """Call on deep copies of the case's inputs; return the output and the copies."""
+    out, after, _ = call_watching(function, case)
+    return out, after
+
+
+def call_watching(
+    function: Callable[..., Any], case: dict[str, Any]
+) -> tuple[Any, list[Any], bool]:
+    """`call`, also telling whether NumPy reported an overflow on the way."""
     args = copy.deepcopy(list(case.get("args", [])))
     kwargs = copy.deepcopy(dict(case.get("kwargs", {})))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
         out = function(*args, **kwargs)
-    return out, args + list(kwargs.values())
+    overflow = any("overflow" in str(w.message) for w in caught)
+    return out, args + list(kwargs.values()), overflow
 
 
 def mutated(case: dict[str, Any], after: list[Any]) -> bool:
@@ -147,7 +155,7 @@ def first_failure(
     for case in question.cases():
         expected, _ = call(reference, case)
         try:
-            got, after = call(function, case)
+            got, after, overflow = call_watching(function, case)
         except NotImplementedError:
             return case["name"], {"not-implemented"}
         except Exception:  # noqa: BLE001 - a crash is a failure of this case
@@ -158,6 +166,8 @@ def first_failure(
         why = mismatch(question, case, got, expected)
         if why is not None:
             causes.add(why)
+            if overflow:
+                causes.add("overflow")
         if causes:
             if "cause" in case:
                 causes.add(str(case["cause"]))
