@@ -9,6 +9,7 @@ answers where a numeric question asks for the same number).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Callable
 from statistics import NormalDist
@@ -50,7 +51,9 @@ def elementwise_derivative(f: Callable[[np.ndarray], np.ndarray], x: np.ndarray)
 
 
 def close(a: Any, b: Any, rtol: float = 1e-6, atol: float = 1e-8) -> None:
-    assert np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float), rtol=rtol, atol=atol), (
+    assert np.allclose(
+        np.asarray(a, dtype=float), np.asarray(b, dtype=float), rtol=rtol, atol=atol
+    ), (
         a,
         b,
     )
@@ -196,7 +199,9 @@ def _dropout2d(dropout2d: Fn) -> None:
 
 @check("l2-penalty-gradient")
 def _l2(l2_penalty: Fn) -> None:
-    agrees_with_bank("l2-penalty-value", l2_penalty(np.array([1.0, -2.0, 3.0]), np.zeros(1), 0.1)[0])
+    agrees_with_bank(
+        "l2-penalty-value", l2_penalty(np.array([1.0, -2.0, 3.0]), np.zeros(1), 0.1)[0]
+    )
     W, b = rng().standard_normal((3, 4)), rng().standard_normal(3)
     _, dW, db = l2_penalty(W, b, 0.3)
     close(dW, numeric_grad(lambda v: l2_penalty(v, b, 0.3)[0], W))
@@ -283,24 +288,39 @@ def loop_batchnorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: floa
 @check("batchnorm-forward-running-stats")
 def _bn_forward(bn: Fn) -> None:
     one = np.array([[1.0], [2.0], [3.0], [4.0]])
-    out, _, new_var = bn(one, np.array([2.0]), np.array([0.5]), np.zeros(1), np.ones(1), True, eps=0.0)
+    out, _, new_var = bn(
+        one, np.array([2.0]), np.array([0.5]), np.zeros(1), np.ones(1), True, eps=0.0
+    )
     agrees_with_bank("bn-forward-batch-example", out[0, 0])
     agrees_with_bank("bn-running-var-unbiased", new_var)
     pair = np.array([[3.0], [10.0]])
-    agrees_with_bank("bn-batch-of-two-output", bn(pair, np.ones(1), np.zeros(1), np.zeros(1), np.ones(1), True, eps=0.0)[0][1])
+    agrees_with_bank(
+        "bn-batch-of-two-output",
+        bn(pair, np.ones(1), np.zeros(1), np.zeros(1), np.ones(1), True, eps=0.0)[0][1],
+    )
     mean = np.zeros(1)
     for batch_mean in (1.0, 2.0, 3.0):
-        _, mean, _ = bn(np.full((2, 1), batch_mean), np.ones(1), np.zeros(1), mean, np.ones(1), True)
+        _, mean, _ = bn(
+            np.full((2, 1), batch_mean), np.ones(1), np.zeros(1), mean, np.ones(1), True
+        )
     agrees_with_bank("bn-running-mean-three-batches", mean)
     tiny = np.array([[[[1.0, 3.0]], [[2.0, 2.0]]], [[[5.0, 7.0]], [[4.0, 8.0]]]])
     _, _, unbiased = bn(tiny, np.ones(2), np.zeros(2), np.zeros(2), np.zeros(2), True, momentum=1.0)
     agrees_with_bank("bn-channel-variance-tiny-tensor", unbiased[1] * 3 / 4)
     x = 2 + 3 * rng().standard_normal((3, 4, 2, 5))
     gamma, beta = rng().uniform(0.5, 2, 4), rng().standard_normal(4)
-    close(bn(x, gamma, beta, np.zeros(4), np.ones(4), True)[0], loop_batchnorm(x, gamma, beta, 1e-5))
+    close(
+        bn(x, gamma, beta, np.zeros(4), np.ones(4), True)[0], loop_batchnorm(x, gamma, beta, 1e-5)
+    )
     rm, rv = rng().standard_normal(4), rng().uniform(0.5, 2, 4)
     out, same_mean, same_var = bn(x, gamma, beta, rm, rv, False)
-    close(out, gamma[None, :, None, None] * (x - rm[None, :, None, None]) / np.sqrt(rv[None, :, None, None] + 1e-5) + beta[None, :, None, None])
+    close(
+        out,
+        gamma[None, :, None, None]
+        * (x - rm[None, :, None, None])
+        / np.sqrt(rv[None, :, None, None] + 1e-5)
+        + beta[None, :, None, None],
+    )
     close(same_mean, rm)
     close(same_var, rv)
 
@@ -309,26 +329,58 @@ def _bn_forward(bn: Fn) -> None:
 def _bn_backward(bn_backward: Fn) -> None:
     agrees_with_bank(
         "bn-input-gradient-numeric",
-        bn_backward(np.array([[1.0], [0.0], [0.0], [0.0]]), np.array([[1.0], [2.0], [3.0], [4.0]]), np.ones(1), eps=0.0)[0][0],
+        bn_backward(
+            np.array([[1.0], [0.0], [0.0], [0.0]]),
+            np.array([[1.0], [2.0], [3.0], [4.0]]),
+            np.ones(1),
+            eps=0.0,
+        )[0][0],
     )
     x_hat = np.array([-1.342, -0.447, 0.447, 1.342])
-    agrees_with_bank("bn-grad-gamma-beta-numeric", bn_backward(np.array([[0.5], [-1.0], [2.0], [0.1]]), x_hat[:, None], np.ones(1), eps=0.0)[1])
-    x, dout, gamma = rng().standard_normal((5, 3)), rng().standard_normal((5, 3)), rng().uniform(0.5, 2, 3)
+    agrees_with_bank(
+        "bn-grad-gamma-beta-numeric",
+        bn_backward(np.array([[0.5], [-1.0], [2.0], [0.1]]), x_hat[:, None], np.ones(1), eps=0.0)[
+            1
+        ],
+    )
+    x, dout, gamma = (
+        rng().standard_normal((5, 3)),
+        rng().standard_normal((5, 3)),
+        rng().uniform(0.5, 2, 3),
+    )
     dx, dgamma, dbeta = bn_backward(dout, x, gamma)
-    close(dx, numeric_grad(lambda v: float(np.sum(dout * loop_batchnorm(v, gamma, np.zeros(3), 1e-5))), x), rtol=1e-5)
-    close(dgamma, numeric_grad(lambda v: float(np.sum(dout * loop_batchnorm(x, v, np.zeros(3), 1e-5))), gamma), rtol=1e-5)
+    close(
+        dx,
+        numeric_grad(
+            lambda v: float(np.sum(dout * loop_batchnorm(v, gamma, np.zeros(3), 1e-5))), x
+        ),
+        rtol=1e-5,
+    )
+    close(
+        dgamma,
+        numeric_grad(
+            lambda v: float(np.sum(dout * loop_batchnorm(x, v, np.zeros(3), 1e-5))), gamma
+        ),
+        rtol=1e-5,
+    )
     close(dbeta, dout.sum(axis=0))
 
 
 def loop_layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
     rows = x.reshape(-1, x.shape[-1])
-    out = np.array([(row - row.mean()) / math.sqrt(np.mean((row - row.mean()) ** 2) + eps) for row in rows])
+    out = np.array(
+        [(row - row.mean()) / math.sqrt(np.mean((row - row.mean()) ** 2) + eps) for row in rows]
+    )
     return gamma * out.reshape(x.shape) + beta
 
 
 @check("layernorm-forward")
 def _layernorm(layernorm: Fn) -> None:
-    x, gamma, beta = rng().standard_normal((2, 3, 6)), rng().uniform(0.5, 2, 6), rng().standard_normal(6)
+    x, gamma, beta = (
+        rng().standard_normal((2, 3, 6)),
+        rng().uniform(0.5, 2, 6),
+        rng().standard_normal(6),
+    )
     close(layernorm(x, gamma, beta), loop_layernorm(x, gamma, beta, 1e-5))
     out = layernorm(x, np.ones(6), np.zeros(6), eps=0.0)
     close(out.mean(axis=-1), 0.0)
@@ -340,8 +392,20 @@ def _layernorm_backward(ln_backward: Fn) -> None:
     x, dout = rng().standard_normal((2, 3, 4)), rng().standard_normal((2, 3, 4))
     gamma = rng().uniform(0.5, 2, 4)
     dx, dgamma, dbeta = ln_backward(dout, x, gamma)
-    close(dx, numeric_grad(lambda v: float(np.sum(dout * loop_layernorm(v, gamma, np.zeros(4), 1e-5))), x), rtol=1e-5)
-    close(dgamma, numeric_grad(lambda v: float(np.sum(dout * loop_layernorm(x, v, np.zeros(4), 1e-5))), gamma), rtol=1e-5)
+    close(
+        dx,
+        numeric_grad(
+            lambda v: float(np.sum(dout * loop_layernorm(v, gamma, np.zeros(4), 1e-5))), x
+        ),
+        rtol=1e-5,
+    )
+    close(
+        dgamma,
+        numeric_grad(
+            lambda v: float(np.sum(dout * loop_layernorm(x, v, np.zeros(4), 1e-5))), gamma
+        ),
+        rtol=1e-5,
+    )
     close(dbeta, dout.sum(axis=(0, 1)))
 
 
@@ -353,7 +417,9 @@ def plain_rmsnorm(x: np.ndarray, weight: np.ndarray, eps: float) -> np.ndarray:
 
 @check("rmsnorm-forward")
 def _rmsnorm(rmsnorm: Fn) -> None:
-    agrees_with_bank("rmsnorm-vs-layernorm-example", rmsnorm(np.array([[3.0, 4.0]]), np.ones(2), eps=0.0)[0, 1])
+    agrees_with_bank(
+        "rmsnorm-vs-layernorm-example", rmsnorm(np.array([[3.0, 4.0]]), np.ones(2), eps=0.0)[0, 1]
+    )
     x, weight = rng().standard_normal((2, 3, 5)), rng().uniform(0.5, 2, 5)
     close(rmsnorm(x, weight), plain_rmsnorm(x, weight, 1e-6))
     close(rmsnorm(3 * x, weight, eps=0.0), rmsnorm(x, weight, eps=0.0))  # scale invariant
@@ -364,8 +430,16 @@ def _rmsnorm_backward(rms_backward: Fn) -> None:
     x, dout = rng().standard_normal((2, 3, 4)), rng().standard_normal((2, 3, 4))
     weight = rng().uniform(0.5, 2, 4)
     dx, dweight = rms_backward(dout, x, weight)
-    close(dx, numeric_grad(lambda v: float(np.sum(dout * plain_rmsnorm(v, weight, 1e-6))), x), rtol=1e-5)
-    close(dweight, numeric_grad(lambda v: float(np.sum(dout * plain_rmsnorm(x, v, 1e-6))), weight), rtol=1e-5)
+    close(
+        dx,
+        numeric_grad(lambda v: float(np.sum(dout * plain_rmsnorm(v, weight, 1e-6))), x),
+        rtol=1e-5,
+    )
+    close(
+        dweight,
+        numeric_grad(lambda v: float(np.sum(dout * plain_rmsnorm(x, v, 1e-6))), weight),
+        rtol=1e-5,
+    )
 
 
 @check("groupnorm-forward")
@@ -377,17 +451,30 @@ def _groupnorm(group_norm: Fn) -> None:
         for g in range(2):
             block = x[n, 4 * g : 4 * g + 4]
             expected[n, 4 * g : 4 * g + 4] = (block - block.mean()) / math.sqrt(block.var() + 1e-5)
-    close(group_norm(x, 2, gamma, beta), gamma[None, :, None, None] * expected + beta[None, :, None, None])
+    close(
+        group_norm(x, 2, gamma, beta),
+        gamma[None, :, None, None] * expected + beta[None, :, None, None],
+    )
     # G = C is instance norm; G = 1 normalises over (C, H, W).
     flat = x.reshape(4, 8, -1)
-    instance = (flat - flat.mean(axis=2, keepdims=True)) / np.sqrt(flat.var(axis=2, keepdims=True) + 1e-5)
+    instance = (flat - flat.mean(axis=2, keepdims=True)) / np.sqrt(
+        flat.var(axis=2, keepdims=True) + 1e-5
+    )
     close(group_norm(x, 8, np.ones(8), np.zeros(8)), instance.reshape(x.shape))
     close(group_norm(x, 1, np.ones(8), np.zeros(8)).reshape(4, -1).std(axis=1), 1.0, rtol=1e-4)
 
 
 @check("batchnorm-fold-into-linear")
 def _fold(fold_bn: Fn) -> None:
-    _, bias = fold_bn(np.array([[0.5, -1.0, 2.0]]), np.array([0.1]), np.array([1.5]), np.array([-0.2]), np.array([0.3]), np.array([0.25]), eps=0.0)
+    _, bias = fold_bn(
+        np.array([[0.5, -1.0, 2.0]]),
+        np.array([0.1]),
+        np.array([1.5]),
+        np.array([-0.2]),
+        np.array([0.3]),
+        np.array([0.25]),
+        eps=0.0,
+    )
     agrees_with_bank("bn-fold-bias-numeric", bias)
     generator = rng()
     W, b = generator.standard_normal((3, 5)), generator.standard_normal(3)
@@ -401,7 +488,11 @@ def _fold(fold_bn: Fn) -> None:
 @check("weight-norm-backward")
 def _weight_norm(wn_backward: Fn) -> None:
     generator = rng()
-    v, g, dw = generator.standard_normal((3, 4)), generator.uniform(0.5, 2, 3), generator.standard_normal((3, 4))
+    v, g, dw = (
+        generator.standard_normal((3, 4)),
+        generator.uniform(0.5, 2, 3),
+        generator.standard_normal((3, 4)),
+    )
 
     def loss(v_: np.ndarray, g_: np.ndarray) -> float:
         return float(np.sum(dw * g_[:, None] * v_ / np.linalg.norm(v_, axis=1, keepdims=True)))
@@ -419,14 +510,18 @@ GRID = np.array([[1, 3, 2, 4], [5, 6, 1, 2], [7, 8, 3, 1], [2, 4, 5, 6]], dtype=
 
 @check("maxpool2d-forward")
 def _maxpool(maxpool2d: Fn) -> None:
-    agrees_with_bank("pooling-maxpool-forward-example", maxpool2d(GRID.reshape(1, 1, 4, 4), 2).ravel())
+    agrees_with_bank(
+        "pooling-maxpool-forward-example", maxpool2d(GRID.reshape(1, 1, 4, 4), 2).ravel()
+    )
     x = rng().standard_normal((2, 3, 9, 9))
     out = maxpool2d(x, 3, 2, 1)
     assert out.shape == (2, 3, 5, 5)
     padded = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)), constant_values=-np.inf)
     windows = np.lib.stride_tricks.sliding_window_view(padded, (3, 3), axis=(2, 3))[:, :, ::2, ::2]
     close(out, windows.max(axis=(4, 5)))
-    agrees_with_bank("pooling-resnet-stem-output-size", maxpool2d(np.zeros((1, 1, 112, 112)), 3, 2, 1).shape[-1])
+    agrees_with_bank(
+        "pooling-resnet-stem-output-size", maxpool2d(np.zeros((1, 1, 112, 112)), 3, 2, 1).shape[-1]
+    )
 
 
 @check("maxpool2d-backward-ties")
@@ -453,7 +548,9 @@ def _maxpool_backward(maxpool_backward: Fn) -> None:
 
 @check("avgpool2d-count-include-pad")
 def _avgpool(avgpool2d: Fn) -> None:
-    agrees_with_bank("pooling-avgpool-count-include-pad", avgpool2d(np.ones((1, 1, 4, 4)), 3, 1, 1)[0, 0, 0, 0])
+    agrees_with_bank(
+        "pooling-avgpool-count-include-pad", avgpool2d(np.ones((1, 1, 4, 4)), 3, 1, 1)[0, 0, 0, 0]
+    )
     x = rng().standard_normal((1, 1, 6, 6))
     close(avgpool2d(x, 2), x.reshape(1, 1, 3, 2, 3, 2).mean(axis=(3, 5)))
     ones = avgpool2d(np.ones((1, 1, 5, 5)), 3, 2, 1, count_include_pad=False)
@@ -476,12 +573,16 @@ def _avgpool_backward(avg_backward: Fn) -> None:
         return float(np.sum(dout * windows.mean(axis=(4, 5))))
 
     close(avg_backward(dout, x.shape, 3, 2), numeric_grad(pooled, x), rtol=1e-5)
-    close(avg_backward(np.ones((1, 1, 2, 2)), (1, 1, 4, 4), 3, 1).sum(), 4.0)  # gradient is conserved
+    # The total gradient is conserved: four outputs with gradient 1 give 4 in all.
+    close(avg_backward(np.ones((1, 1, 2, 2)), (1, 1, 4, 4), 3, 1).sum(), 4.0)
 
 
 @check("global-avg-pool-forward-backward")
 def _gap(gap: Fn) -> None:
-    agrees_with_bank("pooling-adaptive-avg-global", gap(np.arange(1.0, 10.0).reshape(1, 1, 3, 3), np.ones((1, 1)))[0])
+    agrees_with_bank(
+        "pooling-adaptive-avg-global",
+        gap(np.arange(1.0, 10.0).reshape(1, 1, 3, 3), np.ones((1, 1)))[0],
+    )
     generator = rng()
     x, dy = generator.standard_normal((2, 3, 4, 5)), generator.standard_normal((2, 3))
     y, dx = gap(x, dy)
@@ -495,8 +596,14 @@ def adaptive_bins(size: int, out: int) -> list[tuple[int, int]]:
 
 @check("adaptive-avg-pool2d")
 def _adaptive(adaptive: Fn) -> None:
-    agrees_with_bank("pooling-adaptive-avg-bins", adaptive(np.arange(1.0, 6.0).reshape(1, 1, 1, 5), (1, 3)).ravel())
-    agrees_with_bank("pooling-adaptive-avg-global", adaptive(np.arange(1.0, 10.0).reshape(1, 1, 3, 3), (1, 1)).ravel())
+    agrees_with_bank(
+        "pooling-adaptive-avg-bins",
+        adaptive(np.arange(1.0, 6.0).reshape(1, 1, 1, 5), (1, 3)).ravel(),
+    )
+    agrees_with_bank(
+        "pooling-adaptive-avg-global",
+        adaptive(np.arange(1.0, 10.0).reshape(1, 1, 3, 3), (1, 1)).ravel(),
+    )
     x = rng().standard_normal((1, 2, 7, 5))
     out = adaptive(x, (3, 4))
     for i, (r0, r1) in enumerate(adaptive_bins(7, 3)):
@@ -508,7 +615,9 @@ def _adaptive(adaptive: Fn) -> None:
 
 @check("spatial-pyramid-pooling")
 def _spp(spp: Fn) -> None:
-    agrees_with_bank("pooling-spp-output-length", spp(np.zeros((1, 256, 13, 13)), levels=(6, 3, 2, 1)).shape[1])
+    agrees_with_bank(
+        "pooling-spp-output-length", spp(np.zeros((1, 256, 13, 13)), levels=(6, 3, 2, 1)).shape[1]
+    )
     x = rng().standard_normal((2, 3, 7, 6))
     out = spp(x, levels=(1, 2))
     close(out[:, :3], x.max(axis=(2, 3)))
@@ -520,7 +629,10 @@ def _spp(spp: Fn) -> None:
 
 @check("stochastic-pooling-eval")
 def _stochastic(pool: Fn) -> None:
-    agrees_with_bank("pooling-stochastic-test-example", pool(np.array([[[[0.0, 1.0], [2.0, 1.0]]]]), 2)[0, 0, 0, 0])
+    agrees_with_bank(
+        "pooling-stochastic-test-example",
+        pool(np.array([[[[0.0, 1.0], [2.0, 1.0]]]]), 2)[0, 0, 0, 0],
+    )
     # The expectation of the sampled value, estimated by sampling.
     window = np.array([0.5, 1.0, 2.0, 0.0])
     draws = rng().choice(window, size=200000, p=window / window.sum())
@@ -529,7 +641,9 @@ def _stochastic(pool: Fn) -> None:
 
 @check("attention-pooling-masked")
 def _attention(pool: Fn) -> None:
-    out = pool(np.array([[[10.0], [20.0], [30.0]]]), np.array([0.1]), np.array([[True, True, True]]))
+    out = pool(
+        np.array([[[10.0], [20.0], [30.0]]]), np.array([0.1]), np.array([[True, True, True]])
+    )
     agrees_with_bank("pooling-attention-pool-example", out[0, 0])
     generator = rng()
     h, w = generator.standard_normal((2, 5, 3)), generator.standard_normal(3)
@@ -617,11 +731,18 @@ def _adam(adam_step: Fn) -> None:
 @check("adamw-step")
 def _adamw(adamw_step: Fn) -> None:
     theta, g, eta, lam = 2.0, 0.3, 0.01, 0.1
-    new, _, _ = adamw_step(np.array([theta]), np.array([g]), np.zeros(1), np.zeros(1), 1, lr=eta, weight_decay=lam)
+    new, _, _ = adamw_step(
+        np.array([theta]), np.array([g]), np.zeros(1), np.zeros(1), 1, lr=eta, weight_decay=lam
+    )
     close(new, [theta - eta * lam * theta - eta * g / (abs(g) + 1e-8)])
     # With weight_decay = 0 it is Adam.
     generator = rng()
-    p, grad, m, v = generator.standard_normal(3), generator.standard_normal(3), generator.standard_normal(3), generator.uniform(0.1, 1, 3)
+    p, grad, m, v = (
+        generator.standard_normal(3),
+        generator.standard_normal(3),
+        generator.standard_normal(3),
+        generator.uniform(0.1, 1, 3),
+    )
     out = adamw_step(p, grad, m, v, 7, weight_decay=0.0)
     m2 = 0.9 * m + 0.1 * grad
     v2 = 0.999 * v + 0.001 * grad**2
@@ -636,7 +757,10 @@ def _clip(clip: Fn) -> None:
     clipped = clip(grads, 0.5)
     flat = np.concatenate([g.ravel() for g in clipped])
     close(np.linalg.norm(flat), 0.5, rtol=1e-5)
-    close(flat / np.linalg.norm(flat), np.concatenate([g.ravel() for g in grads]) / np.sqrt(sum((g**2).sum() for g in grads)))
+    close(
+        flat / np.linalg.norm(flat),
+        np.concatenate([g.ravel() for g in grads]) / np.sqrt(sum((g**2).sum() for g in grads)),
+    )
 
 
 @check("warmup-cosine-schedule")
@@ -645,7 +769,7 @@ def _schedule(lr_at: Fn) -> None:
     agrees_with_bank("cosine-lr-quarter-period", lr_at(25, 0.1, 0, 100))
     rates = [lr_at(step, 1.0, 10, 110) for step in range(0, 111)]
     close(rates[:11], np.linspace(0.0, 1.0, 11))
-    assert all(a >= b for a, b in zip(rates[10:], rates[11:], strict=False))
+    assert all(a >= b for a, b in itertools.pairwise(rates[10:]))
     close(rates[60], 0.5)
     close(lr_at(500, 1.0, 10, 110), 0.0)
 
@@ -660,7 +784,11 @@ def _numerical_gradient(numerical_gradient: Fn) -> None:
 
 @check("kaiming-normal-init")
 def _kaiming(kaiming_normal: Fn) -> None:
-    for shape, kwargs, fan in (((256, 128), {}, 128), ((64, 32, 3, 3), {}, 288), ((128, 512), {"mode": "fan_out"}, 128)):
+    for shape, kwargs, fan in (
+        ((256, 128), {}, 128),
+        ((64, 32, 3, 3), {}, 288),
+        ((128, 512), {"mode": "fan_out"}, 128),
+    ):
         w = kaiming_normal(shape, np.random.default_rng(5), **kwargs)
         assert w.shape == shape
         assert abs(w.std() / math.sqrt(2.0 / fan) - 1) < 0.03

@@ -158,7 +158,7 @@ def first_failure(
             got, after, overflow = call_watching(function, case)
         except NotImplementedError:
             return case["name"], {"not-implemented"}
-        except Exception:  # noqa: BLE001 - a crash is a failure of this case
+        except Exception:  # a crash is a failure of this case
             return case["name"], {"exception"}
         causes = set()
         if mutated(case, after):

@@ -91,9 +91,7 @@ def test_reference_agrees_with_an_independent_computation(question: CodeQuestion
     CHECKS[question.id](question.reference())
 
 
-@pytest.mark.parametrize(
-    ("question", "index"), MISTAKES, ids=[f"{q.id}-{i}" for q, i in MISTAKES]
-)
+@pytest.mark.parametrize(("question", "index"), MISTAKES, ids=[f"{q.id}-{i}" for q, i in MISTAKES])
 def test_known_mistake_fails_where_stated(question: CodeQuestion, index: int) -> None:
     mistake = question.mistakes()[index]
     failure = first_failure(question, question.load_mistake(index))
