@@ -56,6 +56,7 @@ def test_question_is_complete(question: CodeQuestion) -> None:
     assert raw["sources"] and not any(s.startswith("seed:") for s in raw["sources"])
     assert f"`{question.function}(" in raw["prompt"]["en"]
     assert question.mistakes(), "every code question lists at least one known mistake"
+    assert all(len(line) <= 79 for line in question.answer["stub"].splitlines())
     names = [case["name"] for case in question.cases()]
     assert len(names) >= 3 and len(set(names)) == len(names), names
     for case in question.cases():
