@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,13 +14,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from rich.color import Color
 from typer.testing import CliRunner
 
 from quizcli import env
 from quizcli.cli import app
 from quizcli.curves import DEFINITIONS
+from quizcli.ui.plot import COLOURS, MARKERS
 from tests.conftest import FIXTURES
 from tests.test_startup import COLOUR, loaded_modules
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 runner = CliRunner()
 BRAILLE = range(0x2801, 0x2900)
@@ -72,9 +78,59 @@ def test_plot_with_derivatives_draws_braille_and_names_all_six(colour_terminal: 
     code, out, _ = invoke("plot", "sigmoid", "tanh", "gelu", "--derivative")
     assert code == 0
     assert braille(out) and COLOUR.search(out)
-    legend = COLOUR.sub("", out.splitlines()[-1]).replace("\x1b[0m", "")
+    legend = ANSI.sub("", out.splitlines()[-1])
     names = ("sigmoid", "sigmoid′", "tanh", "tanh′", "gelu", "gelu′")
-    assert legend.split() == [part for name in names for part in ("━━", name)]
+    keys = [f"━{marker}━" for marker in MARKERS[:6]]
+    assert legend.split() == [part for pair in zip(keys, names, strict=True) for part in pair]
+
+
+def test_each_curve_carries_its_marker_on_a_colour_chart(colour_terminal: None) -> None:
+    """Colour is never the only cue: every curve's legend marker is drawn along it."""
+    code, out, _ = invoke("plot", "sigmoid", "tanh", "gelu", "--derivative")
+    chart = "\n".join(ANSI.sub("", line) for line in out.splitlines()[:-3])
+    assert code == 0
+    for marker in MARKERS[:6]:
+        assert chart.count(marker) >= 3, marker
+
+
+def _simulated(colour: str, matrix: list[list[float]]) -> list[float]:
+    """sRGB as seen with a colour-vision deficiency (Machado, Oliveira, Fernandes 2009)."""
+    true = Color.parse(colour).get_truecolor()
+    linear = [_linear(v / 255) for v in (true.red, true.green, true.blue)]
+    seen = [sum(m * v for m, v in zip(row, linear, strict=True)) for row in matrix]
+    return [_gamma(min(max(v, 0.0), 1.0)) for v in seen]
+
+
+def _linear(v: float) -> float:
+    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+
+def _gamma(v: float) -> float:
+    return 12.92 * v if v <= 0.0031308 else 1.055 * v ** (1 / 2.4) - 0.055
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.01182, 0.04294, 0.968881],
+        ],
+        [
+            [0.152286, 1.052583, -0.204868],
+            [0.114503, 0.786281, 0.099216],
+            [-0.003882, -0.048116, 1.051998],
+        ],
+    ],
+    ids=["deuteranopia", "protanopia"],
+)
+def test_six_curve_colours_stay_apart_with_red_green_colour_blindness(
+    matrix: list[list[float]],
+) -> None:
+    seen = [_simulated(colour, matrix) for colour in COLOURS[:6]]
+    closest = min(math.dist(a, b) for a, b in itertools.combinations(seen, 2))
+    assert closest > 0.15
 
 
 def test_sigmoid_derivative_peaks_at_a_quarter_at_zero() -> None:

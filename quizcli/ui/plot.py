@@ -21,8 +21,11 @@ from quizcli.ui import out
 if TYPE_CHECKING:
     from quizcli.curves import Sampled
 
-COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue", "bright_white", "bright_red")
+# Okabe & Ito's palette, told apart with red-green colour blindness too (Okabe, Ito 2008,
+# "Color Universal Design"); each curve also carries its marker: colour is never the only cue.
+COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 MARKERS = "•×+∘◆*#@"
+MARKER_SPACING = 14  # cells between two markers of one curve on a colour chart
 ASCII_MARKERS = "*+xo#@%&"
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] in a cell
 ROWS = 20
@@ -122,10 +125,30 @@ def _braille(
     for index, curve in enumerate(series):
         samples = _resample(xs, curve.ys, dots_x)
         _draw(samples, low, high, dots_y, functools.partial(put, index=index))
-    return [
+    grid = [
         [(chr(0x2800 + bits[r][c]) if bits[r][c] else " ", owner[r][c]) for c in range(width)]
         for r in range(rows)
     ]
+    _mark_curves(grid, xs, series, low, high)
+    return grid
+
+
+def _mark_curves(
+    grid: list[list[tuple[str, int]]],
+    xs: Sequence[float],
+    series: Sequence[Sampled],
+    low: float,
+    high: float,
+) -> None:
+    """Every few cells, each curve shows its legend marker: lines stay apart without colour."""
+    rows, width = len(grid), len(grid[0])
+    for index, curve in enumerate(series):
+        samples = _resample(xs, curve.ys, width)
+        offset = MARKER_SPACING // 2 + index * MARKER_SPACING // max(len(series), 1)
+        for column in range(offset % MARKER_SPACING, width, MARKER_SPACING):
+            y = samples[column]
+            if math.isfinite(y):
+                grid[_row_of(y, low, high, rows)][column] = (MARKERS[index % len(MARKERS)], index)
 
 
 def _markers(
@@ -210,7 +233,8 @@ def _legend(series: Sequence[Sampled], colour: bool, ascii_only: bool, columns: 
     for index, curve in enumerate(series):
         entry = Text()
         if colour and not ascii_only:
-            entry.append("━━ ", style=COLOURS[index % len(COLOURS)])
+            marker = MARKERS[index % len(MARKERS)]
+            entry.append(f"━{marker}━ ", style=COLOURS[index % len(COLOURS)])
         else:
             markers = ASCII_MARKERS if ascii_only else MARKERS
             entry.append(f"{markers[index % len(markers)]} ", style=_style("", index, colour))
