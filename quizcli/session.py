@@ -31,6 +31,7 @@ Command = Literal["undo", "suspend", "bury"]
 HINT = "?"
 SHOW = "!"
 EDIT = "e"
+WHY = "w"
 UNDO = "u"
 STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
@@ -48,7 +49,8 @@ class Io(Protocol):
     def read(self, prompt: str) -> str: ...
     def hint(self, text: Text, number: int, total: int) -> None: ...
     def graded(self, grade: Verdict) -> None: ...
-    def reveal(self, question: AnyQuestion) -> None: ...
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None: ...
+    def explain(self, question: AnyQuestion) -> None: ...
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None: ...
     def notice(self, key: str, **values: object) -> None: ...
     def edit(self, path: Path) -> None: ...
@@ -110,6 +112,7 @@ class Attempt:
     hints: int = 0
     wrong: int = 0
     gave_up: bool = False
+    covered: list[bool] | None = None
 
     @property
     def verdict(self) -> str:
@@ -124,7 +127,15 @@ class Attempt:
             return Rating.AGAIN
         if self.verdict == "correct":
             return Rating.HARD if self.hints or self.wrong else Rating.GOOD
+        if self.covered:
+            return min(_by_coverage(self.covered), Rating.HARD if self.hints else Rating.EASY)
         return Rating.HARD if self.hints else None
+
+
+def _by_coverage(covered: list[bool]) -> Rating:
+    """A self-rated answer's proposal from the share of key points it mentions (a hint)."""
+    share = sum(covered) / len(covered)
+    return Rating.GOOD if share >= 2 / 3 else (Rating.HARD if share >= 1 / 3 else Rating.AGAIN)
 
 
 @dataclass(frozen=True)
@@ -226,7 +237,7 @@ class Session:
         attempt = Attempt(question)
         command = self._answer(attempt)
         if command is None:
-            self.io.reveal(question)
+            self.io.reveal(question, attempt.answer, attempt.covered)
             now = env.now()
             card = self.store.card(question.id)
             options = self._outcomes(card, question.id, now)
@@ -252,6 +263,7 @@ class Session:
                 self._hint(attempt)
             elif kind.self_rated:
                 attempt.answer = "" if line == SHOW else line
+                attempt.covered = kind.coverage(question, line) if attempt.answer else None
                 return None
             elif line in ("", SHOW):
                 attempt.gave_up = True
@@ -309,6 +321,9 @@ class Session:
             rating = Rating.parse(line)
             if rating is not None:
                 return rating
+            if line == WHY:
+                self.io.explain(attempt.question)
+                continue
             if line in COMMANDS:
                 return COMMANDS[line]
             self.io.notice("rating_help")

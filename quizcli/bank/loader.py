@@ -145,6 +145,8 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = _strip_tag(tuple(error["loc"]))
+            if error["type"].startswith("union_tag") and not loc:
+                loc = ("type",)
             at = _nearest_mark(doc.marks, base + loc, (line, col))
             msg = _message(error)
             result.problems.append(Problem(result.path, *at, label, _field_name(loc), msg))

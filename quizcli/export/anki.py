@@ -78,5 +78,16 @@ def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
 
 
 def _html(text: str) -> str:
-    """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`."""
+    """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`; a fenced
+    code block (a code question's stub or solution) becomes a <pre> block, kept as written."""
+    parts = text.split("```")
+    return "".join(_code(part) if index % 2 else _prose(part) for index, part in enumerate(parts))
+
+
+def _prose(text: str) -> str:
     return with_math(html.escape(text, quote=False), r"\(", r"\)").replace("\n", "<br>")
+
+
+def _code(block: str) -> str:
+    body = block.split("\n", 1)[1].lstrip("\n") if "\n" in block else block
+    return f"<pre><code>{html.escape(body.rstrip(), quote=False)}</code></pre>"

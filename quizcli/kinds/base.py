@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 if TYPE_CHECKING:
+    from quizcli.bank.loader import Origin, Problem
     from quizcli.bank.model import QuestionBase, Text
     from quizcli.verdict import Verdict
 
@@ -83,9 +84,13 @@ class Kind:
         """The answer text search looks in, besides id, topic, tags, prompt and explanation."""
         return []
 
-    def lint(self, question: QuestionBase) -> list[tuple[str, str]]:
-        """Problems the schema cannot see, as (field, message); run by `quizcli lint`."""
+    def lint(self, question: QuestionBase, origin: Origin) -> list[Problem]:
+        """Problems the schema cannot see (a formula that does not parse); `quizcli lint`."""
         return []
+
+    def coverage(self, question: QuestionBase, answer: str) -> list[bool] | None:
+        """For self-rated kinds, which of the reference's points the answer mentions."""
+        return None
 
     def workspace(self, question: QuestionBase) -> Path | None:
         """A file the user edits to answer (code questions), prepared on first use."""

@@ -166,7 +166,7 @@ class Code(Kind):
         return ["```python", cast(CodeQuestion, question).answer.reference.rstrip(), "```"]
 
     def export_front(self, question: QuestionBase, lang: str) -> list[str]:
-        return ["```python", cast(CodeQuestion, question).answer.stub.rstrip(), "```"]
+        return [f"```python\n{cast(CodeQuestion, question).answer.stub.rstrip()}\n```"]
 
     def search_texts(self, question: QuestionBase) -> list[Text]:
         name = cast(CodeQuestion, question).answer.function.replace("_", " ")

@@ -85,18 +85,24 @@ class Report:
 
 def grade_file(question: CodeQuestion, path: Path) -> Verdict:
     """The session's verdict on the file at `path`; a file that cannot be read is invalid."""
+    import time
+
     from quizcli.bank.model import Text
     from quizcli.verdict import Outcome, Verdict
 
+    started = time.perf_counter()
     try:
         report = run_file(question, path)
     except NotFound as exc:
         en = f"{exc.message}; type the path of your file, or e to edit it"
         zh = f"{exc.message}；请输入你的代码文件路径，或输入 e 编辑"
         return Verdict(Outcome.INVALID, str(path), Text(en=en, zh=zh), method="tests")
+    except QuizcliError as exc:  # an untrusted or broken bank: say so, keep the session
+        return Verdict(Outcome.INVALID, str(path), Text(en=exc.message, zh=exc.message), "tests")
     outcome = Outcome.CORRECT if report.passed else Outcome.INCORRECT
     text = Text(en=describe(report, "en"), zh=describe(report, "zh"))
-    return Verdict(outcome, str(path), text, method="tests")
+    ms = (time.perf_counter() - started) * 1000
+    return Verdict(outcome, str(path), text, method="tests", ms=ms)
 
 
 def run_file(question: CodeQuestion, path: Path) -> Report:

@@ -35,6 +35,12 @@ class Concept(Kind):
         points = [f"- {pick(p, lang)}" for p in answer.key_points]
         return [pick(answer.text, lang, "\n\n"), *points]
 
+    def coverage(self, question: QuestionBase, answer: str) -> list[bool] | None:
+        from quizcli.kinds.coverage import covered
+
+        concept = cast(ConceptQuestion, question)
+        return covered(concept.answer.key_points, answer, concept.tags)
+
     def search_texts(self, question: QuestionBase) -> list[Text]:
         answer = cast(ConceptQuestion, question).answer
         return [answer.text, *answer.key_points]

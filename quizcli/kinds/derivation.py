@@ -8,6 +8,7 @@ from quizcli.bank.model import DerivationQuestion
 from quizcli.kinds.base import Formula, Kind, Part, say
 
 if TYPE_CHECKING:
+    from quizcli.bank.loader import Origin, Problem
     from quizcli.bank.model import QuestionBase
     from quizcli.verdict import Verdict
 
@@ -21,6 +22,13 @@ class Derivation(Kind):
         from quizcli.checker import check
 
         return check(cast(DerivationQuestion, question), answer)
+
+    def lint(self, question: QuestionBase, origin: Origin) -> list[Problem]:
+        """Every formula must read in the question's own scope, as typed answers are."""
+        from quizcli.bank import Bank
+        from quizcli.checker.lint import expression_problems
+
+        return expression_problems(Bank(questions=[question], origins={question.id: origin}))
 
     def prompt_parts(self, question: QuestionBase, lang: str, show_answer: bool) -> list[Part]:
         symbols = ", ".join(cast(DerivationQuestion, question).answer.symbols)

@@ -27,6 +27,7 @@ from quizcli.ui import label as shared_label
 
 LABELS = {
     "explanation": ("Why", "解析"),
+    "yours": ("Your answer", "你的答案"),
     "hints": ("Hints", "提示"),
     "sources": ("Sources", "出处"),
     "tags": ("tags", "标签"),
@@ -149,6 +150,25 @@ def answer_panel(question: AnyQuestion, lang: str, formula: Formula | None) -> N
     shown = [p for p in kind.prompt_parts(question, lang, True) if p.style == "options"]
     parts = [*(render_part(p) for p in shown), *_answer(question, lang, formula)]
     out().print(Panel(Group(*_spaced(parts)), title=title, box=frame()))
+
+
+def compare_panel(question: AnyQuestion, lang: str, answer: str, covered: list[bool]) -> None:
+    """The user's answer beside the key points, the points it seems to mention ticked."""
+    parts = kinds.of(question).answer_parts(question, lang, None)
+    points = next((p for p in parts if p.style == "bullets"), None)
+    if points is None:
+        answer_panel(question, lang, None)
+        return
+    grid = Table(box=frame(box.SIMPLE_HEAD), expand=True, show_edge=False)
+    grid.add_column(label("yours", lang), ratio=1)
+    grid.add_column(points.title, ratio=1)
+    marks = [
+        _indented(plain("✓ ") if hit else plain("· "), line, "green" if hit else "")
+        for line, hit in zip(points.lines, covered, strict=True)
+    ]
+    grid.add_row(Prose(answer), Group(*marks))
+    title = RichText(question.id, style="bold cyan")
+    out().print(Panel(grid, title=title, box=frame()))
 
 
 def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:

@@ -42,9 +42,15 @@ LABELS = {
         "公式（? 提示，! 看答案，u 撤销；行末加 \\ 可续写下一步）> ",
     ),
     "answer_code": (
-        "path of your file, or e to edit {path} (? hint, ! show answer, u undo)> ",
-        "你的代码文件路径，或输入 e 编辑 {path}（? 提示，! 看答案，u 撤销）> ",
+        "path of your file, or e to edit (? hint, ! show answer, u undo)> ",
+        "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
     ),
+    "why_key": (
+        "✓ marks the points your answer seems to mention (a hint, not a grade);"
+        " w shows the full answer and explanation.",
+        "✓ 表示你的答案似乎提到了的要点（仅供参考，不是评分）；输入 w 查看完整答案和解析。",
+    ),
+    "workspace": ("Your file: {path}", "你的文件：{path}"),
     "more": ("... next step> ", "……下一步> "),
     "retry": ("try again (? hint, Enter to show the answer)> ", "再试一次（? 提示，回车看答案）> "),
     "rating": ("rating> ", "评分> "),
@@ -55,8 +61,9 @@ LABELS = {
         "评分 1-4；回车接受建议；u 撤销，s 暂停，b 搁置到明天",
     ),
     "rating_help": (
-        "Type 1-4 (again, hard, good, easy), u to undo, s to suspend, b to bury.",
-        "请输入 1-4（again、hard、good、easy），u 撤销，s 暂停，b 搁置。",
+        "Type 1-4 (again, hard, good, easy), w for the explanation, u to undo, s to suspend,"
+        " b to bury.",
+        "请输入 1-4（again、hard、good、easy），w 看解析，u 撤销，s 暂停，b 搁置。",
     ),
     "accept": ("Enter = {rating}", "回车 = {rating}"),
     "nothing_to_undo": ("Nothing to undo in this session.", "本次练习中没有可撤销的作答。"),
@@ -135,12 +142,14 @@ class Screen:
         out().print()
         out().print(label("progress", self.lang, n=number, total=total), style="bold")
         browse.question_panel(question, self.lang, show_answer=False)
+        if self._workspace is not None:
+            out().print(label("workspace", self.lang, path=self._workspace), soft_wrap=True)
 
     def read(self, prompt: str) -> str:
         specific = f"answer_{self._kind}"
         key = specific if prompt == "answer" and specific in LABELS else prompt
         out().file.flush()
-        line = input(label(key, self.lang, path=self._workspace))
+        line = input(label(key, self.lang))
         if self._history is not None and prompt != "rating":
             self._history.add(line)
         return line
@@ -155,14 +164,26 @@ class Screen:
 
         check.verdict(grade, self.lang)
 
-    def reveal(self, question: AnyQuestion) -> None:
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None:
+        """The answer; a typed concept answer side by side with the key points first."""
+        if covered is None:
+            browse.answer_panel(question, self.lang, self.formula)
+            return
+        browse.compare_panel(question, self.lang, answer, covered)
+        out().print(label("why_key", self.lang), style="dim")
+
+    def explain(self, question: AnyQuestion) -> None:
         browse.answer_panel(question, self.lang, self.formula)
 
     def edit(self, path: Path) -> None:
         """Open the user's editor on `path` and wait for it to close."""
+        from quizcli.errors import QuizcliError
         from quizcli.ui.editor import open_editor
 
-        open_editor(path, self.lang)
+        try:
+            open_editor(path, self.lang)
+        except QuizcliError as exc:
+            out().print(exc.message, style="yellow")
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""
