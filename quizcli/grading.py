@@ -12,7 +12,9 @@ import re
 import unicodedata
 from fractions import Fraction
 
-from quizcli.bank.model import LANGS, ChoiceQuestion, NumericQuestion, Text
+from quizcli.bank.model import LANGS, Text
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from quizcli.verdict import Outcome, Verdict
 
 CORRECT = Outcome.CORRECT

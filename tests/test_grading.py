@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from quizcli.bank import load_bank
-from quizcli.bank.model import ChoiceQuestion, NumericQuestion
 from quizcli.grading import grade_choice, grade_numeric, parse_numbers
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from tests.conftest import FIXTURES
 
 BANK = load_bank([FIXTURES / "session"], use_cache=False)

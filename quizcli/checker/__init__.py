@@ -16,7 +16,7 @@ from quizcli.checker.errors import ParseError
 from quizcli.verdict import Verdict
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion
+    from quizcli.kinds.derivation import DerivationQuestion
 
 __all__ = ["ParseError", "Verdict", "check", "parse", "pretty", "warm_up"]
 

@@ -26,8 +26,9 @@ from quizcli.checker.verdicts import Progress, correct, invalid, render, undecid
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion, Text
+    from quizcli.bank.model import Text
     from quizcli.checker import Verdict
+    from quizcli.kinds.derivation import DerivationQuestion
 
 PROOF_BUDGET = 0.5
 KINK_OFFSETS = (-0.03, -1e-3, 1e-3, 0.03)

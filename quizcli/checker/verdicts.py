@@ -17,7 +17,7 @@ from quizcli.checker.names import scope_for
 from quizcli.checker.steps import split_steps
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion
+    from quizcli.kinds.derivation import DerivationQuestion
     from quizcli.verdict import Verdict
 
 

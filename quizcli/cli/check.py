@@ -38,10 +38,10 @@ def check_command(
     """
     import json
 
-    from quizcli.bank.model import DerivationQuestion
     from quizcli.checker import check
     from quizcli.cli.common import find, load
     from quizcli.errors import NotFound, UsageError
+    from quizcli.kinds.derivation import DerivationQuestion
 
     try:
         question = find(load(ctx), question_id)

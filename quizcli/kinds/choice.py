@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
-from quizcli.bank.model import ChoiceQuestion
+from pydantic import Field, model_validator
+
+from quizcli.bank.model import QuestionBase, Strict, Text
 from quizcli.kinds.base import Formula, Kind, Part, pick, say
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import QuestionBase, Text
     from quizcli.verdict import Verdict
+
+
+class ChoiceAnswer(Strict):
+    """Options are lettered A, B, C... in order; `correct` lists the right letters."""
+
+    options: list[Text] = Field(min_length=2, max_length=8)
+    correct: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _letters_in_range(self) -> ChoiceAnswer:
+        for letter in self.correct:
+            if letter not in self.letters:
+                raise ValueError(
+                    f"correct letter {letter!r} is not one of {', '.join(self.letters)}"
+                )
+        if len(set(self.correct)) != len(self.correct):
+            raise ValueError("correct lists a letter twice")
+        return self
+
+    @property
+    def letters(self) -> list[str]:
+        return [chr(ord("A") + i) for i in range(len(self.options))]
+
+
+class ChoiceQuestion(QuestionBase):
+    type: Literal["choice"]
+    answer: ChoiceAnswer
 
 
 class Choice(Kind):

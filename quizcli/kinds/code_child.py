@@ -26,6 +26,7 @@ SMALL = 24
 
 def main(job_path: str) -> None:
     job = json.loads(Path(job_path).read_text("utf-8"))
+    _limit(job["limits"])
     import numpy as np
 
     report = open("report.jsonl", "w", encoding="utf-8")  # noqa: SIM115 - lines flushed one by one
@@ -51,6 +52,20 @@ def main(job_path: str) -> None:
     for index, case in enumerate(cases):
         emit(event="start", index=index)
         emit(event="case", index=index, **_run_case(np, function, case, index, job["file"]))
+
+
+def _limit(limits: dict[str, int]) -> None:
+    """CPU seconds, address space and file size, set before any bank or user code runs (here
+    rather than in a preexec_fn, which is unsafe when the parent has threads)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: the wall-clock timeout is the only bound
+        return
+    cpu = limits["cpu"]
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits["memory"], limits["memory"]))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["output"], limits["output"]))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _meta(case: dict[str, Any], index: int) -> dict[str, Any]:

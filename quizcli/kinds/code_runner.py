@@ -183,29 +183,25 @@ class _Child:
             "function": question.answer.function,
             "cases": question.answer.cases,
             "forbid": forbid,
+            "limits": {
+                "cpu": int(self.cpu + 0.999),
+                "memory": MEMORY_BYTES,
+                "output": OUTPUT_BYTES,
+            },
         }
         (workdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
+        self.stdout = (workdir / "stdout.txt").open("wb")
         self.stderr = (workdir / "stderr.txt").open("wb")
         self.stop: str | None = None
         self.process = subprocess.Popen(
             [sys.executable, "-I", str(CHILD), "job.json"],
             cwd=workdir,
             stdin=subprocess.DEVNULL,
-            stdout=(workdir / "stdout.txt").open("wb"),
+            stdout=self.stdout,
             stderr=self.stderr,
             env=_child_env(workdir),
-            preexec_fn=self._limit if os.name == "posix" else None,
             start_new_session=True,
         )
-
-    def _limit(self) -> None:
-        import resource
-
-        cpu = int(self.cpu + 0.999)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_BYTES, OUTPUT_BYTES))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     def wait(self) -> None:
         try:
@@ -216,6 +212,7 @@ class _Child:
             self.stop = "wall"
             return
         finally:
+            self.stdout.close()
             self.stderr.close()
         if code < 0 and -code in (signal.SIGXCPU, signal.SIGKILL):
             self.stop = "cpu"

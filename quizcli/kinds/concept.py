@@ -3,13 +3,24 @@ the reference's key points."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import Literal, cast
 
-from quizcli.bank.model import ConceptQuestion
+from pydantic import Field
+
+from quizcli.bank.model import QuestionBase, Strict, Text
 from quizcli.kinds.base import Formula, Kind, Part, pick, say
 
-if TYPE_CHECKING:
-    from quizcli.bank.model import QuestionBase, Text
+
+class ConceptAnswer(Strict):
+    """A reference answer the user compares their own against, point by point."""
+
+    text: Text
+    key_points: list[Text] = Field(min_length=1)
+
+
+class ConceptQuestion(QuestionBase):
+    type: Literal["concept"]
+    answer: ConceptAnswer
 
 
 class Concept(Kind):

@@ -2,15 +2,70 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
-from quizcli.bank.model import DerivationQuestion
+from pydantic import Field, field_validator, model_validator
+
+from quizcli.bank.model import IDENTIFIER, QuestionBase, Strict, Text
 from quizcli.kinds.base import Formula, Kind, Part, say
 
 if TYPE_CHECKING:
     from quizcli.bank.loader import Origin, Problem
-    from quizcli.bank.model import QuestionBase
     from quizcli.verdict import Verdict
+
+
+class Mistake(Strict):
+    """A wrong answer people often give, and what to tell them."""
+
+    expr: str
+    feedback: Text
+
+
+class DerivationAnswer(Strict):
+    """A formula the checker can verify.
+
+    `reference` must equal d(definition)/d(wrt) when `wrt` is set, and equal
+    `definition` itself otherwise (identities and update rules). Expressions use
+    the checker's plain grammar: `**` for powers, explicit `*`, named functions.
+
+    `setting: softmax` reads names on the probability simplex: s = softmax(z) and
+    y a target distribution (Σy = 1), as vectors `s`, `z`, `y` or elements `s_i`,
+    `z_j`, `y_k` indexed by i, j, k, with `delta_ij`, `diag(s)`, `sum(expr, k)`.
+    Answers are compared entry by entry for n = 3 and 4 classes.
+    """
+
+    definition: str
+    wrt: str | None = None
+    reference: str
+    symbols: list[str] = Field(min_length=1)
+    domain: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    mistakes: list[Mistake] = Field(default_factory=list)
+    forbid: list[str] = Field(default_factory=list)
+    setting: Literal["softmax"] | None = None
+
+    @field_validator("symbols")
+    @classmethod
+    def _identifiers(cls, symbols: list[str]) -> list[str]:
+        for name in symbols:
+            if not IDENTIFIER.match(name):
+                raise ValueError(f"symbol {name!r} is not a plain identifier such as x or s_i")
+        return symbols
+
+    @model_validator(mode="after")
+    def _domain_known(self) -> DerivationAnswer:
+        for name, (low, high) in self.domain.items():
+            if name not in self.symbols:
+                raise ValueError(f"domain names {name!r}, which is not in symbols")
+            if not low < high:
+                raise ValueError(f"domain of {name!r} is empty: {low} >= {high}")
+        if self.wrt is not None and self.wrt not in self.symbols:
+            raise ValueError(f"wrt {self.wrt!r} is not in symbols")
+        return self
+
+
+class DerivationQuestion(QuestionBase):
+    type: Literal["derivation"]
+    answer: DerivationAnswer
 
 
 class Derivation(Kind):

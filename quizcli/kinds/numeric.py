@@ -2,14 +2,49 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
-from quizcli.bank.model import NumericQuestion
+from pydantic import Field, field_validator
+
+from quizcli.bank.model import QuestionBase, Strict, Text
 from quizcli.kinds.base import Formula, Kind, Part, pick, say
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import QuestionBase
     from quizcli.verdict import Verdict
+
+
+class NumericAnswer(Strict):
+    """A number (or a short vector) with an absolute tolerance and, if it has one, a unit."""
+
+    value: float | list[float]
+    tolerance: float = Field(gt=0)
+    unit: Text | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _short_vector(cls, value: float | list[float]) -> float | list[float]:
+        if isinstance(value, list) and not 1 <= len(value) <= 16:
+            raise ValueError("a vector answer needs 1 to 16 numbers")
+        return value
+
+    @property
+    def values(self) -> list[float]:
+        return self.value if isinstance(self.value, list) else [self.value]
+
+    @property
+    def shown(self) -> str:
+        """The value as the answer page and exports print it: `4`, or `[0.5, 0.5]` for a vector."""
+        values = ", ".join(f"{v:g}" for v in self.values)
+        return f"[{values}]" if isinstance(self.value, list) else values
+
+    def unit_in(self, lang: str) -> str:
+        """The unit in one language, or '' for a plain number."""
+        return self.unit.get(lang) if self.unit else ""
+
+
+class NumericQuestion(QuestionBase):
+    type: Literal["numeric"]
+    answer: NumericAnswer
 
 
 class Numeric(Kind):

@@ -20,7 +20,7 @@ def test_every_fixture_reference_passes_and_every_mistake_fails_as_stated() -> N
     bank = load_bank([CODE_BANK], use_cache=False)
     assert not bank.problems
     questions = [q for q in bank.questions if isinstance(q, CodeQuestion)]
-    assert [q.id for q in questions] == ["fx-softmax", "fx-dropout"]
+    assert [q.id for q in questions] == ["fx-softmax", "fx-dropout", "fx-he-normal"]
     for question in questions:
         assert verify(question) == []
 

@@ -45,6 +45,7 @@ def test_naive_softmax_fails_the_large_logits_naming_overflow(tmp_path: Path) ->
     assert "✓ three logits" in out
     assert "first failing case: logits of 1000" in out
     assert "subtract the max" in out
+    assert "hint: softmax(z) = softmax(z - c) for any c." in out
     assert "3/4 cases passed" in out
 
 
@@ -184,3 +185,18 @@ def test_without_file_the_stub_is_kept_in_the_data_dir_and_the_editor_opened(
     status, out, _ = code("fx-softmax")
     assert status == 0, out
     assert kept.read_text() == STABLE
+
+
+@pytest.mark.usefixtures("trusted")
+def test_random_initialisers_are_compared_by_mean_and_spread(tmp_path: Path) -> None:
+    other_draws = (
+        "import numpy as np\n\ndef he_normal(fan_in, fan_out, rng):\n"
+        "    draws = np.random.default_rng(99).standard_normal((fan_in, fan_out))\n"
+        "    return np.sqrt(2 / fan_in) * draws\n"
+    )
+    status, out, _ = code("fx-he-normal", "--file", str(write(tmp_path, "he.py", other_draws)))
+    assert status == 0, out
+    xavier = other_draws.replace("np.sqrt(2 / fan_in)", "np.sqrt(1 / fan_in)")
+    status, out, _ = code("fx-he-normal", "--file", str(write(tmp_path, "x.py", xavier)))
+    assert status == 1
+    assert "cause: moments differ" in out
