@@ -49,12 +49,6 @@ class Text(Strict):
         return self.zh if lang == "zh" else self.en
 
 
-class Option(Text):
-    """A choice option; `why` says in one line why it is right or wrong, shown after grading."""
-
-    why: Text | None = None
-
-
 class ConceptAnswer(Strict):
     """A reference answer the user compares their own against, point by point."""
 

@@ -148,7 +148,7 @@ def forget(ctx: typer.Context, question_id: QuestionId) -> None:
     """
     from quizcli.store import open_store
 
-    find(load(ctx), question_id)
+    find_by_id(ctx, question_id)
     with open_store() as store:
         count = store.forget(question_id, env.now())
     typer.echo(f"{question_id} is new again; {count} answer(s) kept in its history as undone")

@@ -306,7 +306,7 @@ def test_a_terminal_without_readline_still_reads_answers(monkeypatch: pytest.Mon
 
 
 def test_each_option_reason_is_shown_after_grading_not_before() -> None:
-    result = run(["study", "--type", "choice"], ["b,a", "", "A", "", "c", ""])
+    result = run(["drill", "fx-relu-dead"], ["A", ""])
     assert result.exit_code == 0, result.output
     graded = result.output.index("✓ correct", result.output.index("Which activation can"))
     reason = "Negative inputs give it a zero gradient for good."
