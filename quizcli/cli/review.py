@@ -90,6 +90,7 @@ def _record_json(record: ReviewRecord) -> dict[str, Any]:
         "duration_ms": record.duration_ms,
         "due_after": record.after.due.isoformat() if record.after else None,
         "undone": record.undone,
+        "uid": record.uid,
     }
 
 
@@ -160,10 +161,12 @@ def doctor(
         typer.Option("--restore", help="If damaged, restore the latest backup without asking."),
     ] = False,
 ) -> None:
-    """Check the review database; on damage, offer to restore the latest backup.
+    """Check the review database and name what is wrong; offer a backup only for lost data.
 
-    The damaged file is always kept beside the restored one. Exits 0 when the
-    database is healthy (or was restored), 1 otherwise. Example: quizcli doctor
+    Damaged, missing, empty or rolled-back files can be restored (the old file is
+    kept beside); locked, unreadable, read-only, full-disk and newer-schema files
+    are named with what to do. Exits 0 when healthy (or restored), 1 otherwise.
+    Example: quizcli doctor
     """
     from quizcli.store import default_path
     from quizcli.store.doctor import START_AFRESH, diagnose, restore_latest
@@ -171,9 +174,11 @@ def doctor(
 
     path, now = default_path(), env.now()
     found = diagnose(path, now)
-    if not found.damaged:
+    if found.healthy:
         ui.diagnosis(found)
         return
+    if not found.damaged:
+        raise QuizcliError(f"{found.cause}: {found.problems[0]}")
     ui.damaged(found)
     if found.latest_backup is None:
         raise QuizcliError(
@@ -191,7 +196,8 @@ def _confirm_restore(found: Diagnosis) -> bool:
     """Ask only a person at a terminal; piped or closed stdin means no."""
     if not sys.stdin.isatty():
         return False
-    question = f"Restore {found.latest_backup}? The damaged file is kept"
+    latest = found.latest_backup
+    question = f"Restore {latest.path if latest else ''}? The damaged file is kept"
     return typer.confirm(question, default=False)
 
 

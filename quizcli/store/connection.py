@@ -34,7 +34,7 @@ MESSAGES = {
 }
 
 
-def error_name(exc: BaseException) -> str:
+def error_name(exc: BaseException | None) -> str:
     """The primary SQLite code's name (`SQLITE_IOERR` for `SQLITE_IOERR_SHORT_READ`), or ""."""
     name = getattr(exc, "sqlite_errorname", None)
     if isinstance(name, str):

@@ -231,3 +231,17 @@ def test_card_cache_is_rebuilt_from_the_log(store: Store) -> None:
     assert store.rebuild_cards() == 3
     assert (store.card("q-a"), store.status("q-a"), store.status("q-b")) == expected
     assert store.status("ghost").lapses == 0
+
+
+def test_closed_form_recall_is_fsrs_retrievability() -> None:
+    """The cache's formula, used for the queue's order and mastery, agrees with fsrs itself."""
+    from quizcli.srs import CardState, retrievability
+    from quizcli.store.cache import recall
+    from quizcli.store.records import to_ms
+
+    for stability, days in [(0.3, 0), (1.5, 2), (12.0, 11), (40.0, 400), (2.0, -3)]:
+        last = NOW - timedelta(days=days, hours=5)
+        card = CardState("review", None, stability, 5.0, NOW, last)
+        assert recall("review", stability, to_ms(NOW), to_ms(last), NOW) == pytest.approx(
+            retrievability(card, NOW), rel=1e-12
+        )
