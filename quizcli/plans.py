@@ -44,10 +44,7 @@ class Today:
 
 def exam_of(settings: Settings, today: date) -> Exam | None:
     """The interview the settings name, planned from the day the date was set."""
-    if settings.interview_date is None:
-        return None
-    start = settings.interview_planned_on or today
-    return Exam(settings.interview_date, min(start, today), settings.exam_retention)
+    return settings.exam(today)
 
 
 def study_plan(

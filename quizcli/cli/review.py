@@ -1,5 +1,7 @@
 """Commands over review data: stats, history, suspend, unsuspend, bury, doctor, orphans, config.
 
+`history export|import` and `sync` live in quizcli/cli/sync.py.
+
 Each is a thin adapter over the Store; the database is opened only inside the
 command, so `quizcli --help` never touches sqlite3 or fsrs.
 """
@@ -7,6 +9,7 @@ command, so `quizcli --help` never touches sqlite3 or fsrs.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -55,14 +58,39 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     ui.readiness(report, state(ctx).lang)
 
 
-def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False) -> None:
-    """Every answer given to one question, undone ones included and marked.
+def history(
+    ctx: typer.Context,
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id, or export / import.")
+    ],
+    file: Annotated[
+        Path | None, typer.Argument(metavar="FILE", help="With export or import: the file.")
+    ] = None,
+    as_json: AsJson = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="history export: replace FILE if it exists.")
+    ] = False,
+) -> None:
+    """Every answer given to one question, undone ones included and marked; or the whole
+    history to or from a file, to move it to another machine once (see also `sync`).
 
     Example: quizcli history sigmoid-derivative
+    Moving: quizcli history export all.jsonl (old machine), then quizcli history import
+    all.jsonl (new one)
     """
     import json
 
     from quizcli.store import open_store
+
+    if question_id in ("export", "import"):
+        from quizcli.cli.sync import history_file
+
+        history_file(question_id, file, force)
+        return
+    if file is not None:
+        raise QuizcliError(
+            f"history takes one ID; did you mean quizcli history export {file}?", exit_code=2
+        )
 
     now = env.now()
     with open_store(now=now) as store:

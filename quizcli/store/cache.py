@@ -32,11 +32,12 @@ HISTORY_IDS = (
     "SELECT question_id FROM questions WHERE id IN (SELECT question FROM reviews) "
     "UNION SELECT question_id FROM actions"
 )
-# The state after the last kept review of one question (number ?).
+# The state after the last kept review of one question (number ?), the latest in time:
+# answers merged from another machine come after this one's in the log.
 LAST_STATE = (
     f"SELECT after_phase, step, stability, difficulty, due_ms, coalesce(last_ms, reviewed_ms) "
     f"FROM {BY_QUESTION} WHERE question = ? AND practice = 0 AND {KEPT} "
-    "ORDER BY reviews.id DESC LIMIT 1"
+    "ORDER BY reviewed_ms DESC, reviews.id DESC LIMIT 1"
 )
 
 
@@ -75,6 +76,16 @@ def card_state(row: tuple[Any, ...]) -> CardState | None:
     return CardState(phase, step, stability, difficulty, from_ms(due_ms), last)
 
 
+# A card's state is that of its latest answer in time (`last_ms` is that answer's
+# time): an answer saved with an earlier clock than the card's (another terminal's
+# session, a merged answer) counts, but does not move the card back.
+_IF_LATER = ", ".join(
+    f"{column} = CASE WHEN coalesce(last_ms, -1) <= excluded.last_ms "
+    f"THEN excluded.{column} ELSE {column} END"
+    for column in ("phase", "step", "stability", "difficulty", "due_ms", "last_ms")
+)
+
+
 def advance(db: sqlite3.Connection, record: ReviewRecord) -> None:
     """Move one card forward by a review just appended (inside the caller's transaction)."""
     after = record.after
@@ -84,9 +95,7 @@ def advance(db: sqlite3.Connection, record: ReviewRecord) -> None:
     last = to_ms(after.last_review) if after.last_review else -1
     db.execute(
         f"INSERT INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,0,0,NULL) "
-        "ON CONFLICT DO UPDATE SET phase = excluded.phase, step = excluded.step, "
-        "stability = excluded.stability, difficulty = excluded.difficulty, "
-        "due_ms = excluded.due_ms, last_ms = excluded.last_ms, "
+        f"ON CONFLICT DO UPDATE SET {_IF_LATER}, "
         "first_ms = min(coalesce(first_ms, excluded.first_ms), excluded.first_ms), "
         "lapses = lapses + excluded.lapses",
         (
@@ -106,24 +115,29 @@ def rebuild(db: sqlite3.Connection) -> int:
 
     Two passes over the log in its stored order (NOT INDEXED: reading it through
     `reviews_question` jumps between pages and is ten times slower), grouped by
-    question, instead of a set of queries per card. In the second, the bare
-    columns come from the row holding max(id), as SQLite documents.
+    question, instead of a set of queries per card. The first finds each question's
+    latest answer time; the second reads the rows at that time, and its bare columns
+    come from the row holding max(id) (the later of two answers in one millisecond),
+    as SQLite documents: the same answer LAST_STATE and `advance` pick.
     """
     _rebuild_totals(db)
     names = dict(db.execute("SELECT id, question_id FROM questions"))
-    summary = {
-        names[number]: (first, lapses)
-        for number, first, lapses in db.execute(
-            "SELECT question, min(reviewed_ms), sum(lapse) FROM reviews NOT INDEXED "
-            f"WHERE practice = 0 AND {KEPT} GROUP BY question"
-        )
-    }
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS latest (question INTEGER PRIMARY KEY, ms INTEGER)")
+    db.execute("DELETE FROM temp.latest")
+    summary = {}
+    for number, first, lapses, newest in db.execute(
+        "SELECT question, min(reviewed_ms), sum(lapse), max(reviewed_ms) FROM reviews "
+        f"NOT INDEXED WHERE practice = 0 AND {KEPT} GROUP BY question"
+    ).fetchall():
+        summary[names[number]] = (first, lapses)
+        db.execute("INSERT INTO temp.latest VALUES (?, ?)", (number, newest))
     last = {
         names[number]: state
         for number, _id, *state in db.execute(
-            "SELECT question, max(reviews.id), after_phase, step, stability, difficulty, due_ms, "
-            f"coalesce(last_ms, reviewed_ms) FROM reviews NOT INDEXED WHERE practice = 0 "
-            f"AND {KEPT} GROUP BY question"
+            "SELECT reviews.question, max(reviews.id), after_phase, step, stability, difficulty, "
+            "due_ms, coalesce(last_ms, reviewed_ms) FROM reviews NOT INDEXED "
+            "JOIN temp.latest ON latest.question = reviews.question AND latest.ms = reviewed_ms "
+            f"WHERE practice = 0 AND {KEPT} GROUP BY reviews.question"
         )
     }
     flagged = {qid for (qid,) in db.execute("SELECT DISTINCT question_id FROM actions")}

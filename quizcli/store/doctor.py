@@ -144,6 +144,22 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
+def _keep_numbers(ready: Path, known: int) -> None:
+    """Review numbers given out before a restore are never given out again, so each
+    answer's global id stays its own: one lost since the backup comes back whole from a
+    sync folder, and no new answer takes its number."""
+    db = sqlite3.connect(ready)
+    try:
+        with db:
+            db.execute(
+                "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'reviews'", (known,)
+            )
+    except sqlite3.OperationalError:
+        pass  # a backup from before the compact log (m004) has no counter yet
+    finally:
+        db.close()
+
+
 def restore_latest(path: Path, now: datetime) -> tuple[Path, Path | None]:
     """Put the newest whole backup in place; returns (that backup, where the old file went).
 
@@ -160,6 +176,7 @@ def restore_latest(path: Path, now: datetime) -> tuple[Path, Path | None]:
                 continue
             if integrity_problems(ready):
                 continue
+            _keep_numbers(ready, guard.seen(path))
             kept = backup.restore(path, ready, now)
             with sqlite3.connect(path) as db:
                 guard.reset(path, guard.last_review(db))

@@ -271,6 +271,15 @@ _M004_AFTER = [
 ]
 
 
+@migration
+def m005_sync_ids(db: sqlite3.Connection) -> None:
+    """An answer merged from another machine is found by its global id (install, number)
+    in one lookup, and can never be merged twice."""
+    db.execute(
+        "CREATE UNIQUE INDEX reviews_origin ON reviews (origin, origin_id) WHERE origin IS NOT NULL"
+    )
+
+
 def migrate(db: sqlite3.Connection, now_iso: str) -> list[str]:
     """Apply the migrations not yet recorded and return their names.
 

@@ -18,6 +18,7 @@ from quizcli.srs import LEECH_LAPSES, CardState, day_start, study_day
 from quizcli.srs.card import Memory
 from quizcli.srs.order import by_recall
 from quizcli.store import backup, cache, guard, settings
+from quizcli.store import sync as merging
 from quizcli.store.connection import BUSY, connect, error_name, immediate, translated
 from quizcli.store.migrations import migrate
 from quizcli.store.records import (
@@ -344,11 +345,12 @@ class Store:
         return cache.card_state((PHASES[row[0]], *row[1:])) if row else None
 
     def reviews(self, question_id: str, include_undone: bool = False) -> list[ReviewRecord]:
-        """A question's answers, oldest first, each with the card as it was before it."""
+        """A question's answers, oldest first (in time: merged answers are interleaved), each
+        with the card as it was before it."""
         with translated(self.path):
             rows = self.db.execute(
                 f"SELECT {REVIEW_COLUMNS} FROM {cache.BY_QUESTION} {REVIEW_JOINS} "
-                "WHERE questions.question_id = ? ORDER BY reviews.id",
+                "WHERE questions.question_id = ? ORDER BY reviewed_ms, reviews.id",
                 (question_id,),
             ).fetchall()
         records = []
@@ -415,6 +417,52 @@ class Store:
         """Figures for `quizcli stats`; `topics` maps the banks' question ids to their topics."""
         with translated(self.path):
             return collect(self.db, now, topics)
+
+    def machine_id(self) -> str:
+        """This install's id: the name of its file in a sync folder and the first part of
+        its answers' global ids."""
+        with translated(self.path):
+            return merging.machine_id(self.db)
+
+    def sync(self, folder: Path) -> merging.Merged:
+        """Merge every machine's file in `folder` into this log, rebuild the cards of the
+        questions that changed, and append this machine's new answers and undos to its own
+        file. One write transaction: a second sync on this machine waits for it."""
+        files = merging.folder_files(folder)
+        with translated(self.path), immediate(self.db):
+            own = merging.machine_id(self.db)
+            own_file = folder / f"{own}{merging.SUFFIX}"
+            log = merging.Log()
+            for path in files:
+                merging.read(path, log, required=path == own_file)
+            done = merging.Merged(own, files=len([p for p in files if p != own_file]))
+            done.warnings.extend(log.warnings)
+            current = self.settings()
+            touched = merging.merge(self.db, log, done)
+            lines, mine = merging.unsent(self.db, log, own_file)
+            done.replayed = merging.replay(self.db, touched | mine, current)
+            merging.append(own_file, lines)
+        done.answers_out = sum(isinstance(line, merging.Answer) for line in lines)
+        done.undos_out = len(lines) - done.answers_out
+        return done
+
+    def export_history(self, target: Path) -> int:
+        """Every answer and undo of this log into `target` (the sync format); how many answers."""
+        with translated(self.path), immediate(self.db):
+            return merging.write_all(self.db, target)
+
+    def import_history(self, source: Path) -> merging.Merged:
+        """Merge one file written by `export_history` (or a sync folder's) into this log."""
+        if not source.is_file():
+            raise QuizcliError(f"{source} is not a file; name a file written by history export")
+        with translated(self.path), immediate(self.db):
+            log = merging.Log()
+            merging.read(source, log, required=True)
+            done = merging.Merged(merging.machine_id(self.db), files=1)
+            done.warnings.extend(log.warnings)
+            touched = merging.merge(self.db, log, done)
+            done.replayed = merging.replay(self.db, touched, self.settings())
+        return done
 
     def backup_now(self, now: datetime) -> Path:
         """An extra backup before a destructive command, made now; it counts among those kept."""

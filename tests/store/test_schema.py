@@ -85,6 +85,7 @@ COLUMNS = {
 INDEXES = {
     "reviews_question": ("reviews", ["question", "id"]),
     "reviews_missed": ("reviews", ["reviewed_ms"]),
+    "reviews_origin": ("reviews", ["origin", "origin_id"]),
     "actions_question": ("actions", ["question_id", "id"]),
     "cards_due": ("cards", ["due_ms"]),
 }
@@ -148,6 +149,7 @@ def test_migrations_are_recorded_by_name(migrated: sqlite3.Connection) -> None:
         "m002_reviews_by_mode",
         "m003_reviews_by_session",
         "m004_compact_reviews",
+        "m005_sync_ids",
     ]
 
 
