@@ -16,8 +16,8 @@ DAY_SECONDS = 86_400.0
 
 @lru_cache(maxsize=1)
 def curve() -> tuple[float, float]:
-    """(-w20, f) of the default scheduler: R(t) = (1 + f t / S) ** -w20 (the store reads
-    it to compute many recalls in one loop)."""
+    """(-w20, f) of the default scheduler: R(t) = (1 + f t / S) ** -w20 (the store's SQL
+    reads it to order the due cards by recall)."""
     import fsrs
 
     w20 = float(fsrs.Scheduler().parameters[20])

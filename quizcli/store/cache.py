@@ -41,30 +41,35 @@ LAST_STATE = (
 )
 
 
-def recall(
-    phase: str, stability: float | None, due_ms: int, last_ms: int | None, now: datetime
-) -> float:
-    """Recall straight from the cache's columns: `srs.memory.recall` without building
-    datetimes (`last_ms` -1 is a card without a last review)."""
-    return recalls([("", stability, last_ms)], now)[0][0]
+# Today's due cards, least likely recalled first: recall in FSRS's closed form (the
+# curve of `srs.memory.recall`, on the cache's columns; last_ms -1: no review yet),
+# rounded to a percent so near ties count as ties, which come in an order drawn by the
+# caller (rowid times a random factor, modulo a prime) so that questions learnt together
+# do not come back to back. Parameters: `due_order_values`.
+TIE_PRIME = 2_147_483_647
+# srs.memory.recall on a card row at a moment (parameters: `recall_at_values`).
+RECALL_AT = (
+    "CASE WHEN stability > 0 AND last_ms >= 0 "
+    f"THEN pow(1 + ? * max(0, ? - last_ms) / {DAY_MS}.0 / stability, ?) ELSE 0.0 END"
+)
+DUE_ORDER = f"round({RECALL_AT}, 2), (rowid * ?) % {TIE_PRIME}"
 
 
-def recalls(
-    cards: list[tuple[str, float | None, int | None]], now: datetime
-) -> list[tuple[float, str]]:
-    """(recall, id) of many (id, stability, last_ms) rows in one loop: the queue computes it
-    for every due card (10,000 at 50k cards). The same curve as `srs.memory.recall`."""
+def recall_at_values(at: datetime) -> tuple[float, int, float]:
     decay, factor = curve()
-    now_ms = to_ms(now)
-    return [
-        (
-            0.0
-            if stability is None or last_ms is None or last_ms < 0 or stability <= 0
-            else float((1 + factor * max(0, now_ms - last_ms) / DAY_MS / stability) ** decay),
-            qid,
-        )
-        for qid, stability, last_ms in cards
-    ]
+    return factor, to_ms(at), decay
+
+
+def due_order_values(now: datetime, shuffle: int) -> tuple[float, int, float, int]:
+    return (*recall_at_values(now), shuffle)
+
+
+def recall_within(level: float) -> float:
+    """Elapsed days per day of stability while recall stays >= `level`: R = (1 + f t/S)^d
+    with d < 0 falls as t/S grows, so R >= level exactly when t/S <= (level^(1/d) - 1)/f
+    (1.0 at level 0.9: FSRS's stability is the time to 90 %)."""
+    decay, factor = curve()
+    return float((level ** (1 / decay) - 1) / factor)
 
 
 def card_state(row: tuple[Any, ...]) -> CardState | None:

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from quizcli.srs import day_start, study_day
-from quizcli.store.cache import recall
+from quizcli.store.cache import recall_within
 from quizcli.store.records import from_ms, to_ms
 
 HEATMAP_DAYS = 26 * 7
@@ -186,21 +186,23 @@ def _cards(
     mastery: dict[str, TopicMastery] = {}
     for name in topics.values():
         mastery.setdefault(name, TopicMastery()).questions += 1
+    # Mastered: graduated and recall >= MASTERED now, which on FSRS's curve is elapsed
+    # time <= a fixed multiple of stability; SQL decides it without a Python call per card.
     rows = db.execute(
-        "SELECT question_id, phase, stability, due_ms, last_ms, suspended, buried_until_ms "
-        "FROM cards WHERE phase IS NOT NULL"
+        "SELECT question_id, phase = 'review' AND stability > 0 AND last_ms >= 0 "
+        "AND ? - last_ms <= stability * ?, suspended, max(due_ms, coalesce(buried_until_ms, 0)) "
+        "FROM cards WHERE phase IS NOT NULL",
+        (to_ms(now), recall_within(MASTERED) * DAY_MS),
     )
-    for qid, phase, stability, due_ms, last_ms, suspended, buried in rows:
+    for qid, known, suspended, shown_ms in rows:
         topic = topics.get(qid)
         if topic is None:
             continue
         mastery[topic].reviewed += 1
-        # Only graduated cards: a card in (re)learning was just answered, not yet known.
-        known = phase == "review" and recall(phase, stability, due_ms, last_ms, now) >= MASTERED
         mastery[topic].mastered += known
         if suspended:
             continue
-        index = bisect.bisect_right(starts, max(due_ms, buried or 0))
+        index = bisect.bisect_right(starts, shown_ms)
         if index < FORECAST_DAYS:
             forecast[index] += 1
     return forecast, mastery

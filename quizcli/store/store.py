@@ -16,7 +16,6 @@ from quizcli import env
 from quizcli.errors import QuizcliError
 from quizcli.srs import LEECH_LAPSES, CardState, day_start, study_day
 from quizcli.srs.card import Memory
-from quizcli.srs.order import by_recall
 from quizcli.store import backup, cache, guard, settings
 from quizcli.store import sync as merging
 from quizcli.store.connection import BUSY, connect, error_name, immediate, translated
@@ -135,21 +134,23 @@ class Store:
         `new_limit` new per study day (counting those already started today)."""
         wanted = list(dict.fromkeys(question_ids))
         today = day_start(study_day(now))
+        shuffle = (rng or random.Random()).randrange(1, cache.TIE_PRIME)
         with translated(self.path):
-            known, due = self._due(now, today + timedelta(days=1), set(wanted))
+            known, due = self._due(now, today + timedelta(days=1), set(wanted), shuffle)
             started = self.db.execute(
                 "SELECT count(*) FROM cards WHERE first_ms >= ?", (to_ms(today),)
             ).fetchone()[0]
         fresh = [qid for qid in wanted if qid not in known]
-        return by_recall(due, rng or random.Random()) + fresh[: max(0, new_limit - started)]
+        return due + fresh[: max(0, new_limit - started)]
 
     def _due(
-        self, now: datetime, day_end: datetime, wanted: set[str]
-    ) -> tuple[set[str], list[tuple[float, str]]]:
-        """Ids with any history (never new again) and (recall, id) of those due.
+        self, now: datetime, day_end: datetime, wanted: set[str], shuffle: int
+    ) -> tuple[set[str], list[str]]:
+        """Ids with any history (never new again) and those due, least likely recalled first.
 
         Learning steps are due to the minute; review cards are due for the whole day.
-        SQL picks the due cards; recall is computed in closed form for those alone.
+        SQL picks the due cards and orders them by recall rounded to a percent (near
+        ties), then in an order drawn from `shuffle` (cache.DUE_ORDER): no Python per card.
         """
         now_ms, end_ms = to_ms(now), to_ms(day_end)
         # Every card but the few that only held an expired bury. The ids come as one
@@ -171,13 +172,12 @@ class Store:
         # NOT INDEXED: with a fifth of the cards due, one pass over the table beats a
         # lookup per card through `cards_due` (18 ms against 45 ms at 50k cards).
         rows = self.db.execute(
-            "SELECT question_id, stability, last_ms FROM cards NOT INDEXED "
+            "SELECT question_id FROM cards NOT INDEXED "
             "WHERE due_ms <= ? AND suspended = 0 AND coalesce(buried_until_ms, 0) <= ? "
-            "AND (phase = 'review' OR due_ms <= ?)",
-            (end_ms, now_ms, now_ms),
+            f"AND (phase = 'review' OR due_ms <= ?) ORDER BY {cache.DUE_ORDER}",
+            (end_ms, now_ms, now_ms, *cache.due_order_values(now, shuffle)),
         )
-        due = [(qid, stability, last) for qid, stability, last in rows if qid in wanted]
-        return known, cache.recalls(due, now)
+        return known, [qid for (qid,) in rows if qid in wanted]
 
     def card(self, question_id: str) -> CardState | None:
         """The scheduler state after the last kept review, None for a new question."""
@@ -321,6 +321,15 @@ class Store:
                 "buried_until_ms, lapses FROM cards"
             ).fetchall()
         return {row[0]: _memory(row) for row in rows}
+
+    def recalled_at(self, at: datetime) -> dict[str, float]:
+        """Every seen question's predicted recall at `at` (readiness), computed in SQL."""
+        with translated(self.path):
+            rows = self.db.execute(
+                f"SELECT question_id, {cache.RECALL_AT} FROM cards WHERE phase IS NOT NULL",
+                cache.recall_at_values(at),
+            ).fetchall()
+        return dict(rows)
 
     def misses(self, since: datetime) -> dict[str, datetime]:
         """Questions answered wrong or rated Again since `since` (any mode), with the latest."""

@@ -293,3 +293,26 @@ def test_sync_folder_errors_are_one_line_with_the_fix(
     assert code == 2 and "history import needs a FILE" in err
     code, _, err = invoke("history", "import", str(tmp_path / "none.jsonl"))
     assert code == 1 and "is not a file" in err
+
+
+def test_after_a_restore_lost_answers_come_back_and_no_number_is_given_twice(
+    tmp_path: Path,
+) -> None:
+    from quizcli.store.doctor import restore_latest
+
+    laptop_db, _desktop = machines(tmp_path)  # closing after answers backed up all 8
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    with open_store(laptop_db, now=NOW + 8 * DAY, backup_daily=False) as store:
+        lost = answer(store, "mini-numeric", Rating.GOOD, NOW + 8 * DAY, "lap-3")
+        store.sync(folder)  # the answer the backup lacks reaches the folder
+    laptop_db.unlink()
+    restore_latest(laptop_db, NOW + 9 * DAY)
+    with open_store(laptop_db, now=NOW + 9 * DAY, backup_daily=False) as store:
+        assert store.reviews("mini-numeric")[-1].mode == "practice"  # the backup's last
+        new = answer(store, "mini-choice", Rating.GOOD, NOW + 9 * DAY, "lap-4")
+        assert new == lost + 1  # a new number, not the lost answer's
+        done = store.sync(folder)
+        assert (done.answers_in, done.answers_out, done.warnings) == (1, 1, [])
+        back = store.reviews("mini-numeric")[-1]
+        assert (back.id, back.session_id, back.rating) == (lost, "lap-3", Rating.GOOD)
