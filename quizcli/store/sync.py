@@ -32,6 +32,7 @@ from quizcli.store.settings import Settings
 SUFFIX = ".jsonl"
 UID = re.compile(r"([0-9A-Za-z]{1,64})-([1-9][0-9]{0,17})")
 TAIL_BLOCK = 65_536
+WARNINGS_PER_FILE = 5
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def read(path: Path, log: Log, required: bool = False) -> None:
     file, which must be read before anything is appended to it).
     """
     seen = log.in_file.setdefault(path, set())
+    before = len(log.warnings)
     try:
         with path.open("rb") as handle:
             for number, raw in enumerate(handle, 1):
@@ -147,6 +149,10 @@ def read(path: Path, log: Log, required: bool = False) -> None:
         if required:
             raise QuizcliError(message) from None
         log.warnings.append(f"{message}; skipped")
+    bad = len(log.warnings) - before
+    if bad > WARNINGS_PER_FILE:  # a file that is not quizcli's: say so once, not per line
+        del log.warnings[before + WARNINGS_PER_FILE :]
+        log.warnings.append(f"{path}: {bad - WARNINGS_PER_FILE} more bad line(s) skipped")
 
 
 def _take(raw: bytes, where: str, log: Log, seen: set[str]) -> None:

@@ -316,3 +316,20 @@ def test_after_a_restore_lost_answers_come_back_and_no_number_is_given_twice(
         assert (done.answers_in, done.answers_out, done.warnings) == (1, 1, [])
         back = store.reviews("mini-numeric")[-1]
         assert (back.id, back.session_id, back.rating) == (lost, "lap-3", Rating.GOOD)
+
+
+def test_a_file_that_is_not_quizcli_s_is_named_once_not_line_by_line(tmp_path: Path) -> None:
+    laptop_db, _desktop = machines(tmp_path)
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    notes = folder / "notes.jsonl"
+    notes.write_text("".join(f'{{"note": {n}}}\n' for n in range(20)), encoding="utf-8")
+    with open_store(laptop_db, now=NOW + 8 * DAY) as store:
+        done = store.sync(folder)
+    assert len(done.warnings) == 6
+    assert (
+        done.warnings[0]
+        == f"{notes}:1: not a quizcli answer (mode must be review or practice); skipped"
+    )
+    assert done.warnings[-1] == f"{notes}: 15 more bad line(s) skipped"
+    assert done.answers_out == 8
