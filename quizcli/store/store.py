@@ -292,11 +292,12 @@ class Store:
         return record
 
     def undo_latest(self, now: datetime) -> ReviewRecord | None:
-        """Take back the last kept answer of any session (`quizcli undo`); None if none."""
+        """Take back the last kept answer of any session on this machine (`quizcli undo`;
+        never one merged from another machine by a sync); None if none."""
         with translated(self.path):
             row = self.db.execute(
-                f"SELECT session_id FROM reviews {REVIEW_JOINS} WHERE {cache.KEPT} "
-                "ORDER BY reviews.id DESC LIMIT 1"
+                f"SELECT session_id FROM reviews {REVIEW_JOINS} WHERE reviews.origin IS NULL "
+                f"AND {cache.KEPT} ORDER BY reviews.id DESC LIMIT 1"
             ).fetchone()
         return self.undo_last(row[0], now) if row else None
 

@@ -150,6 +150,8 @@ def test_new_answers_after_a_sync_travel_and_undos_follow(tmp_path: Path) -> Non
     with open_store(laptop_db, now=NOW + 9 * DAY) as store:
         assert store.card("mini-concept") is None
         assert len(store.reviews("mini-choice")) == 4  # two, the desktop's drill, one more
+        undone = store.undo_latest(NOW + 9 * DAY)  # the laptop's own last, not a merged one
+        assert undone is not None and undone.session_id == "lap-drill"
 
 
 def test_answers_lost_to_an_older_backup_come_back_from_the_folder(tmp_path: Path) -> None:
