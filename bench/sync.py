@@ -54,7 +54,7 @@ def main() -> None:
             took, merged, sent, replayed = timed_sync(path, folder)
             print(
                 f"{label:46} {took:7.2f} s  ({merged} merged, {sent} sent, "
-                f"{replayed} cards replayed; {took / max(1, merged + sent) * 1e3:.3f} ms/answer)"
+                f"{replayed} cards replayed; {took / total * 1e3:.3f} ms per answer held)"
             )
         size = sum(p.stat().st_size for p in folder.glob("*.jsonl"))
         print(f"sync folder: {size / 1e6:.1f} MB, {size / total:.0f} bytes per answer")
