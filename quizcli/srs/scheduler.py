@@ -53,9 +53,9 @@ def outcomes(
     start = _to_fsrs(card, question_id, when)
     result: dict[Rating, Outcome] = {}
     floor = when - when  # the longest interval so far: none may be shorter
-    for rating in Rating:
-        with _seeded(f"{seed}:{int(rating)}" if seed is not None else None):
-            after, _log = scheduler.review_card(start, _fsrs_rating(rating), when)
+    with _seeded(seed):
+        reviewed = [scheduler.review_card(start, _fsrs_rating(r), when)[0] for r in Rating]
+    for rating, after in zip(Rating, reviewed, strict=True):
         state = _from_fsrs(after)
         interval = state.due - when
         if interview is not None:
