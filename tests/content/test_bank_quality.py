@@ -28,6 +28,7 @@ SIGNIFICANT = re.compile(rf"{COUNT} significant (?:figures|digits)", re.I)
 # questions on freezing BN for detection 0.44; the closest distinct pair scores 0.420 (two
 # find-the-bug snippets, LayerNorm and dropout, that share the snippets' boilerplate).
 DUPLICATE_SIMILARITY = 0.43
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 STOP_WORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "be", "it", "its", "for", "on",
     "with", "as", "by", "that", "this", "what", "which", "how", "why", "does", "do", "at",
@@ -239,3 +240,16 @@ def test_the_schema_examples_in_the_readme_load(tmp_path: Path) -> None:
     bank.write_text("format_version: 1\nquestions:\n" + "".join(blocks), "utf-8")
     loaded = load_bank([tmp_path], use_cache=False)
     assert loaded.problems == [] and len(loaded.questions) == len(blocks)
+
+
+def test_one_paper_is_cited_with_one_year() -> None:
+    """Sources naming the same arXiv paper give the same year (its publication year), so a
+    reader never sees Adam as both 2014 and 2015; the review of issue 13 found nine papers cited
+    with two years each (arXiv year in some questions, venue year in others)."""
+    years: dict[str, set[str]] = {}
+    for question in BANK.questions:
+        for source in question.sources:
+            paper, year = re.search(r"arXiv:(\d{4}\.\d{4,5})", source), YEAR.search(source)
+            if paper and year:
+                years.setdefault(paper.group(1), set()).add(year.group(0))
+    assert {paper: sorted(ys) for paper, ys in years.items() if len(ys) > 1} == {}
