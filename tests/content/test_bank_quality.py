@@ -253,3 +253,20 @@ def test_one_paper_is_cited_with_one_year() -> None:
             if paper and year:
                 years.setdefault(paper.group(1), set()).add(year.group(0))
     assert {paper: sorted(ys) for paper, ys in years.items() if len(ys) > 1} == {}
+
+
+def test_the_z_loss_gradient_narrows_the_lead_of_the_likeliest_logit() -> None:
+    """What `z-loss-gradient-two-logits` says (it once said the z-loss leaves the logits'
+    differences alone): a gradient step on c·(log Z)² lowers every logit in proportion to its
+    softmax probability when log Z > 0, so the differences shrink and the argmax stays."""
+    rng = np.random.default_rng(0)
+    for _ in range(100):
+        z = rng.normal(2.0, 1.5, size=8)
+        log_z = np.log(np.exp(z).sum())
+        p = np.exp(z - log_z)
+        stepped = z - 0.1 * 2 * log_z * p  # c = 1, learning rate 0.1
+        assert log_z > 0 and np.log(np.exp(stepped).sum()) < log_z
+        gaps, new_gaps = z.max() - z, stepped.max() - stepped
+        assert np.all(new_gaps <= gaps + 1e-12) and np.argmax(stepped) == np.argmax(z)
+    question = BANK.get("z-loss-gradient-two-logits")
+    assert "narrows their lead" in question.explanation.en
