@@ -60,7 +60,11 @@ def code_command(
     except NotFound as exc:
         raise NotFound(exc.message, exit_code=2) from None
     if as_json:
-        typer.echo(json.dumps(report_json(question.id, report), ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                report_json(question.id, report), ensure_ascii=False, indent=2, allow_nan=False
+            )
+        )
     else:
         from quizcli.ui import code as ui
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import json
+import math
 import os
 import signal
 import subprocess
@@ -420,12 +421,18 @@ def as_json(question_id: str, report: Report) -> dict[str, Any]:
                 "inputs": c.inputs,
                 "expected": c.expected,
                 "got": c.got,
-                "largest_difference": c.largest_difference,
+                "largest_difference": _finite(c.largest_difference),
                 "trace": c.trace,
             }
             for c in report.cases
         ],
     }
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON has no NaN or infinity: a difference that is not a number (nan or inf came out)
+    is null, and `got` shows what came out."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def verify(question: CodeQuestion) -> list[str]:

@@ -32,7 +32,7 @@ def code(*args: str) -> tuple[int, str, str]:
 
 def cases(*args: str) -> dict[str, dict[str, object]]:
     status, out, _ = code(*args, "--json")
-    report = json.loads(out)
+    report = json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
     assert status == (0 if report["verdict"] == "correct" else 1)
     return {case["name"]: case for case in report["cases"]}
 
@@ -64,6 +64,7 @@ def test_json_names_each_case_its_cause_and_what_came_out(tmp_path: Path) -> Non
     assert large["passed"] is False
     assert large["cause"] == "overflow"
     assert large["got"] == "[nan, nan, nan]"
+    assert large["largest_difference"] is None  # not a number: strict JSON has no NaN
     assert large["inputs"] == ["[1000., 1001., 1002.]"]
     assert [c["passed"] for c in report.values()] == [True, False, True, True]
 
