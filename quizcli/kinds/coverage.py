@@ -27,11 +27,15 @@ _STOP = frozenset(
     }
 )
 _ZH_STOP = frozenset("的了是在和与或及而也都就把被让使对为时会能可这那其之个一")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ies", "ied", "ed", "es", "ly", "s", "e")
+_SUFFIXES = (
+    *("ations", "ation", "ating", "ated", "ates", "ate"),
+    *("ings", "ing", "ness", "ies", "ied", "ed", "es", "ly", "s", "e"),
+)
 
 
 def stem(word: str) -> str:
-    """`vanishing` and `vanishes` and `vanish` all become `vanish`; short words stay."""
+    """`vanishing` and `vanishes` and `vanish` all become `vanish`, `saturates` and
+    `saturation` both `satur`; short words stay."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

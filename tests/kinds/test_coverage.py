@@ -14,8 +14,14 @@ POINTS = [
 
 def test_english_words_match_through_their_stems() -> None:
     assert stem("vanishing") == stem("vanishes") == stem("vanish")
+    assert stem("saturate") == stem("saturates") == stem("saturated") == stem("saturation")
     assert covered(POINTS, "composing affine layers gives an affine map") == [True, False, False]
     assert covered(POINTS, "saturated sigmoids make the gradients vanish") == [False, False, True]
+
+
+def test_a_point_phrased_with_a_noun_matches_an_answer_with_the_verb() -> None:
+    point = [Text(en="Derivative 1 for x > 0: no saturation on the positive side.", zh="不饱和")]
+    assert covered(point, "for positive inputs the derivative does not saturate") == [True]
 
 
 def test_chinese_answers_match_the_chinese_points() -> None:
