@@ -2,7 +2,8 @@
 
 Each builds a plan from the banks and the store, runs a session through the
 terminal, and prints its summary. Ctrl-C keeps every recorded answer and exits
-130; the end of input (Ctrl-D, or a pipe running dry) ends the session with 0.
+130; the end of input (Ctrl-D, or a pipe running dry) ends the session with 0;
+piped input that gets nowhere (`yes | quizcli study`) ends it with 2, saying why.
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ def _run(
         ui.debrief(result, lang, formula=formula)
     if result.interrupted:
         raise typer.Exit(interrupted_exit())
+    if result.stalled:
+        ui.stalled(result, lang)
+        raise typer.Exit(2)
 
 
 def _grader(plan: Plan) -> Grader:

@@ -21,9 +21,9 @@ from quizcli import env, kinds
 from quizcli.bank.model import AnyQuestion, Text
 from quizcli.kinds.base import Formula
 from quizcli.plans import Today
-from quizcli.session import HINT, SHOW, UNDO, Summary
+from quizcli.session import HINT, MAX_STALLED, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
-from quizcli.ui import browse, frame, out
+from quizcli.ui import browse, err, frame, out
 from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
 from quizcli.verdict import Verdict
@@ -151,6 +151,22 @@ LABELS = {
     ),
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
+    "stalled_rating": (
+        "Stopped: {count} lines in a row were not a rating; type 1-4, or an empty line for the"
+        " proposal. Every answer above is saved.",
+        "已停止：连续 {count} 行都不是评分；请输入 1-4，或输入空行接受建议。以上作答均已保存。",
+    ),
+    "stalled_answer": (
+        "Stopped: {count} lines in a row led nowhere (no hint left, nothing to undo); type an"
+        " answer, or ! to see it. Every answer above is saved.",
+        "已停止：连续 {count} 行都无法处理（没有更多提示或没有可撤销的作答）；请输入答案，"
+        "或输入 ! 查看答案。以上作答均已保存。",
+    ),
+    "stalled_more": (
+        "Stopped: {count} empty steps in a row; end a line with \\ only to add a step."
+        " Every answer above is saved.",
+        "已停止：连续 {count} 个空步骤；只有要续写下一步时才在行末加 \\。以上作答均已保存。",
+    ),
     "score": ("Score by topic", "各主题得分"),
     "topic": ("topic", "主题"),
     "right": ("right", "答对"),
@@ -289,6 +305,13 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
     elif not ahead.due_now:
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
+
+
+def stalled(result: Summary, lang: str) -> None:
+    """Why a piped session stopped early, and what its input should say, on stderr."""
+    if result.stalled is not None:
+        why = label(f"stalled_{result.stalled}", lang, count=MAX_STALLED)
+        err().print(why, style="yellow", markup=False, soft_wrap=True)
 
 
 def debrief(result: Summary, lang: str, formula: Formula | None = None) -> None:
