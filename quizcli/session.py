@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from quizcli import env, kinds
 from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Display
 from quizcli.srs import (
     LEECH_LAPSES,
     CardState,
@@ -52,6 +53,8 @@ LEECH_REPEAT = 4
 
 
 Grader = Callable[[AnyQuestion, str], Verdict]
+PLAIN = Display()
+"""The display a grader uses when the caller gives none: Unicode readings."""
 
 
 class Stalled(EOFError):
@@ -98,9 +101,9 @@ class Plan:
     today: Today | None = None
 
 
-def grade(question: AnyQuestion, answer: str) -> Verdict:
+def grade(question: AnyQuestion, answer: str, display: Display = PLAIN) -> Verdict:
     """The verdict on a typed answer, by the question's kind (never a self-rated one)."""
-    return kinds.of(question).grade(question, answer)
+    return kinds.of(question).grade(question, answer, display)
 
 
 @dataclass
