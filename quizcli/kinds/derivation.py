@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -22,16 +22,6 @@ class Mistake(Strict):
     feedback: Text
 
 
-SIGNS = (
-    "real",
-    "positive",
-    "nonnegative",
-    "negative",
-    "nonpositive",
-    "integer",
-    "positive integer",
-    "nonnegative integer",
-)
 Sign = Literal[
     "real",
     "positive",
@@ -42,6 +32,8 @@ Sign = Literal[
     "positive integer",
     "nonnegative integer",
 ]
+SIGNS: tuple[str, ...] = get_args(Sign)
+"""The words `assume` takes for a symbol's sign, in the order the docs list them."""
 
 
 class KinkValue(Strict):
