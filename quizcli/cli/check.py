@@ -82,18 +82,13 @@ def check_command(
 
 def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     """The derivation question with this id; unknown ids and other kinds exit 2."""
-    from quizcli.cli.common import find_by_id
+    from quizcli.cli.common import find_by_id, of_kind
 
     try:
         question = find_by_id(ctx, question_id)
     except NotFound as exc:
         raise NotFound(exc.message, exit_code=2) from None
-    if question.type != "derivation":
-        raise UsageError(
-            f"'{question_id}' is a {question.type} question; `quizcli check` checks derivations"
-            " (`quizcli list --type derivation` lists them)"
-        )
-    return cast("DerivationQuestion", question)
+    return cast("DerivationQuestion", of_kind(question, "derivation", "check"))
 
 
 def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -> int:
