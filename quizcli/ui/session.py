@@ -47,9 +47,8 @@ LABELS = {
         "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
     ),
     "why_key": (
-        "✓ marks the points your answer seems to mention (a hint, not a grade);"
-        " w shows the full answer and explanation.",
-        "✓ 表示你的答案似乎提到了的要点（仅供参考，不是评分）；输入 w 查看完整答案和解析。",
+        "✓ points your answer seems to mention (a hint, not a grade); w: full explanation",
+        "✓ 你的答案似乎提到的要点（仅供参考，不是评分）；w：完整解析",
     ),
     "workspace": ("Your file: {path}", "你的文件：{path}"),
     "more": ("... next step> ", "……下一步> "),
