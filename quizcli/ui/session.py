@@ -137,6 +137,12 @@ LABELS = {
         "{days} to the interview ({date}): review only from now on; {due} due today.",
         "距面试还有 {days} 天（{date}）：从现在起只复习；今天 {due} 道到期。",
     ),
+    "plan_today": (
+        "The interview is today ({date}): good luck. From tomorrow plain FSRS again "
+        "(`quizcli config interview_date none`).",
+        "今天就是面试日（{date}）：祝顺利。明天起恢复普通 FSRS 排期"
+        "（`quizcli config interview_date none`）。",
+    ),
     "plan_after": (
         "The interview date {date} has passed: plain FSRS again "
         "(`quizcli config interview_date none`).",
@@ -343,7 +349,9 @@ def plan_lines(today: Today, lang: str) -> None:
     if today.interview is not None and today.days_left is not None:
         days = _days(today.days_left, lang)
         values = {"days": days, "date": today.interview.isoformat(), "due": today.due}
-        if today.days_left <= 0:
+        if today.days_left == 0:
+            console.print(label("plan_today", lang, **values), style="dim")
+        elif today.days_left < 0:
             console.print(label("plan_after", lang, **values), style="dim")
         elif today.new_days_left:
             new_days = _days(today.new_days_left, lang)
