@@ -14,17 +14,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from quizcli import env
-from quizcli.bank.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ConceptQuestion,
-    DerivationQuestion,
-    NumericQuestion,
-    Text,
-)
+from quizcli import env, kinds
+from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Display
 from quizcli.srs import (
     LEECH_LAPSES,
     CardState,
@@ -36,6 +31,7 @@ from quizcli.srs import (
 )
 from quizcli.srs.exam import FINAL_RETENTION
 from quizcli.srs.queue import Outlook, StudyQueue, outlook
+from quizcli.verdict import Verdict
 
 if TYPE_CHECKING:
     from quizcli.plans import Today
@@ -44,27 +40,29 @@ if TYPE_CHECKING:
 Command = Literal["undo", "suspend", "bury"]
 HINT = "?"
 SHOW = "!"
+EDIT = "e"
+WHY = "w"
 UNDO = "u"
 STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
 MAX_INVALID = 3
+MAX_STALLED = 3
+"""Lines in a row that get nowhere at one prompt before a piped session gives up."""
 DRILL_TRIES = 3
 LEECH_REPEAT = 4
 
 
-class Graded(Protocol):
-    """A verdict on one typed answer: the grader's or the derivation checker's."""
-
-    @property
-    def verdict(self) -> str: ...
-    @property
-    def read_as(self) -> str: ...
-    @property
-    def feedback(self) -> Text | None: ...
+Grader = Callable[[AnyQuestion, str], Verdict]
+PLAIN = Display()
+"""The display a grader uses when the caller gives none: Unicode readings."""
 
 
-Gradable = ChoiceQuestion | NumericQuestion | DerivationQuestion
-Grader = Callable[[Gradable, str], Graded]
+class Stalled(EOFError):
+    """A piped session's input makes no progress at `prompt`: it ends as at end of input."""
+
+    def __init__(self, prompt: str) -> None:
+        super().__init__(prompt)
+        self.prompt = prompt
 
 
 class Io(Protocol):
@@ -73,10 +71,12 @@ class Io(Protocol):
     def question(self, question: AnyQuestion, number: int, total: int) -> None: ...
     def read(self, prompt: str) -> str: ...
     def hint(self, text: Text, number: int, total: int) -> None: ...
-    def graded(self, grade: Graded) -> None: ...
-    def reveal(self, question: AnyQuestion) -> None: ...
+    def graded(self, grade: Verdict) -> None: ...
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None: ...
+    def explain(self, question: AnyQuestion) -> None: ...
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None: ...
     def notice(self, key: str, **values: object) -> None: ...
+    def edit(self, path: Path) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -101,17 +101,9 @@ class Plan:
     today: Today | None = None
 
 
-def grade(question: Gradable, answer: str) -> Graded:
-    """The verdict on a typed answer; concept questions are rated by the user instead."""
-    from quizcli import grading
-
-    if isinstance(question, ChoiceQuestion):
-        return grading.grade_choice(question, answer)
-    if isinstance(question, NumericQuestion):
-        return grading.grade_numeric(question, answer)
-    from quizcli.checker import check
-
-    return check(question, answer, ascii=env.ascii_mode())
+def grade(question: AnyQuestion, answer: str, display: Display = PLAIN) -> Verdict:
+    """The verdict on a typed answer, by the question's kind (never a self-rated one)."""
+    return kinds.of(question).grade(question, answer, display)
 
 
 @dataclass
@@ -120,10 +112,11 @@ class Attempt:
 
     question: AnyQuestion
     answer: str = ""
-    grade: Graded | None = None
+    grade: Verdict | None = None
     hints: int = 0
     wrong: int = 0
     gave_up: bool = False
+    covered: list[bool] | None = None
 
     @property
     def verdict(self) -> str:
@@ -138,7 +131,15 @@ class Attempt:
             return Rating.AGAIN
         if self.verdict == "correct":
             return Rating.HARD if self.hints or self.wrong else Rating.GOOD
+        if self.covered:
+            return min(_by_coverage(self.covered), Rating.HARD if self.hints else Rating.EASY)
         return Rating.HARD if self.hints else None
+
+
+def _by_coverage(covered: list[bool]) -> Rating:
+    """A self-rated answer's proposal from the share of key points it mentions (a hint)."""
+    share = sum(covered) / len(covered)
+    return Rating.GOOD if share >= 2 / 3 else (Rating.HARD if share >= 1 / 3 else Rating.AGAIN)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class Summary:
     outlook: Outlook | None = None
     interrupted: bool = False
     out_of_time: bool = False
+    stalled: str | None = None
+    """The prompt at which piped input stopped making sense, if it did."""
 
     @property
     def right(self) -> int:
@@ -196,6 +199,8 @@ class Session:
         waiting = [(due, q.id) for due, q in plan.waiting]
         self.queue = StudyQueue([q.id for q in plan.questions], waiting)
         self.settings = store.settings()
+        self._lines = 0
+        self._stalls: tuple[str, int, int] = ("", 0, 0)
 
     def run(self) -> Summary:
         """Ask until the plan, the limit or the time runs out, or the input ends.
@@ -214,6 +219,8 @@ class Session:
                 self._turn(self.questions[question_id])
         except KeyboardInterrupt:
             self.summary.interrupted = True
+        except Stalled as stalled:
+            self.summary.stalled = stalled.prompt
         except EOFError:
             pass
         self.summary.seconds = time.monotonic() - started
@@ -248,7 +255,7 @@ class Session:
         attempt = Attempt(question)
         command = self._answer(attempt)
         if command is None:
-            self.io.reveal(question)
+            self.io.reveal(question, attempt.answer, attempt.covered)
             now = env.now()
             card = self.store.card(question.id)
             options = self._outcomes(card, question.id, now)
@@ -260,6 +267,23 @@ class Session:
             command = chosen
         self._command(command, question)
 
+    def _read(self, prompt: str) -> str:
+        """One line from the Io, numbered so that `_stall` can tell lines in a row."""
+        self._lines += 1
+        return self.io.read(prompt)
+
+    def _stall(self, prompt: str) -> None:
+        """The line just read at `prompt` got nowhere (not a rating, no hint left, nothing
+        to undo). A terminal user reads the notice and types something else; a pipe
+        (`yes | quizcli study`) would send the same line for ever, so MAX_STALLED such
+        lines in a row end a non-interactive session as the end of its input would."""
+        last_prompt, last_line, count = self._stalls
+        in_row = last_prompt == prompt and last_line == self._lines - 1
+        count = count + 1 if in_row else 1
+        self._stalls = (prompt, self._lines, count)
+        if count >= MAX_STALLED and not getattr(self.io, "interactive", False):
+            raise Stalled(prompt)
+
     def _answer(self, attempt: Attempt) -> Command | None:
         """Read lines until an answer stands, the user gives up, or a command is typed."""
         invalid = 0
@@ -268,15 +292,21 @@ class Session:
             if line == UNDO:
                 return "undo"
             question = attempt.question
+            kind = kinds.of(question)
+            workspace = kind.workspace(question)
             if line == HINT:
                 self._hint(attempt)
-            elif isinstance(question, ConceptQuestion):
+            elif kind.self_rated:
                 attempt.answer = "" if line == SHOW else line
+                attempt.covered = kind.coverage(question, line) if attempt.answer else None
                 return None
             elif line in ("", SHOW):
                 attempt.gave_up = True
                 return None
             else:
+                if line == EDIT and workspace is not None:
+                    self.io.edit(workspace)
+                    line = str(workspace)
                 verdict = self._grade(attempt, question, line)
                 invalid += verdict == "invalid"
                 if invalid >= MAX_INVALID:
@@ -287,12 +317,15 @@ class Session:
 
     def _read_answer(self, attempt: Attempt) -> str:
         """One answer; a derivation line ending in a backslash continues with another step."""
-        line = self.io.read("retry" if attempt.wrong else "answer").strip()
-        while line.endswith(STEP) and isinstance(attempt.question, DerivationQuestion):
-            line = line.removesuffix(STEP).rstrip() + "\n" + self.io.read("more").strip()
+        line = self._read("retry" if attempt.wrong else "answer").strip()
+        while line.endswith(STEP) and kinds.of(attempt.question).steps:
+            step = self._read("more").strip()
+            if step == STEP:
+                self._stall("more")
+            line = line.removesuffix(STEP).rstrip() + "\n" + step
         return line
 
-    def _grade(self, attempt: Attempt, question: Gradable, line: str) -> str:
+    def _grade(self, attempt: Attempt, question: AnyQuestion, line: str) -> str:
         attempt.answer = line
         attempt.grade = self.grader(question, line)
         self.io.graded(attempt.grade)
@@ -303,6 +336,7 @@ class Session:
         hints = attempt.question.hints
         if attempt.hints >= len(hints):
             self.io.notice("no_more_hints")
+            self._stall("answer")
             return
         attempt.hints += 1
         self.io.hint(hints[attempt.hints - 1], attempt.hints, len(hints))
@@ -327,8 +361,9 @@ class Session:
     def _rating(self, attempt: Attempt, options: dict[Rating, Outcome] | None) -> Rating | Command:
         proposed = attempt.proposed()
         self.io.ratings(options, proposed)
+        explained = False
         while True:
-            line = self.io.read("rating").strip().lower()
+            line = self._read("rating").strip().lower()
             if line == "" and proposed is not None:
                 return proposed
             rating = Rating.parse(line)
@@ -336,9 +371,16 @@ class Session:
                 return rating
             if rating is not None:
                 continue
+            if line == WHY:
+                if explained:
+                    self._stall("rating")
+                self.io.explain(attempt.question)
+                explained = True
+                continue
             if line in COMMANDS:
                 return COMMANDS[line]
             self.io.notice("rating_help")
+            self._stall("rating")
 
     def _confirmed(self, attempt: Attempt, rating: Rating) -> bool:
         """Good or Easy after a wrong graded answer: asked once on a terminal, noted on a pipe.
@@ -351,7 +393,7 @@ class Session:
         if not getattr(self.io, "interactive", False):
             self.io.notice("rated_despite_wrong", rating=name)
             return True
-        return self.io.read("confirm").strip().lower() in ("y", "yes")
+        return self._read("confirm").strip().lower() in ("y", "yes")
 
     def _record(
         self,
@@ -414,6 +456,7 @@ class Session:
         """Take back this session's last answer and ask that question again first."""
         if self.store.undo_last(self.id, now) is None:
             self.io.notice("nothing_to_undo")
+            self._stall("answer")
             return
         last = self.summary.answered.pop()
         self.queue.ask_first(last.question.id)

@@ -2,7 +2,8 @@
 
 Each builds a plan from the banks and the store, runs a session through the
 terminal, and prints its summary. Ctrl-C keeps every recorded answer and exits
-130; the end of input (Ctrl-D, or a pipe running dry) ends the session with 0.
+130; the end of input (Ctrl-D, or a pipe running dry) ends the session with 0;
+piped input that gets nowhere (`yes | quizcli study`) ends it with 2, saying why.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import state
-from quizcli.cli.browse import QuestionType
+from quizcli.cli.common import KindOption, state
 from quizcli.cli.process import interrupted_exit
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
-    from quizcli.session import Gradable, Graded, Grader, Plan
+    from quizcli.kinds.base import Display
+    from quizcli.session import Grader, Plan
     from quizcli.store import Store
+    from quizcli.verdict import Verdict
 
 Topic = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
-Kind = Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")]
+Kind = KindOption
 Tag = Annotated[str | None, typer.Option(help="Only questions with this tag.")]
 
 
@@ -112,17 +114,20 @@ def mock(
 def _run(
     ctx: typer.Context,
     topic: str | None,
-    kind: QuestionType | None,
+    kind: str | None,
     tag: str | None,
     make_plan: Callable[[Store, list[AnyQuestion]], Plan],
     show_topics: bool = False,
     only: list[str] | None = None,
 ) -> None:
+    from functools import partial
+
     from quizcli import env
     from quizcli.bank import Filters
-    from quizcli.checker import shown_reference
-    from quizcli.cli.browse import find, load
+    from quizcli.checker import pretty
+    from quizcli.cli.common import find, load
     from quizcli.errors import NotFound
+    from quizcli.kinds.base import Display
     from quizcli.session import Session
     from quizcli.store import open_store
     from quizcli.ui import session as ui
@@ -132,11 +137,12 @@ def _run(
     if only:
         questions = [find(bank, question_id) for question_id in dict.fromkeys(only)]
     else:
-        questions = Filters(topic, kind.value if kind else None, tag).keep(bank.questions)
+        questions = Filters(topic, kind, tag).keep(bank.questions)
     if not questions:
         raise NotFound("no question matches these filters; `quizcli list` shows what there is")
-    ascii = env.ascii_mode()
-    screen = ui.Screen(lang, formula=lambda q: shown_reference(q, ascii))
+    ascii_only = env.ascii_mode()
+    formula = partial(pretty, ascii=ascii_only)
+    screen = ui.Screen(lang, formula=formula)
     with open_store() as store:
         plan = make_plan(store, questions)
         if plan.today is not None:
@@ -144,18 +150,22 @@ def _run(
         if not plan.questions and not plan.waiting:
             screen.notice("nothing_due" if plan.mode == "review" else "nothing_to_drill")
         try:
-            result = Session(plan, store, screen, _grader(plan)).run()
+            result = Session(plan, store, screen, _grader(plan, Display(ascii_only))).run()
         finally:
             screen.close()
     ui.summary(result, lang, env.now(), show_topics=show_topics)
     if show_topics:
-        ui.debrief(result, lang, formula=shown_reference)
+        ui.debrief(result, lang, formula=formula)
     if result.interrupted:
         raise typer.Exit(interrupted_exit())
+    if result.stalled:
+        ui.stalled(result, lang)
+        raise typer.Exit(2)
 
 
-def _grader(plan: Plan) -> Grader:
-    """The session's grader; the checker gets ready now if a derivation is coming.
+def _grader(plan: Plan, display: Display) -> Grader:
+    """The session's grader, readings shown as `display` asks; the checker gets ready now
+    if a derivation is coming.
 
     A background thread loads sympy, numpy and the pretty printer, then prepares the
     plan's derivation questions one by one, while the user reads. Each preparation and
@@ -163,26 +173,25 @@ def _grader(plan: Plan) -> Grader:
     warm-up's CPU time is never charged to a check's CPU bound, and a check waits at most
     for the one preparation under way.
     """
+    from quizcli import kinds
     from quizcli.session import grade
 
-    derivations = [q for q in plan.questions if q.type == "derivation"]
-    if not derivations:
-        return grade
+    slow = [q for q in plan.questions if kinds.of(q).prepares]
+    if not slow:
+        return lambda question, answer: grade(question, answer, display)
     import threading
-
-    from quizcli.checker import prepare
 
     turn = threading.Lock()
 
     def prepare_all() -> None:
-        for question in derivations:
+        for question in slow:
             with turn:
-                prepare(question)
+                kinds.of(question).prepare(question)
 
     threading.Thread(target=prepare_all, name="checker-warm-up", daemon=True).start()
 
-    def grade_in_turn(question: Gradable, answer: str) -> Graded:
+    def grade_in_turn(question: AnyQuestion, answer: str) -> Verdict:
         with turn:
-            return grade(question, answer)
+            return grade(question, answer, display)
 
     return grade_in_turn
