@@ -4,7 +4,8 @@ Prints the bytes each review takes on disk, the first command of a day's wait
 (it starts the backup in the background; goal <= 100 ms), the backup itself
 (in the background) and its size against the database's (goal <= 25 %),
 opening the database and building today's queue (goal <= 100 ms), `stats`
-(goal <= 500 ms; also with the interview readiness the command adds), one
+(goal <= 500 ms; also with the interview readiness the command adds), what
+`study` asks of the store (the day's plan and the closing outlook), one
 answer's commit, and `doctor` (integrity check and a full cache rebuild;
 goal <= 10 s). The history is written straight into SQLite
 (the review log's own columns, a plausible FSRS state per row), then the card
@@ -25,12 +26,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from quizcli.bank.model import TOPICS
-from quizcli.plans import readiness_report
-from quizcli.srs import CardState, Rating, outcomes
+from quizcli.plans import readiness_report, study_plan
+from quizcli.srs import CardState, Rating, day_start, outcomes, study_day
 from quizcli.store import ReviewRecord, Store, open_store
 from quizcli.store.backup import backups, backups_dir, failure_path, has_label, make
 from quizcli.store.connection import immediate
@@ -109,6 +111,28 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 def open_and_queue(path: Path, ids: list[str]) -> list[str]:
     with open_store(path, now=NOW) as store:
         return store.queue(NOW, ids, 10)
+
+
+@dataclass(frozen=True)
+class Stub:
+    """What the study plan reads of a question (its order and the plan's lists)."""
+
+    id: str
+    topic: str
+    type: str = "concept"
+    difficulty: int = 1
+
+
+def study_plan_now(store: Store, questions: list[Stub]) -> list[str]:
+    """`study`'s start: the day's plan over the bank (the store's reads and the order)."""
+    os.environ["QUIZCLI_NOW"] = NOW.isoformat()
+    plan = study_plan(store, questions, None, None, random.Random(1))  # type: ignore[arg-type]
+    return plan.scope
+
+
+def study_outlook(store: Store, scope: list[str]) -> None:
+    """`study`'s summary: what is due now, later today and next, over the bank."""
+    store.outlook(scope, NOW, day_start(study_day(NOW) + timedelta(days=1)))
 
 
 def commit_one(store: Store, cards: int, counter: Iterator[int]) -> int:
@@ -199,6 +223,12 @@ def main() -> None:
                 args.runs,
             )
             print(f"stats + readiness (`quizcli stats`)  {both_ms:8.1f} ms")
+            stubs = [Stub(qid, topic) for qid, topic in topics.items()]
+            scope = study_plan_now(store, stubs)
+            plan_ms = median_ms(lambda: study_plan_now(store, stubs), args.runs)
+            print(f"study: the day's plan                {plan_ms:8.1f} ms  (goal < 500 ms)")
+            outlook_ms = median_ms(lambda: study_outlook(store, scope), args.runs)
+            print(f"study: the summary's outlook         {outlook_ms:8.1f} ms")
             counter = iter(range(10**9))
             commit_ms = median_ms(
                 lambda: commit_one(store, args.cards, counter), max(args.runs, 50)

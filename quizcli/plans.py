@@ -62,12 +62,9 @@ def study_plan(
     now, settings = env.now(), store.settings()
     today = study_day(now)
     day_end = day_start(today + timedelta(days=1))
-    memories = store.memories()
     by_id = {q.id: q for q in questions}
-    started = sum(
-        1 for m in memories.values() if m.first_review and study_day(m.first_review) == today
-    )
-    unseen = sum(1 for qid in by_id if qid not in memories)
+    started = store.started(day_start(today), day_end)
+    unseen = store.unseen(by_id, now)
     exam = exam_of(settings, today)
     active = exam if exam and exam.active(today) else None
     if new is not None:
@@ -77,24 +74,18 @@ def study_plan(
     else:
         allowance = settings.new_per_day
     ordered = [q.id for q in interleave(questions)]
-    queue = store.queue(now, ordered, allowance, rng)
-    waiting = [
-        (shown, by_id[qid])
-        for qid, m in memories.items()
-        if qid in by_id and m.phase not in (None, "review")
-        for shown in [m.shown_at]
-        if shown is not None and now < shown < day_end
-    ]
-    fresh = sum(1 for qid in queue if qid not in memories)
-    due = len(queue) - fresh
+    reviews, fresh = store.today(now, ordered, allowance, rng)
+    queue = reviews + fresh
+    waiting = [(shown, by_id[qid]) for shown, qid in store.waiting(now, day_end) if qid in by_id]
+    due = len(reviews)
     note = Today(
         interview=exam.day if exam else None,
         days_left=exam.days_left(today) if exam else None,
-        new=fresh,
+        new=len(fresh),
         unseen=unseen,
         new_days_left=active.new_days_left(today) if active else None,
         due=due,
-        answers=due + len(waiting) + NEW_CARD_ANSWERS * fresh,
+        answers=due + len(waiting) + NEW_CARD_ANSWERS * len(fresh),
         max_answers=settings.max_answers_per_day,
     )
     return Plan(

@@ -30,7 +30,7 @@ from quizcli.srs import (
     study_day,
 )
 from quizcli.srs.exam import FINAL_RETENTION
-from quizcli.srs.queue import Outlook, StudyQueue, outlook
+from quizcli.srs.queue import Outlook, StudyQueue
 from quizcli.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -243,8 +243,7 @@ class Session:
         scope = set(self.plan.scope) | set(self.questions)
         now = env.now()
         day_end = day_start(study_day(now) + timedelta(days=1))
-        memories = [m for qid, m in self.store.memories().items() if qid in scope]
-        self.summary.outlook = outlook(memories, now, day_end)
+        self.summary.outlook = self.store.outlook(scope, now, day_end)
 
     def _turn(self, question: AnyQuestion) -> None:
         """One question, from its panel to its record, or to the command typed instead."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import sys
@@ -16,6 +17,7 @@ from quizcli import env
 from quizcli.errors import QuizcliError
 from quizcli.srs import LEECH_LAPSES, CardState, day_start, study_day
 from quizcli.srs.card import Memory
+from quizcli.srs.queue import Outlook
 from quizcli.store import backup, cache, guard, settings
 from quizcli.store import sync as merging
 from quizcli.store.connection import BUSY, connect, error_name, immediate, translated
@@ -132,52 +134,76 @@ class Store:
         """Today's questions among `question_ids`: due ones, least likely remembered first
         (near ties in random order), then never-answered ones in the given order, up to
         `new_limit` new per study day (counting those already started today)."""
-        wanted = list(dict.fromkeys(question_ids))
-        today = day_start(study_day(now))
-        shuffle = (rng or random.Random()).randrange(1, cache.TIE_PRIME)
-        with translated(self.path):
-            known, due = self._due(now, today + timedelta(days=1), set(wanted), shuffle)
-            started = self.db.execute(
-                "SELECT count(*) FROM cards WHERE first_ms >= ?", (to_ms(today),)
-            ).fetchone()[0]
-        fresh = [qid for qid in wanted if qid not in known]
-        return due + fresh[: max(0, new_limit - started)]
+        due, fresh = self.today(now, question_ids, new_limit, rng)
+        return due + fresh
 
-    def _due(
-        self, now: datetime, day_end: datetime, wanted: set[str], shuffle: int
-    ) -> tuple[set[str], list[str]]:
-        """Ids with any history (never new again) and those due, least likely recalled first.
+    def today(
+        self,
+        now: datetime,
+        question_ids: Iterable[str],
+        new_limit: int,
+        rng: random.Random | None = None,
+    ) -> tuple[list[str], list[str]]:
+        """`queue` in its two parts: the due questions and the new ones.
 
-        Learning steps are due to the minute; review cards are due for the whole day.
-        SQL picks the due cards and orders them by recall rounded to a percent (near
-        ties), then in an order drawn from `shuffle` (cache.DUE_ORDER): no Python per card.
+        SQL picks the due cards and orders them (cache.DUE_ORDER), and finds the first
+        new ones (cache.NEVER_ANSWERED): no Python runs per card that is not due.
         """
-        now_ms, end_ms = to_ms(now), to_ms(day_end)
-        # Every card but the few that only held an expired bury. The ids come as one
-        # joined string (ids are slugs, never holding \x1f): a Python row per card
-        # cost 36 ms at 50k cards, this 24 ms.
-        (joined,) = self.db.execute(
-            "SELECT coalesce(group_concat(question_id, char(31)), '') FROM cards"
-        ).fetchone()
-        cards = set(joined.split("\x1f")) - {""}
-        cards -= {
-            qid
-            for (qid,) in self.db.execute(
-                "SELECT question_id FROM cards WHERE phase IS NULL AND suspended = 0 "
-                "AND coalesce(buried_until_ms, 0) <= ?",
-                (now_ms,),
+        wanted = dict.fromkeys(question_ids)
+        day = day_start(study_day(now))
+        shuffle = (rng or random.Random()).randrange(1, cache.TIE_PRIME)
+        now_ms, end_ms = to_ms(now), to_ms(day + timedelta(days=1))
+        with translated(self.path):
+            rows = self.db.execute(
+                cache.DUE, (end_ms, now_ms, now_ms, *cache.due_order_values(now, shuffle))
             )
-        }
-        known = wanted & cards
-        # NOT INDEXED: with a fifth of the cards due, one pass over the table beats a
-        # lookup per card through `cards_due` (18 ms against 45 ms at 50k cards).
-        rows = self.db.execute(
-            "SELECT question_id FROM cards NOT INDEXED "
-            "WHERE due_ms <= ? AND suspended = 0 AND coalesce(buried_until_ms, 0) <= ? "
-            f"AND (phase = 'review' OR due_ms <= ?) ORDER BY {cache.DUE_ORDER}",
-            (end_ms, now_ms, now_ms, *cache.due_order_values(now, shuffle)),
-        )
-        return known, [qid for (qid,) in rows if qid in wanted]
+            due = [qid for (qid,) in rows if qid in wanted]
+            left = new_limit - self.started(day, None) if new_limit > 0 else 0
+            fresh = self._never_answered(list(wanted), left, now_ms) if left > 0 else []
+        return due, fresh
+
+    def _never_answered(self, ids: list[str], count: int, now_ms: int) -> list[str]:
+        """The first `count` of `ids` (no repeats) never answered, in their order."""
+        rows = self.db.execute(cache.NEVER_ANSWERED, (json.dumps(ids), now_ms, count))
+        return [qid for (qid,) in rows]
+
+    def started(self, day: datetime, day_end: datetime | None) -> int:
+        """How many questions were first answered from `day` (a study day's start) on,
+        up to `day_end` when given."""
+        end = to_ms(day_end) if day_end is not None else None
+        with translated(self.path):
+            row = self.db.execute(
+                "SELECT count(*) FROM cards WHERE first_ms >= ? AND (? IS NULL OR first_ms < ?)",
+                (to_ms(day), end, end),
+            ).fetchone()
+        return int(row[0])
+
+    def unseen(self, question_ids: Iterable[str], now: datetime) -> int:
+        """How many of these questions were never answered (and are not kept out)."""
+        ids = json.dumps(list(dict.fromkeys(question_ids)))
+        with translated(self.path):
+            row = self.db.execute(cache.COUNT_NEVER_ANSWERED, (ids, to_ms(now))).fetchone()
+        return int(row[0])
+
+    def waiting(self, now: datetime, day_end: datetime) -> list[tuple[datetime, str]]:
+        """Learning steps shown after `now` and before `day_end` (the session asks them
+        when they come), with when: only learning cards are read."""
+        with translated(self.path):
+            rows = self.db.execute(
+                f"SELECT {cache.SHOWN_MS}, question_id FROM cards "
+                "WHERE phase IN ('learning', 'relearning') AND suspended = 0 "
+                f"AND {cache.SHOWN_MS} > ? AND {cache.SHOWN_MS} < ?",
+                (to_ms(now), to_ms(day_end)),
+            ).fetchall()
+        return [(from_ms(ms), qid) for ms, qid in rows]
+
+    def outlook(self, question_ids: Iterable[str], now: datetime, day_end: datetime) -> Outlook:
+        """`srs.queue.outlook` over these questions' cards, counted in SQL."""
+        ids = json.dumps(list(dict.fromkeys(question_ids)))
+        ends = (to_ms(day_end), to_ms(now), to_ms(day_end + timedelta(days=1)))
+        with translated(self.path):
+            due_now, later, first, soon = self.db.execute(cache.OUTLOOK, (*ends, ids)).fetchone()
+        return Outlook(due_now, later, from_ms(first) if first is not None else None, soon)
 
     def card(self, question_id: str) -> CardState | None:
         """The scheduler state after the last kept review, None for a new question."""

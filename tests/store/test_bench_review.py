@@ -25,6 +25,8 @@ def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "daily backup",
         "open + today's queue",
         "stats",
+        "study: the day's plan",
+        "study: the summary's outlook",
         "one answer",
         "doctor",
     ):
