@@ -130,6 +130,8 @@ def test_printing_without_end_and_a_crash_are_verdicts_not_errors(tmp_path: Path
     chatty = "def softmax(z, axis=-1):\n    while True:\n        print('x' * 10000)\n"
     status, out, _ = code("fx-softmax", "--file", str(write(tmp_path, "p.py", chatty)))
     assert status == 1
+    assert "cause: your code printed more than 16 MiB; remove the prints" in out
+    assert "File too large" not in out
     crash = (
         "import os, signal\n\ndef softmax(z, axis=-1):\n    os.kill(os.getpid(), signal.SIGSEGV)\n"
     )
