@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizcli.errors import NotFound, QuizcliError
+from quizcli.errors import NotFound, QuizcliError, UsageError
 
 if TYPE_CHECKING:
     from quizcli.kinds.code import CodeQuestion
@@ -123,12 +123,18 @@ def grade_file(question: CodeQuestion, path: Path) -> Verdict:
 
 
 def run_file(question: CodeQuestion, path: Path) -> Report:
-    """Run the user's file against the question's cases; NotFound if it cannot be read."""
+    """Run the user's file against the question's cases; NotFound if it cannot be read,
+    UsageError if it is not UTF-8 or is still the stub (running it would say nothing)."""
     try:
         source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise NotFound(f"cannot read {path}: {reason}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise NotFound(f"cannot read {path}: {exc.strerror or exc}") from None
+    if source.strip() == question.answer.stub.strip():
+        raise UsageError(
+            f"{path} is still the question's stub; write {question.answer.function}() and save it"
+        )
     ensure_trusted(question)
     refused = static_problem(source, str(path), question.answer.function, question.answer.forbid)
     if refused is not None:
