@@ -70,7 +70,8 @@ class Refused(PermissionError):
     def __init__(self, action: str, path: str = "") -> None:
         self.action = action
         self.path = path
-        super().__init__(f"drills may only compute with NumPy (refused: {action} {path})")
+        what = f"{action} {path}".strip()
+        super().__init__(f"drills may only compute with NumPy (refused: {what})")
 
 
 def main(job_path: str) -> None:

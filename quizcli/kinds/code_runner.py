@@ -61,7 +61,7 @@ ACTIONS = {
     "process": ("start or signal another process", "启动其他进程或向其发信号"),
     "network": ("use the network", "访问网络"),
     "native": ("load native code with ctypes", "用 ctypes 加载本机代码"),
-    "write": ("write {path}", "写入 {path}"),
+    "write": ("write or delete {path}", "写入或删除 {path}"),
     "read": ("read {path}", "读取 {path}"),
 }
 """What the child's guard refuses (code_child.Refused), as the verdict names it."""

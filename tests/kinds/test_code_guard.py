@@ -77,7 +77,7 @@ def test_writing_or_deleting_outside_the_scratch_directory_is_refused_though_the
     body = body.replace("TARGET", repr(str(target))).replace("VICTIM", repr(str(victim)))
     status, said = run(tmp_path, body)
     assert status == 1
-    assert said.startswith("your code tried to write ") and said.endswith(TAIL)
+    assert said.startswith("your code tried to write or delete ") and said.endswith(TAIL)
     assert not target.exists()
     assert victim.read_text() == "keep me"
 
