@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from quizcli import env
+from quizcli.bank import load_bank
 from quizcli.cli import app
+from quizcli.textfmt import width
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -333,3 +335,22 @@ def test_list_gives_the_level_in_words_and_keeps_prompts_short() -> None:
     assert prompt_cells <= 60 + 2
     result = runner.invoke(app, ["--lang", "zh", "list"], terminal_width=200)
     assert "●○○ 基础" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_list_shows_whole_ids_and_30_columns_of_prompt_in_a_narrow_terminal(
+    monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "list")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = runner.invoke(app, ["--lang", lang, "list"], terminal_width=columns)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(map(width, lines)) <= columns
+    for qid, dots in (("fx-sampling-with-replacement-unseen-fraction", "●●○"), ("fx-short", "●●●")):
+        assert any(qid in line and dots in line for line in lines), qid
+    bank = load_bank([FIXTURES / "list"], use_cache=False)
+    for question in bank.questions:
+        start = question.prompt.get(lang)[: 15 if lang == "zh" else 30]
+        assert any(start in line for line in lines), start

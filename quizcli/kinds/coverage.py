@@ -55,7 +55,7 @@ def english_terms(text: str) -> set[str]:
 def chinese_terms(text: str) -> set[str]:
     """The pairs of adjacent Chinese characters in `text` (a one-character run stands for
     itself), leaving out pairs that hold a particle."""
-    terms = set()
+    terms: set[str] = set()
     for run in _HAN.findall(text):
         terms.update(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
     return {term for term in terms if not _ZH_PARTICLES.intersection(term)}

@@ -36,6 +36,7 @@ LABELS = {
 }
 STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
 PROMPT_COLUMNS = 60
+MIN_PROMPT_COLUMNS = 30
 TABLE_FRAME = 13  # four columns: five rules and a space either side of each cell
 
 
@@ -116,7 +117,10 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
         for q in items
     ]
     fixed = [max((width(row[i]) for row in rows), default=4) for i in range(3)]
-    cells = max(12, min(PROMPT_COLUMNS, console.width - sum(fixed) - TABLE_FRAME))
+    cells = min(PROMPT_COLUMNS, console.width - sum(fixed) - TABLE_FRAME)
+    if cells < MIN_PROMPT_COLUMNS:
+        _question_lines(items, lang, console)
+        return
     cut: OverflowMethod = "crop" if plain("…") != "…" else "ellipsis"
     table = Table(title=label("questions", lang, n=len(items)), title_justify="left")
     table.box = frame(box.HEAVY_HEAD)
@@ -131,6 +135,25 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
             previous = question.topic
         table.add_row(qid, kind, shown_level, clipped(prompt.replace("\n", " "), cells))
     console.print(table)
+
+
+def _question_lines(items: list[AnyQuestion], lang: str, console: Console) -> None:
+    """The table for a terminal too narrow for it: each id whole on its own line with type
+    and level, the prompt under it. Long ids (41 characters) left 9 columns of prompt at
+    80 columns and none at 60."""
+    console.print(label("questions", lang, n=len(items)))
+    cells = min(PROMPT_COLUMNS, console.width - 4)
+    previous = None
+    for question in items:
+        if question.topic != previous:
+            console.print(RichText(question.topic, style="bold magenta"))
+            previous = question.topic
+        meta = f"  {question.type}  {level(question.difficulty, lang)}"
+        if width(question.id + meta) > console.width:
+            meta = f"  {question.type}  {plain(STARS[question.difficulty])}"
+        console.print(RichText.assemble((question.id, "cyan"), meta), overflow="fold")
+        prompt = plain(latex_to_unicode(question.prompt.get(lang))).replace("\n", " ")
+        console.print(f"    {clipped(prompt, cells)}", no_wrap=True, overflow="crop")
 
 
 def search_results(results: list[tuple[float, AnyQuestion]], lang: str) -> None:
