@@ -226,6 +226,14 @@ def test_ascii_option_spells_out_symbols_and_boxes() -> None:
     assert "σ(x)" in out  # the option lasts one invocation
 
 
+def test_ascii_show_spells_out_the_section_sign_in_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "list")
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = invoke("--ascii", "show", "fx-short", "--answer")
+    assert code == 0 and out.isascii(), out
+    assert "Deep Learning, sec. 9.3" in " ".join(out.replace("|", " ").split())
+
+
 def test_a_malformed_pinned_clock_is_named_with_its_fix(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUIZCLI_NOW", "tomorrow")
     code, _, err = invoke("stats")

@@ -9,7 +9,6 @@ from rich.console import (
     Console,
     ConsoleOptions,
     Group,
-    OverflowMethod,
     RenderableType,
     RenderResult,
 )
@@ -22,7 +21,7 @@ from quizcli import kinds
 from quizcli.bank.model import LEVELS, AnyQuestion, Text
 from quizcli.kinds.base import Formula, Part
 from quizcli.textfmt import latex_to_unicode, width, wrap
-from quizcli.ui import frame, out, plain
+from quizcli.ui import frame, out, overflow, plain
 from quizcli.ui import label as shared_label
 
 LABELS = {
@@ -121,7 +120,7 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
     if cells < MIN_PROMPT_COLUMNS:
         _question_lines(items, lang, console)
         return
-    cut: OverflowMethod = "crop" if plain("…") != "…" else "ellipsis"
+    cut = overflow()
     table = Table(title=label("questions", lang, n=len(items)), title_justify="left")
     table.box = frame(box.HEAVY_HEAD)
     for name, least in zip(("id", "type", "level"), fixed, strict=True):
@@ -262,7 +261,7 @@ def render_part(part: Part) -> RenderableType:
 def _answer(question: AnyQuestion, lang: str, formula: Formula | None) -> list[RenderableType]:
     parts = kinds.of(question).answer_parts(question, lang, formula)
     sections: list[RenderableType] = [render_part(part) for part in parts]
-    sources = Group(*(RichText(f"- {source}", style="dim") for source in question.sources))
+    sources = Group(*(RichText(plain(f"- {source}"), style="dim") for source in question.sources))
     sections += [
         _section("explanation", lang, Prose(question.explanation.get(lang))),
         _section("hints", lang, _bullets(question.hints, lang)),

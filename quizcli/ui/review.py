@@ -13,7 +13,7 @@ from rich.text import Text
 from quizcli.srs import CardState, format_interval, retrievability
 from quizcli.store import CardStatus, ReviewRecord, Settings
 from quizcli.store.doctor import Diagnosis
-from quizcli.ui import err, out, plain
+from quizcli.ui import cut_plainly, err, out, plain
 
 
 def history(
@@ -34,7 +34,7 @@ def history(
         table.add_column(column, no_wrap=column != "answer")
     for record in records:
         table.add_row(*_history_row(record), style="dim strike" if record.undone else "")
-    console.print(table)
+    console.print(cut_plainly(table))
     if any(r.undone for r in records):
         console.print(Text("struck-through answers were undone", style="dim"))
 

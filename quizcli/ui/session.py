@@ -23,7 +23,7 @@ from quizcli.kinds.base import Formula
 from quizcli.plans import Today
 from quizcli.session import HINT, MAX_STALLED, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
-from quizcli.ui import browse, err, frame, out
+from quizcli.ui import browse, cut_plainly, err, frame, out
 from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
 from quizcli.verdict import Verdict
@@ -373,7 +373,7 @@ def _scores(result: Summary, lang: str) -> None:
     table.add_column("%", justify="right")
     for topic, (right, total) in result.by_topic().items():
         table.add_row(topic, f"{right}/{total}", f"{100 * right / total:.0f}")
-    out().print(table)
+    out().print(cut_plainly(table))
 
 
 class _History:
