@@ -68,6 +68,14 @@ def test_unreadable_answers_are_asked_again_without_penalty() -> None:
     assert [r.verdict for r in reviews("fx-sigmoid-max-slope")] == ["correct"]
 
 
+def test_an_unreadable_answer_is_quoted_whole_or_cut_with_a_marker() -> None:
+    typed = ["sigmoid(x)*(1-sigmoid(x))", "x" * 200, "0.25", ""]
+    result = run(["study", "--type", "numeric", "--limit", "1"], typed)
+    assert "Cannot read 'sigmoid(x)*(1-sigmoid(x))' as a number" in result.output
+    said = " ".join(result.output.split())
+    assert f"Cannot read '{'x' * 60}'... (200 characters) as a number" in said
+
+
 def test_three_unreadable_answers_show_the_answer() -> None:
     result = run(["study", "--type", "choice", "--limit", "1"], ["z", "9", "?!", ""])
     assert result.exit_code == 0
