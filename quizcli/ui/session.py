@@ -155,6 +155,10 @@ LABELS = {
         "可以分几次完成，或用 --topic、--new N 缩小范围。",
     ),
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
+    "new_left": (
+        "{count} new question(s) planned for today not asked yet: run quizcli again to go on.",
+        "今天计划的新题还有 {count} 道没问到：再运行 quizcli 继续。",
+    ),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
     "stalled_rating": (
         "Stopped: {count} lines in a row were not a rating; type 1-4, or an empty line for the"
@@ -300,15 +304,18 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         return
     if ahead.due_now:
         console.print(label("due_now", lang, count=ahead.due_now), style="dim")
+    if result.new_left:
+        console.print(label("new_left", lang, count=result.new_left), style="dim")
     if ahead.next_at is None:
-        if not ahead.due_now:
+        # A drill schedules nothing: "nothing scheduled" would read as if it had failed to.
+        if not (ahead.due_now or result.new_left or result.practice):
             console.print(label("none_due", lang), style="dim")
         return
     when = format_interval(max(ahead.next_at - now, timedelta()))
     if ahead.later_today:
         time = f"{ahead.next_at.astimezone():%H:%M}"
         console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
-    elif not ahead.due_now:
+    elif not (ahead.due_now or result.new_left):
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
 
 
