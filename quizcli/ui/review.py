@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quizcli.srs import CardState, format_interval, retrievability
-from quizcli.store import CardStatus, ReviewRecord, Settings
+from quizcli.store import CardStatus, ReviewRecord
 from quizcli.store.doctor import Diagnosis
 from quizcli.ui import cut_plainly, err, out, plain
 
@@ -124,8 +124,8 @@ def orphans(found: dict[str, int], deleted: bool) -> None:
         say(console, "quizcli orphans --delete removes them (after a backup)")
 
 
-def settings(values: Settings) -> None:
-    for key, value in vars(values).items():
+def settings(values: dict[str, object]) -> None:
+    for key, value in values.items():
         setting(key, value)
 
 
