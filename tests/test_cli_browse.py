@@ -362,3 +362,16 @@ def test_list_shows_whole_ids_and_30_columns_of_prompt_in_a_narrow_terminal(
     for question in bank.questions:
         start = question.prompt.get(lang)[: 15 if lang == "zh" else 30]
         assert any(start in line for line in lines), start
+
+
+@pytest.mark.parametrize("level", ["2", "medium", "Medium", "进阶"])
+def test_list_difficulty_takes_the_digit_or_the_word(level: str) -> None:
+    code, out, err = invoke("list", "--difficulty", level, "--json")
+    assert code == 0, err
+    assert [row["id"] for row in json.loads(out)] == ["mini-choice"]
+
+
+def test_list_difficulty_names_the_levels_when_it_is_none_of_them() -> None:
+    code, _, err = invoke("list", "--difficulty", "expert")
+    assert code == 2
+    assert "'expert' is not a level; use one of 1, easy, 基础, 2, medium, 进阶, 3, hard" in err
