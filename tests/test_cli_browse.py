@@ -375,3 +375,10 @@ def test_list_difficulty_names_the_levels_when_it_is_none_of_them() -> None:
     code, _, err = invoke("list", "--difficulty", "expert")
     assert code == 2
     assert "'expert' is not a level; use one of 1, easy, 基础, 2, medium, 进阶, 3, hard" in err
+
+
+def test_lint_of_a_folder_without_bank_files_is_not_ok(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# not a bank\n", "utf-8")
+    code, out, err = invoke("lint", str(tmp_path))
+    assert code == 1 and out == ""
+    assert err == f"quizcli: no bank files (*.yaml) in {tmp_path}; give a folder that holds them\n"
