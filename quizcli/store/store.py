@@ -205,6 +205,18 @@ class Store:
             due_now, later, first, soon = self.db.execute(cache.OUTLOOK, (*ends, ids)).fetchone()
         return Outlook(due_now, later, from_ms(first) if first is not None else None, soon)
 
+    def shown(self, question_ids: Iterable[str]) -> set[str]:
+        """Those of these questions that study will show again (answered, not suspended)."""
+        ids = json.dumps(list(question_ids))
+        with translated(self.path):
+            rows = self.db.execute(
+                "SELECT question_id FROM cards WHERE question_id IN "
+                "(SELECT value FROM json_each(?)) AND phase IS NOT NULL "
+                "AND due_ms IS NOT NULL AND suspended = 0",
+                (ids,),
+            ).fetchall()
+        return {qid for (qid,) in rows}
+
     def card(self, question_id: str) -> CardState | None:
         """The scheduler state after the last kept review, None for a new question."""
         with translated(self.path):

@@ -277,3 +277,11 @@ def test_the_outlook_counted_in_sql_is_srs_outlook_over_the_cards(
     assert store.outlook(scope, now, day_end) == expected
     assert expected.due_now > 0
     assert later or (expected.later_today > 0 and expected.next_at is not None)
+
+
+def test_shown_is_the_questions_whose_memory_has_a_time_to_show(store: Store) -> None:
+    ids = fill(store)
+    memories = store.memories()
+    expected = {qid for qid in ids if qid in memories and memories[qid].shown_at is not None}
+    assert store.shown(ids) == expected
+    assert "r-suspended" not in expected and "r-buried" in expected and "n-1" not in expected
