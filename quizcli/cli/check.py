@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from quizcli.cli.app import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
@@ -18,6 +19,16 @@ EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # An answer may start with a minus sign ("-tanh(x)^2"): read it as the answer, not as
 # options (so this command has no short options: -h would match inside "-tanh").
 CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
+
+
+class CheckCommand(TyperCommand):
+    """`-h` as a word of its own asks for help, as everywhere else; inside an answer
+    ("-tanh(x)^2") it stays part of the answer, and after `--` even a bare "-h" is one."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        end = args.index("--") if "--" in args else len(args)
+        words = ["--help" if word == "-h" else word for word in args[:end]] + args[end:]
+        return super().parse_args(ctx, words)
 
 
 def check_command(
