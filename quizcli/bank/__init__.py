@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quizcli import env
 from quizcli.bank.loader import Origin, Problem, bank_files, display, duplicate_id, load_file
-from quizcli.bank.model import AnyQuestion
+from quizcli.bank.model import TYPES, AnyQuestion
 from quizcli.errors import UsageError
 
 __all__ = ["Bank", "Filters", "Origin", "Problem", "default_sources", "load_bank"]
@@ -54,9 +54,12 @@ class Filters:
     difficulty: int | None = None
 
     def keep(self, questions: Iterable[AnyQuestion]) -> list[AnyQuestion]:
-        """The questions matching every filter; an unknown topic or tag is an error, not 0 hits."""
+        """The questions matching every filter; an unknown topic, type or tag is an error,
+        not 0 hits."""
         questions = list(questions)
         _known("--topic", self.topic, {q.topic for q in questions})
+        kinds = set(TYPES) | {q.type for q in questions}
+        _known("--type", self.kind, kinds, problem="is not a question type")
         _known("--tag", self.tag, {tag for q in questions for tag in q.tags})
         return [
             q
@@ -68,7 +71,9 @@ class Filters:
         ]
 
 
-def _known(option: str, value: str | None, known: set[str]) -> None:
+def _known(
+    option: str, value: str | None, known: set[str], problem: str = "matches no question"
+) -> None:
     """A misspelt `--topic poolng` would silently select nothing; say so and suggest."""
     if value is None or value in known:
         return
@@ -76,7 +81,7 @@ def _known(option: str, value: str | None, known: set[str]) -> None:
     hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(sorted(known))}"
     if not close and option == "--tag":
         hint = "`quizcli list --json` shows each question's tags"
-    raise UsageError(f"{option} '{value}' matches no question; {hint}")
+    raise UsageError(f"{option} '{value}' {problem}; {hint}")
 
 
 def default_sources() -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from difflib import get_close_matches
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -17,11 +16,10 @@ if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
 
 
-class QuestionType(str, Enum):
-    concept = "concept"
-    choice = "choice"
-    numeric = "numeric"
-    derivation = "derivation"
+# Checked with the other filters (bank.Filters), which suggests the closest type.
+KindOption = Annotated[
+    str | None, typer.Option("--type", metavar="TYPE", help="Only this type, e.g. numeric.")
+]
 
 
 def load(ctx: typer.Context, strict: bool = False) -> Bank:
@@ -62,7 +60,7 @@ def summary(question: AnyQuestion) -> dict[str, Any]:
 def list_questions(
     ctx: typer.Context,
     topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
-    kind: Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")] = None,
+    kind: KindOption = None,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     difficulty: Annotated[
         int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
@@ -75,7 +73,7 @@ def list_questions(
     from quizcli.bank import Filters
 
     bank = load(ctx)
-    chosen = Filters(topic, kind.value if kind else None, tag, difficulty).keep(bank.questions)
+    chosen = Filters(topic, kind, tag, difficulty).keep(bank.questions)
     if as_json:
         typer.echo(json.dumps([summary(q) for q in chosen], ensure_ascii=False, indent=2))
         return

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quizcli.cli.app import state
-from quizcli.cli.browse import QuestionType
+from quizcli.cli.browse import KindOption
 from quizcli.cli.process import interrupted_exit
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quizcli.store import Store
 
 Topic = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
-Kind = Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")]
+Kind = KindOption
 Tag = Annotated[str | None, typer.Option(help="Only questions with this tag.")]
 
 
@@ -112,7 +112,7 @@ def mock(
 def _run(
     ctx: typer.Context,
     topic: str | None,
-    kind: QuestionType | None,
+    kind: str | None,
     tag: str | None,
     make_plan: Callable[[Store, list[AnyQuestion]], Plan],
     show_topics: bool = False,
@@ -132,7 +132,7 @@ def _run(
     if only:
         questions = [find(bank, question_id) for question_id in dict.fromkeys(only)]
     else:
-        questions = Filters(topic, kind.value if kind else None, tag).keep(bank.questions)
+        questions = Filters(topic, kind, tag).keep(bank.questions)
     if not questions:
         raise NotFound("no question matches these filters; `quizcli list` shows what there is")
     ascii = env.ascii_mode()
