@@ -151,7 +151,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, export, lint, review, study
+    from quizcli.cli import browse, check, export, lint, report, review, study
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -168,6 +168,7 @@ def _register() -> None:
     commands = ("stats", "history", "suspend", "unsuspend", "bury", "undo", "forget")
     for name in (*commands, "doctor", "orphans", "config"):
         app.command(name)(getattr(review, name))
+    app.command()(report.report)
     app.add_typer(export.app, name="export")
 
 
