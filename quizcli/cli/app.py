@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__, env
-from quizcli.cli import process
+from quizcli.cli import complete, process
 from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
 
@@ -110,6 +110,9 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+complete.fix_zsh_script()
 
 
 def _version(value: bool) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env
+from quizcli.cli import complete
 from quizcli.cli.app import state
 from quizcli.errors import NotFound, QuizcliError
 
@@ -18,7 +19,13 @@ if TYPE_CHECKING:
 
 # Checked with the other filters (bank.Filters), which suggests the closest type.
 KindOption = Annotated[
-    str | None, typer.Option("--type", metavar="TYPE", help="Only this type, e.g. numeric.")
+    str | None,
+    typer.Option(
+        "--type",
+        metavar="TYPE",
+        help="Only this type, e.g. numeric.",
+        autocompletion=complete.types,
+    ),
 ]
 
 
@@ -59,9 +66,15 @@ def summary(question: AnyQuestion) -> dict[str, Any]:
 
 def list_questions(
     ctx: typer.Context,
-    topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(help="Only this topic, e.g. pooling.", autocompletion=complete.topics),
+    ] = None,
     kind: KindOption = None,
-    tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option(help="Only questions with this tag.", autocompletion=complete.tags),
+    ] = None,
     difficulty: Annotated[
         int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
     ] = None,
@@ -92,7 +105,12 @@ def _topics(bank: Bank) -> list[str]:
 
 def show(
     ctx: typer.Context,
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The question's id.", autocompletion=complete.question_ids
+        ),
+    ],
     answer: Annotated[bool, typer.Option("--answer", help="Also show the answer.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the question as JSON.")] = False,
     plot: Annotated[

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from typer.core import TyperCommand
 
+from quizcli.cli import complete
 from quizcli.cli.app import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
 
@@ -35,7 +36,11 @@ def check_command(
     ctx: typer.Context,
     question_id: Annotated[
         str | None,
-        typer.Argument(metavar="ID", help="A derivation question's id (not with --file)."),
+        typer.Argument(
+            metavar="ID",
+            help="A derivation question's id (not with --file).",
+            autocompletion=complete.derivation_ids,
+        ),
     ] = None,
     answer: Annotated[
         str | None,

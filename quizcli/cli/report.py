@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizcli.cli import complete
 from quizcli.cli.app import state
 
 if TYPE_CHECKING:
@@ -15,7 +16,12 @@ if TYPE_CHECKING:
 
 def report(
     ctx: typer.Context,
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The question's id.", autocompletion=complete.question_ids
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Print a report of a question you think is wrong, ready to paste into an issue.

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env
+from quizcli.cli import complete
 from quizcli.cli.app import state
 from quizcli.cli.browse import find_by_id, load
 from quizcli.errors import QuizcliError
@@ -20,7 +21,10 @@ if TYPE_CHECKING:
     from quizcli.store import ReviewRecord, Store
     from quizcli.store.doctor import Diagnosis
 
-QuestionId = Annotated[str, typer.Argument(metavar="ID", help="The question's id.")]
+QuestionId = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete.question_ids),
+]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a drawing.")]
 
 
@@ -237,7 +241,8 @@ def config(
         str | None,
         typer.Argument(
             help="new_per_day, desired_retention, fuzz, interview_date, exam_retention or "
-            "max_answers_per_day."
+            "max_answers_per_day.",
+            autocompletion=complete.setting_names,
         ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizcli.cli import complete
 from quizcli.cli.app import state
 from quizcli.cli.browse import KindOption
 from quizcli.cli.process import interrupted_exit
@@ -21,9 +22,13 @@ if TYPE_CHECKING:
     from quizcli.session import Gradable, Graded, Grader, Plan
     from quizcli.store import Store
 
-Topic = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
+Topic = Annotated[
+    str | None, typer.Option(help="Only this topic, e.g. pooling.", autocompletion=complete.topics)
+]
 Kind = KindOption
-Tag = Annotated[str | None, typer.Option(help="Only questions with this tag.")]
+Tag = Annotated[
+    str | None, typer.Option(help="Only questions with this tag.", autocompletion=complete.tags)
+]
 
 
 def study(
@@ -53,7 +58,12 @@ def study(
 def drill(
     ctx: typer.Context,
     ids: Annotated[
-        list[str] | None, typer.Argument(metavar="[ID]...", help="These questions, in order.")
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...",
+            help="These questions, in order.",
+            autocompletion=complete.question_ids,
+        ),
     ] = None,
     count: Annotated[int, typer.Option(min=1, help="How many questions.")] = 10,
     weak: Annotated[
