@@ -39,7 +39,7 @@ def check_command(
         typer.Argument(
             metavar="ID",
             help="A derivation question's id (not with --file).",
-            autocompletion=complete.derivation_ids,
+            autocompletion=complete.ids_of("derivation"),
         ),
     ] = None,
     answer: Annotated[

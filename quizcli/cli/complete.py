@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import typer
 
 from quizcli import __version__, env
 
-FACETS_FORMAT = 1
+FACETS_FORMAT = 2
 # The zsh script Typer installs defines its function and registers it with compdef, but
 # when zsh autoloads the file from fpath (what --install-completion sets up) that first
 # call completes nothing: the first TAB of every new shell did nothing. Here the file
@@ -49,9 +50,14 @@ def question_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting(_facets(ctx).get("ids", []), incomplete)
 
 
-def derivation_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """`check` decides derivations only."""
-    return _starting(_facets(ctx).get("derivations", []), incomplete)
+def ids_of(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """Completion of the ids of one kind only (`check` decides derivations)."""
+
+    def of_kind(ctx: typer.Context, incomplete: str) -> list[str]:
+        kinds = _facets(ctx).get("kinds", {})
+        return [qid for qid in question_ids(ctx, incomplete) if kinds.get(qid) == kind]
+
+    return of_kind
 
 
 def topics(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -120,7 +126,7 @@ def _load(extra: list[Path]) -> tuple[list[str], dict[str, Any]]:
     questions = bank.questions
     facets = {
         "ids": [q.id for q in questions],
-        "derivations": [q.id for q in questions if q.type == "derivation"],
+        "kinds": {q.id: q.type for q in questions},
         "topics": sorted({q.topic for q in questions}),
         "tags": sorted({tag for q in questions for tag in q.tags}),
         "types": sorted({q.type for q in questions}),
