@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shlex
 from dataclasses import dataclass
@@ -36,6 +37,11 @@ class Report:
     tracker: str | None
 
     @property
+    def where(self) -> tuple[str, int]:
+        """The file and line, with the home folder as `~`: the report is posted in public."""
+        return _home_as_tilde(self.origin.path), self.origin.line
+
+    @property
     def question_hash(self) -> str:
         return content_hash(self.question)
 
@@ -51,8 +57,8 @@ class Report:
         last = self.last
         return {
             "id": self.question.id,
-            "file": self.origin.path,
-            "line": self.origin.line,
+            "file": self.where[0],
+            "line": self.where[1],
             "version": __version__,
             "question_hash": self.question_hash,
             "topic": self.question.topic,
@@ -78,7 +84,7 @@ class Report:
             f"### Question `{q.id}` looks wrong",
             "",
             f"- **Question:** `{q.id}` ({q.topic}, {q.type}, difficulty {q.difficulty})",
-            f"- **Where:** `{self.origin}`",
+            f"- **Where:** `{self.where[0]}:{self.where[1]}`",
             f"- **Bank version:** quizcli {__version__}, question hash `{self.question_hash}`",
         ]
         if last is None:
@@ -135,6 +141,16 @@ def installed_tracker() -> str | None:
     except metadata.PackageNotFoundError:
         return None
     return tracker_url([str(entry) for entry in entries])
+
+
+def _home_as_tilde(path: str) -> str:
+    """`~/banks/x.yaml` for a file in the home folder, however the path was shown."""
+    home = os.path.expanduser("~")
+    if path.startswith(".."):
+        path = os.path.abspath(path)
+    if home not in ("", "/") and (path == home or path.startswith(home + os.sep)):
+        return "~" + path[len(home) :]
+    return path
 
 
 def _fenced(text: str, info: str = "") -> list[str]:

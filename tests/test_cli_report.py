@@ -106,6 +106,23 @@ def test_an_answer_with_backticks_keeps_its_code_block_closed() -> None:
     assert "````\nuse ```relu``` here\n````" in out
 
 
+def test_a_bank_in_the_home_folder_is_named_from_tilde(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report is posted in public: the user's name in /home/NAME stays out of it."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    mine = tmp_path / "banks" / "mine.yaml"
+    mine.parent.mkdir()
+    text = (FIXTURES / "bank" / "mini.yaml").read_text("utf-8").replace("id: mini-", "id: mine-")
+    mine.write_text(text, "utf-8")
+    result = runner.invoke(app, ["--bank", str(mine), "report", "mine-choice", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["file"] == "~/banks/mine.yaml"
+    markdown = runner.invoke(app, ["--bank", str(mine), "report", "mine-choice"]).stdout
+    assert "- **Where:** `~/banks/mine.yaml:" in markdown
+    assert str(tmp_path) not in markdown
+
+
 def test_unknown_id_suggests_the_closest_like_show() -> None:
     code, out, err = report("mini-choise")
     assert (code, out) == (1, "")
