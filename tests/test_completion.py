@@ -55,6 +55,8 @@ def offered(line: str) -> list[str]:
         ("quizcli drill --type c", ["choice", "concept"]),
         ("quizcli config new", ["new_per_day"]),
         ("quizcli config interview_", ["interview_date"]),
+        ("quizcli config trust", ["trust_bank"]),
+        ("quizcli code mini-", []),  # the fixture bank has no code question
     ],
 )
 def test_tab_offers(line: str, expected: list[str]) -> None:

@@ -123,7 +123,7 @@ def _writing(target: Path) -> Iterator[None]:
 
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
     from quizcli.bank import Filters
-    from quizcli.cli.browse import load
+    from quizcli.cli.common import load
 
     questions = Filters(topic=topic).keep(load(ctx).questions)
     if not questions:

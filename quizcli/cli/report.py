@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quizcli.cli import complete
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 
 if TYPE_CHECKING:
     from quizcli.bank import Origin
@@ -54,7 +54,7 @@ def _locate(ctx: typer.Context, question_id: str) -> tuple[AnyQuestion, Origin]:
     """The question and its file:line, through the id index when it can answer."""
     from quizcli import env
     from quizcli.bank.index import find_question
-    from quizcli.cli.browse import find, load
+    from quizcli.cli.common import find, load
 
     found = find_question(state(ctx).bank_sources(), question_id, env.cache_dir())
     if found is not None:

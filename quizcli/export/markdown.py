@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quizcli.bank.model import LEVELS, AnyQuestion
-from quizcli.export import Formula, answer_parts, pick
+from quizcli.export import Formula, answer_parts, front_parts, pick
 
 TITLES = {
     "activations": ("Activation functions", "激活函数"),
@@ -61,7 +61,7 @@ def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula)
     for number, question in enumerate(questions, start=1):
         level = _label(LEVELS[question.difficulty], lang)
         lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
-        lines += [pick(question.prompt, lang, "\n\n"), ""]
+        lines += ["\n\n".join(front_parts(question, lang)), ""]
         if question.figure is not None:
             title = pick(question.figure.title, lang, " / ")
             lines += [f"![{title}]({figure_file(question)})", ""]
