@@ -52,7 +52,7 @@ def offered(line: str) -> list[str]:
         ("quizcli check mini-", ["mini-derivation"]),  # check decides derivations only
         ("quizcli list --topic p", ["pooling"]),
         ("quizcli study --tag s", ["sigmoid"]),
-        ("quizcli drill --type c", ["choice", "concept"]),
+        ("quizcli drill --type c", ["concept", "choice", "code"]),  # every registered kind
         ("quizcli config new", ["new_per_day"]),
         ("quizcli config interview_", ["interview_date"]),
         ("quizcli config trust", ["trust_bank"]),

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env, kinds
-from quizcli.cli import complete
 from quizcli.errors import NotFound, QuizcliError
 
 if TYPE_CHECKING:
@@ -48,13 +47,18 @@ def _known_kind(value: str | None) -> str | None:
     return value
 
 
+def _kind_names(incomplete: str) -> list[str]:
+    """What TAB offers after --type: the registered kinds (nothing to load)."""
+    return [name for name in kinds.names() if name.startswith(incomplete)]
+
+
 KindOption = Annotated[
     str | None,
     typer.Option(
         "--type",
         metavar="TYPE",
         callback=_known_kind,
-        autocompletion=complete.types,
+        autocompletion=_kind_names,
         help="Only this type: " + ", ".join(kinds.BUILTIN) + ".",
     ),
 ]

@@ -1,4 +1,4 @@
-"""Shell completion of question ids, topics, tags, types and setting names.
+"""Shell completion of question ids, topics, tags and setting names (types: cli.common).
 
 A TAB runs quizcli once, so it must stay cheap: the answer comes from a small file in the
 cache (ids, topics, tags and types, stamped with the size and mtime of every bank file and
@@ -68,10 +68,6 @@ def tags(ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting(_facets(ctx).get("tags", []), incomplete)
 
 
-def types(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _starting(_facets(ctx).get("types", []), incomplete)
-
-
 def setting_names(incomplete: str) -> list[str]:
     """The settings `quizcli config` changes (interview_planned_on is kept by config itself),
     and trust_bank."""
@@ -131,7 +127,6 @@ def _load(extra: list[Path]) -> tuple[list[str], dict[str, Any]]:
         "kinds": {q.id: q.type for q in questions},
         "topics": sorted({q.topic for q in questions}),
         "tags": sorted({tag for q in questions for tag in q.tags}),
-        "types": sorted({q.type for q in questions}),
     }
     return [str(path.resolve()) for path in bank_files(sources)], facets
 
