@@ -59,7 +59,7 @@ def test_check_reads_dash_h_inside_an_answer_as_the_answer() -> None:
     assert result.exit_code == 1  # read and judged: incorrect, not a usage error
 
 
-def test_check_reads_a_bare_dash_h_after_double_dash_as_an_answer() -> None:
-    result = runner.invoke(app, ["check", "mini-derivation", "--", "-h"])
+def test_check_reads_a_bare_dash_h_after_an_id_as_an_answer() -> None:
+    result = runner.invoke(app, ["check", "mini-derivation", "-h"])
     assert "Usage:" not in result.stdout
     assert "'h'" in result.stdout  # the checker read it and names the unknown symbol

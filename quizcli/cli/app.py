@@ -144,9 +144,7 @@ def _register() -> None:
     app.command("search")(browse.search)
     app.command()(plot)
     app.command("lint")(lint.lint_command)
-    app.command("check", cls=check.CheckCommand, context_settings=check.CONTEXT)(
-        check.check_command
-    )
+    app.command("check", context_settings=check.CONTEXT)(check.check_command)
     app.command("code")(code.code_command)
     app.command()(study.study)
     app.command()(study.drill)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
-from typer.core import TyperCommand
 
 from quizcli.cli import complete
 from quizcli.cli.common import state
@@ -21,16 +20,6 @@ EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # options (so this command has no short options: -h would match inside "-tanh"); a lone
 # -h is still help.
 CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
-
-
-class CheckCommand(TyperCommand):
-    """`-h` as a word of its own asks for help, as everywhere else; inside an answer
-    ("-tanh(x)^2") it stays part of the answer, and after `--` even a bare "-h" is one."""
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        end = args.index("--") if "--" in args else len(args)
-        words = ["--help" if word == "-h" else word for word in args[:end]] + args[end:]
-        return super().parse_args(ctx, words)
 
 
 def check_command(
