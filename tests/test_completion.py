@@ -46,6 +46,7 @@ def offered(line: str) -> list[str]:
     [
         ("quizcli show mini-c", ["mini-concept", "mini-choice"]),
         ("quizcli history mini-n", ["mini-numeric"]),
+        ("quizcli history ex", ["export"]),
         ("quizcli report mini-d", ["mini-derivation"]),
         ("quizcli drill mini-concept mini-ch", ["mini-choice"]),
         ("quizcli bury mini-", ["mini-concept", "mini-choice", "mini-numeric", "mini-derivation"]),

@@ -136,7 +136,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, code, export, lint, report, review, study
+    from quizcli.cli import browse, check, code, export, lint, report, review, study, sync
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -153,6 +153,7 @@ def _register() -> None:
     for name in (*commands, "doctor", "orphans", "config"):
         app.command(name)(getattr(review, name))
     app.command()(report.report)
+    app.command("sync")(sync.sync)
     app.add_typer(export.app, name="export")
 
 

@@ -50,6 +50,11 @@ def question_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting(_facets(ctx).get("ids", []), incomplete)
 
 
+def history_words(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`history` takes a question id, or export / import and a file."""
+    return _starting(["export", "import"], incomplete) + question_ids(ctx, incomplete)
+
+
 def ids_of(kind: str) -> Callable[[typer.Context, str], list[str]]:
     """Completion of the ids of one kind only (`check` decides derivations)."""
 
