@@ -15,6 +15,16 @@ if TYPE_CHECKING:
     from quizcli.kinds.base import Formula
 
 
+def _level(value: str) -> int:
+    """A difficulty as its digit or its word in either language, as `list` shows it."""
+    from quizcli.bank.model import LEVELS
+
+    words = {word: level for level, names in LEVELS.items() for word in (str(level), *names)}
+    if value.strip().lower() not in words:
+        raise typer.BadParameter(f"{value!r} is not a level; use one of {', '.join(words)}")
+    return words[value.strip().lower()]
+
+
 def list_questions(
     ctx: typer.Context,
     topic: Annotated[
@@ -27,7 +37,12 @@ def list_questions(
         typer.Option(help="Only questions with this tag.", autocompletion=complete.tags),
     ] = None,
     difficulty: Annotated[
-        int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
+        int | None,
+        typer.Option(
+            metavar="LEVEL",
+            parser=_level,
+            help="Only this difficulty: 1-3, easy/medium/hard or 基础/进阶/困难.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
