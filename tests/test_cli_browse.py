@@ -31,6 +31,12 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout.replace("\xa0", " "), result.stderr
 
 
+def test_list_suggests_the_type_meant() -> None:
+    code, out, err = invoke("list", "--type", "choise")
+    assert (code, out) == (2, "")
+    assert "quizcli: --type 'choise' is not a question type; did you mean 'choice'?" in err
+
+
 def test_list_json_has_the_stable_fields() -> None:
     code, out, _ = invoke("list", "--json")
     assert code == 0

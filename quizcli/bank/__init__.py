@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-from quizcli import env
+from quizcli import env, kinds
 from quizcli.bank.loader import Origin, Problem, bank_files, display, duplicate_id, load_file
 from quizcli.bank.model import AnyQuestion
 from quizcli.errors import UsageError
@@ -54,10 +54,13 @@ class Filters:
     difficulty: int | None = None
 
     def keep(self, questions: Iterable[AnyQuestion]) -> list[AnyQuestion]:
-        """The questions matching every filter; an unknown topic or tag is an error, not 0 hits."""
+        """The questions matching every filter; an unknown topic, type or tag is an error,
+        not 0 hits."""
         questions = list(questions)
-        _known("--topic", self.topic, {q.topic for q in questions})
-        _known("--tag", self.tag, {tag for q in questions for tag in q.tags})
+        known("--topic", self.topic, {q.topic for q in questions})
+        known_types = set(kinds.names()) | {q.type for q in questions}
+        known("--type", self.kind, known_types, problem="is not a question type")
+        known("--tag", self.tag, {tag for q in questions for tag in q.tags})
         return [
             q
             for q in questions
@@ -68,15 +71,17 @@ class Filters:
         ]
 
 
-def _known(option: str, value: str | None, known: set[str]) -> None:
+def known(
+    option: str, value: str | None, names: set[str], problem: str = "matches no question"
+) -> None:
     """A misspelt `--topic poolng` would silently select nothing; say so and suggest."""
-    if value is None or value in known:
+    if value is None or value in names:
         return
-    close = get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(sorted(known))}"
+    close = get_close_matches(value, sorted(names), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(sorted(names))}"
     if not close and option == "--tag":
         hint = "`quizcli list --json` shows each question's tags"
-    raise UsageError(f"{option} '{value}' matches no question; {hint}")
+    raise UsageError(f"{option} '{value}' {problem}; {hint}")
 
 
 def default_sources() -> list[Path]:

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__, env
-from quizcli.cli import process
+from quizcli.cli import complete, process
 from quizcli.cli.common import State
 from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
@@ -94,6 +94,9 @@ app = typer.Typer(
 )
 
 
+complete.fix_zsh_script()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"quizcli {__version__}")
@@ -133,7 +136,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, code, export, lint, review, study, sync
+    from quizcli.cli import browse, check, code, export, lint, report, review, study, sync
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -149,6 +152,7 @@ def _register() -> None:
     commands = ("stats", "history", "suspend", "unsuspend", "bury", "undo", "forget")
     for name in (*commands, "doctor", "orphans", "config"):
         app.command(name)(getattr(review, name))
+    app.command()(report.report)
     app.command("sync")(sync.sync)
     app.add_typer(export.app, name="export")
 

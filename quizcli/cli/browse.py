@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quizcli import env
+from quizcli.cli import complete
 from quizcli.cli.common import KindOption, find_by_id, load, state, summary
 
 if TYPE_CHECKING:
@@ -26,9 +27,15 @@ def _level(value: str) -> int:
 
 def list_questions(
     ctx: typer.Context,
-    topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(help="Only this topic, e.g. pooling.", autocompletion=complete.topics),
+    ] = None,
     kind: KindOption = None,
-    tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option(help="Only questions with this tag.", autocompletion=complete.tags),
+    ] = None,
     difficulty: Annotated[
         int | None,
         typer.Option(
@@ -64,7 +71,12 @@ def _topics(bank: Bank) -> list[str]:
 
 def show(
     ctx: typer.Context,
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The question's id.", autocompletion=complete.question_ids
+        ),
+    ],
     answer: Annotated[bool, typer.Option("--answer", help="Also show the answer.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the question as JSON.")] = False,
     plot: Annotated[

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
+from quizcli.cli import complete
 from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
 
@@ -25,7 +26,11 @@ def check_command(
     ctx: typer.Context,
     question_id: Annotated[
         str | None,
-        typer.Argument(metavar="ID", help="A derivation question's id (not with --file)."),
+        typer.Argument(
+            metavar="ID",
+            help="A derivation question's id (not with --file).",
+            autocompletion=complete.ids_of("derivation"),
+        ),
     ] = None,
     answer: Annotated[
         str | None,

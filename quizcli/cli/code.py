@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
+from quizcli.cli import complete
 from quizcli.cli.common import find, load, of_kind, state
 
 if TYPE_CHECKING:
@@ -17,7 +18,12 @@ EXIT_CODES = {True: 0, False: 1}
 
 def code_command(
     ctx: typer.Context,
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="A code question's id.")],
+    question_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A code question's id.", autocompletion=complete.ids_of("code")
+        ),
+    ],
     file: Annotated[
         Path | None,
         typer.Option(

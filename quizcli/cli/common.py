@@ -40,11 +40,16 @@ def state(ctx: typer.Context) -> State:
 
 
 def _known_kind(value: str | None) -> str | None:
-    if value is not None and value not in kinds.names():
-        raise typer.BadParameter(
-            f"{value!r} is not a question type; use one of " + ", ".join(kinds.names())
-        )
+    """A misspelt type is named with the closest one, as --topic and --tag are (exit 2)."""
+    from quizcli.bank import known
+
+    known("--type", value, set(kinds.names()), problem="is not a question type")
     return value
+
+
+def _kind_names(incomplete: str) -> list[str]:
+    """What TAB offers after --type: the registered kinds (nothing to load)."""
+    return [name for name in kinds.names() if name.startswith(incomplete)]
 
 
 KindOption = Annotated[
@@ -53,6 +58,7 @@ KindOption = Annotated[
         "--type",
         metavar="TYPE",
         callback=_known_kind,
+        autocompletion=_kind_names,
         help="Only this type: " + ", ".join(kinds.BUILTIN) + ".",
     ),
 ]

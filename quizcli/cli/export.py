@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizcli.cli import complete
 from quizcli.errors import NotFound, QuizcliError
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ class ExportLang(str, Enum):
     both = "both"
 
 
-TopicOption = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
+TopicOption = Annotated[
+    str | None, typer.Option(help="Only this topic, e.g. pooling.", autocompletion=complete.topics)
+]
 LangOption = Annotated[ExportLang, typer.Option("--lang", help="Language of the cards.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
 # What lives in the data dir and no export may replace, even with --force.

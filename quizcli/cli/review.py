@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env
+from quizcli.cli import complete
 from quizcli.cli.common import find_by_id, load, state
 from quizcli.errors import QuizcliError, UsageError
 
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
     from quizcli.store import ReviewRecord, Store
     from quizcli.store.doctor import Diagnosis
 
-QuestionId = Annotated[str, typer.Argument(metavar="ID", help="The question's id.")]
+QuestionId = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete.question_ids),
+]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a drawing.")]
 
 
@@ -61,7 +65,12 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
 def history(
     ctx: typer.Context,
     question_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The question's id, or export / import.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The question's id, or export / import.",
+            autocompletion=complete.history_words,
+        ),
     ],
     file: Annotated[
         Path | None, typer.Argument(metavar="FILE", help="With export or import: the file.")
@@ -271,7 +280,8 @@ def config(
         str | None,
         typer.Argument(
             help="new_per_day, desired_retention, fuzz, interview_date, exam_retention, "
-            "max_answers_per_day, or trust_bank PATH."
+            "max_answers_per_day, or trust_bank PATH.",
+            autocompletion=complete.setting_names,
         ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,

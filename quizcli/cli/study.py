@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizcli.cli import complete
 from quizcli.cli.common import KindOption, state
 from quizcli.cli.process import interrupted_exit
 
@@ -23,9 +24,13 @@ if TYPE_CHECKING:
     from quizcli.store import Store
     from quizcli.verdict import Verdict
 
-Topic = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
+Topic = Annotated[
+    str | None, typer.Option(help="Only this topic, e.g. pooling.", autocompletion=complete.topics)
+]
 Kind = KindOption
-Tag = Annotated[str | None, typer.Option(help="Only questions with this tag.")]
+Tag = Annotated[
+    str | None, typer.Option(help="Only questions with this tag.", autocompletion=complete.tags)
+]
 
 
 def study(
@@ -55,7 +60,12 @@ def study(
 def drill(
     ctx: typer.Context,
     ids: Annotated[
-        list[str] | None, typer.Argument(metavar="[ID]...", help="These questions, in order.")
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...",
+            help="These questions, in order.",
+            autocompletion=complete.question_ids,
+        ),
     ] = None,
     count: Annotated[int, typer.Option(min=1, help="How many questions.")] = 10,
     weak: Annotated[

@@ -183,6 +183,19 @@ def test_a_misspelt_topic_is_named_with_a_suggestion() -> None:
     assert "--topic 'poolng' matches no question; did you mean 'pooling'?" in result.stderr
 
 
+def test_a_misspelt_type_is_named_with_a_suggestion() -> None:
+    result = run(["drill", "--type", "numerc"], [])
+    assert result.exit_code == 2
+    assert "--type 'numerc' is not a question type; did you mean 'numeric'?" in result.stderr
+
+
+def test_an_unknown_type_lists_the_types() -> None:
+    result = run(["study", "--type", "essay"], [])
+    assert result.exit_code == 2
+    assert "--type 'essay' is not a question type; one of: " in result.stderr
+    assert all(kind in result.stderr for kind in ("choice", "concept", "derivation", "numeric"))
+
+
 def test_chinese_interface_and_questions() -> None:
     result = run(["--lang", "zh", "study", "--type", "choice", "--limit", "1"], ["ab", ""])
     assert result.exit_code == 0
