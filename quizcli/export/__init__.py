@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 from quizcli.bank.model import LEVELS, AnyQuestion, Text
-from quizcli.textfmt import INLINE_MATH
 
 Formula = Callable[[str, list[str], str | None], str]
 
@@ -25,14 +24,11 @@ LABELS = {
     "answer": ("Answer", "答案"),
     "explanation": ("Explanation", "解析"),
     "sources": ("Sources", "出处"),
-    "key_points": ("Key points", "要点"),
     "concept": ("Concept", "概念题"),
     "choice": ("Choice", "选择题"),
     "numeric": ("Numeric", "计算题"),
     "derivation": ("Derivation", "推导题"),
     "code": ("Code", "编程题"),
-    "start_from": ("Start from", "从这里开始"),
-    "reference": ("Reference solution", "参考实现"),
 }
 TITLES = {
     "activations": ("Activation functions", "激活函数"),
@@ -90,11 +86,6 @@ def prose(text: Text, lang: str) -> str:
 def colon(lang: str) -> str:
     """The colon after a label: full-width in Chinese."""
     return "：" if lang == "zh" else ": "
-
-
-def with_math(text: str, opening: str, closing: str) -> str:
-    """Rewrite inline `$...$` LaTeX with another pair of delimiters (Anki's `\\(`, `\\)`)."""
-    return INLINE_MATH.sub(lambda m: f"{opening}{m.group(1)}{closing}", text)
 
 
 def front_blocks(question: AnyQuestion, lang: str) -> list[str]:
