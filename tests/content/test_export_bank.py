@@ -59,7 +59,9 @@ def test_every_bundled_card_is_html_in_one_language_with_its_options(tmp_path: P
     bank = load_bank(default_sources(), use_cache=False)
     assert set(notes) == set(bank.ids())
     # Outside code (where `**` is Python's power), no Markdown is left.
-    prose = {i: re.sub(r"<code>.*?</code>", "", "".join(f), flags=re.S) for i, f in notes.items()}
+    prose = {
+        i: re.sub(r"<code[^>]*>.*?</code>", "", "".join(f), flags=re.S) for i, f in notes.items()
+    }
     assert {i for i, text in prose.items() if "**" in text or "`" in text} == set()
     for question in bank.questions:  # English prose may quote Chinese, never the zh text
         chinese = re.findall(r"[\u4e00-\u9fff]{4,}", question.prompt.zh + question.explanation.zh)
