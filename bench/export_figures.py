@@ -65,6 +65,21 @@ def loose_lists(directory: Path) -> int:
     return count
 
 
+def rendered_lists(directory: Path) -> str:
+    """Lists as CommonMark (markdown-it) reads the sheets, and as Python-Markdown (MkDocs'
+    engine) does, if it is installed (`pip install markdown`; not a dependency)."""
+    from markdown_it import MarkdownIt
+
+    texts = [sheet.read_text("utf-8") for sheet in sorted(directory.glob("*.md"))]
+    commonmark = sum(MarkdownIt("commonmark").render(t).count("<ul>") for t in texts)
+    try:
+        import markdown
+    except ImportError:
+        return f"{commonmark} lists in CommonMark (Python-Markdown not installed)"
+    mkdocs = sum(markdown.markdown(t, extensions=["fenced_code"]).count("<ul>") for t in texts)
+    return f"{commonmark} lists in CommonMark, {mkdocs} in Python-Markdown"
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
@@ -79,7 +94,10 @@ def main() -> None:
             )
             sheets = root / f"md-{lang}"
             quizcli("export", "markdown", str(sheets), "--lang", lang, home=root / "home")
-            print(f"markdown --lang {lang}: {loose_lists(sheets)} lists right after a paragraph")
+            print(
+                f"markdown --lang {lang}: {loose_lists(sheets)} lists right after a paragraph; "
+                f"{rendered_lists(sheets)}"
+            )
 
 
 if __name__ == "__main__":
