@@ -10,26 +10,29 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from fractions import Fraction
 
-from quizcli.bank.model import LANGS, ChoiceQuestion, NumericQuestion, Text
+from quizcli.bank.model import LANGS, Text
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.numeric import NumericQuestion
+from quizcli.verdict import Outcome, Verdict
 
-CORRECT = "correct"
-INCORRECT = "incorrect"
-INVALID = "invalid"
-
-
-@dataclass(frozen=True)
-class Grade:
-    """A verdict on one answer, shaped like the derivation checker's Verdict."""
-
-    verdict: str
-    read_as: str
-    feedback: Text | None = None
+CORRECT = Outcome.CORRECT
+INCORRECT = Outcome.INCORRECT
+INVALID = Outcome.INVALID
 
 
-def grade_choice(question: ChoiceQuestion, answer: str) -> Grade:
+def _letters_verdict(outcome: Outcome, read_as: str, feedback: Text | None = None) -> Verdict:
+    """A choice verdict, decided by the letters picked."""
+    return Verdict(outcome, read_as, feedback, method="letters")
+
+
+def _numbers_verdict(outcome: Outcome, read_as: str, feedback: Text | None = None) -> Verdict:
+    """A numeric verdict, decided by the numbers read."""
+    return Verdict(outcome, read_as, feedback, method="numbers")
+
+
+def grade_choice(question: ChoiceQuestion, answer: str) -> Verdict:
     """Letters in any order and case, with or without separators: `A,C`, `ac`, `A、C`, `1,3`."""
     letters = question.answer.letters
     picked = _letters(answer)
@@ -37,18 +40,22 @@ def grade_choice(question: ChoiceQuestion, answer: str) -> Grade:
     wanted = len(question.answer.correct)
     if not picked or any(letter not in letters for letter in picked):
         span = f"{letters[0]}–{letters[-1]}"
-        return Grade(
+        return _letters_verdict(
             INVALID,
             answer.strip(),
             _both(f"Answer with letters {span}.", f"请用字母 {span} 作答。"),
         )
     if len(picked) != wanted:
-        return Grade(INVALID, shown, _both(f"Pick {wanted} option(s).", f"请选 {wanted} 项。"))
+        return _letters_verdict(
+            INVALID, shown, _both(f"Pick {wanted} option(s).", f"请选 {wanted} 项。")
+        )
     correct = sorted(question.answer.correct)
     if picked == correct:
-        return Grade(CORRECT, shown)
+        return _letters_verdict(CORRECT, shown)
     right = ", ".join(correct)
-    return Grade(INCORRECT, shown, _both(f"The answer is {right}.", f"正确答案是 {right}。"))
+    return _letters_verdict(
+        INCORRECT, shown, _both(f"The answer is {right}.", f"正确答案是 {right}。")
+    )
 
 
 def _letters(answer: str) -> list[str]:
@@ -61,7 +68,7 @@ def _letters(answer: str) -> list[str]:
     return sorted(set(text))
 
 
-def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
+def grade_numeric(question: NumericQuestion, answer: str) -> Verdict:
     """Numbers within the question's absolute tolerance; vectors element by element. What
     was read is echoed: `56 pixels` for `56px`, `0.001 (0.1%)` for a percentage."""
     expected = question.answer.values
@@ -69,19 +76,19 @@ def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
     try:
         read = read_numbers(answer, en, zh)
     except ValueError as exc:
-        return Grade(INVALID, answer.strip(), _both(*exc.args))
+        return _numbers_verdict(INVALID, answer.strip(), _both(*exc.args))
     given = [value for value, _ in read]
     shown = ", ".join(_format(value) + note for value, note in read)
     if en and any(note == UNIT for _, note in read):
         shown = ", ".join(_format(value) for value in given) + f" {en}"
     if len(given) != len(expected):
         n = len(expected)
-        return Grade(INVALID, shown, _both(f"Give {n} number(s).", f"请给出 {n} 个数。"))
+        return _numbers_verdict(INVALID, shown, _both(f"Give {n} number(s).", f"请给出 {n} 个数。"))
     tolerance = question.answer.tolerance
     if all(_close(a, b, tolerance) for a, b in zip(given, expected, strict=True)):
-        return Grade(CORRECT, shown)
+        return _numbers_verdict(CORRECT, shown)
     right = ", ".join(_format(value) for value in expected)
-    return Grade(
+    return _numbers_verdict(
         INCORRECT,
         shown,
         _both(

@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from quizcli import __version__
+from quizcli import __version__, kinds
 from quizcli.bank import yamlpos
-from quizcli.bank.model import TYPES, AnyQuestion, Question
+from quizcli.bank.model import AnyQuestion
 from quizcli.controls import escape_controls
 
-_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
-CACHE_FORMAT = f"{__version__}-2"
+CACHE_FORMAT = f"{__version__}-3"
 # The five bundled banks are about 200 kB each; 10,000 questions fit in 16 MB.
 MAX_BANK_BYTES = 16 * 2**20
 
@@ -148,10 +147,12 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
     item = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
     label = item or f"questions[{index}]"
     try:
-        question = _QUESTION.validate_python(data)
+        question = _validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = _strip_tag(tuple(error["loc"]))
+            if error["type"].startswith("union_tag") and not loc:
+                loc = ("type",)
             at = _nearest_mark(doc.marks, base + loc, (line, col))
             msg = _message(error)
             result.problems.append(Problem(result.path, *at, label, _field_name(loc), msg))
@@ -164,6 +165,12 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
     result.origins[question.id] = Origin(result.path, line, col)
 
 
+def _validate(data: Any) -> AnyQuestion:
+    """The question `data` describes, as its kind's model; ValidationError if it is not one."""
+    question: AnyQuestion = kinds.question_adapter().validate_python(data)
+    return question
+
+
 def duplicate_id(at: Origin, question_id: str, first: Origin) -> Problem:
     """Review history is keyed on ids, so two questions may never share one, in any bank."""
     msg = f"duplicate id; also defined at {first}; ids must be unique across all banks"
@@ -172,7 +179,7 @@ def duplicate_id(at: Origin, question_id: str, first: Origin) -> Problem:
 
 def _strip_tag(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop the union tag pydantic inserts (`derivation`) from an error location."""
-    return loc[1:] if loc and loc[0] in TYPES else loc
+    return loc[1:] if loc and loc[0] in kinds.names() else loc
 
 
 def _nearest_mark(
@@ -205,15 +212,15 @@ def _item_id(value: Any, path: yamlpos.Path) -> str:
 _FIXES = {
     "missing": "is missing; add it (see questions/README.md)",
     "extra_forbidden": "unknown key; remove it or fix its spelling (see questions/README.md)",
-    "union_tag_invalid": "must be one of concept, choice, numeric, derivation",
-    "union_tag_not_found": "is missing; set type to concept, choice, numeric or derivation",
+    "union_tag_invalid": "must be one of {kinds}",
+    "union_tag_not_found": "is missing; set type to one of {kinds}",
 }
 
 
 def _message(error: Any) -> str:
     kind = error["type"]
     if kind in _FIXES:
-        return str(_FIXES[kind])
+        return _FIXES[kind].format(kinds=", ".join(kinds.names()))
     text = str(error["msg"])
     return text.removeprefix("Value error, ")
 
@@ -242,7 +249,7 @@ def _from_cache(shown: str, cached: dict[str, Any]) -> FileResult | None:
     result = FileResult(shown)
     try:
         for data, (line, col) in zip(cached["questions"], cached["lines"], strict=True):
-            question = _QUESTION.validate_python(data)
+            question = _validate(data)
             result.questions.append(question)
             result.origins[question.id] = Origin(shown, line, col)
     except (KeyError, TypeError, ValueError):

@@ -35,8 +35,9 @@ from quizcli.checker.verdicts import Progress, correct, invalid, render, undecid
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion, Text
+    from quizcli.bank.model import Text
     from quizcli.checker import Verdict
+    from quizcli.kinds.derivation import DerivationQuestion
 
 PROOF_BUDGET = 0.5
 KINK_OFFSETS = (-0.03, -1e-3, 1e-3, 0.03)
@@ -343,8 +344,9 @@ def _incorrect(
     if not known and en.startswith("Very close"):
         difference = exact()
         if difference is not None:
-            rebuilt = _not_exact(difference, 0, 1, shown)
-            en, zh, method = rebuilt.feedback.en, rebuilt.feedback.zh, "exact"
+            rebuilt = _not_exact(difference, 0, 1, shown).feedback
+            if rebuilt is not None:
+                en, zh, method = rebuilt.en, rebuilt.zh, "exact"
     if count > 1:
         if index == 0:
             en, zh = f"Step 1 is already wrong. {en}", f"第 1 步就错了。{zh}"

@@ -22,7 +22,7 @@ from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import scope_for
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationAnswer
+    from quizcli.kinds.derivation import DerivationAnswer
 
 SIZES = (3, 4)
 MIXED = (

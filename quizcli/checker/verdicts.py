@@ -16,8 +16,8 @@ from quizcli.checker.names import scope_for
 from quizcli.checker.steps import split_steps
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion
-    from quizcli.checker import Verdict
+    from quizcli.kinds.derivation import DerivationQuestion
+    from quizcli.verdict import Verdict
 
 
 @dataclass
@@ -75,9 +75,9 @@ def render(expr: Any, ascii: bool = False) -> str:
 def verdict(outcome: str, shown: str, en: str, zh: str, method: str, step: int | None) -> Verdict:
     """A Verdict with bilingual feedback; `ms` is filled in by `check`."""
     from quizcli.bank.model import Text
-    from quizcli.checker import Verdict
+    from quizcli.verdict import Outcome, Verdict
 
-    return Verdict(outcome, shown, Text(en=en, zh=zh), method, 0.0, step)
+    return Verdict(Outcome(outcome), shown, Text(en=en, zh=zh), method, 0.0, step)
 
 
 def invalid(exc: ParseError, text: str, shown: str) -> Verdict:

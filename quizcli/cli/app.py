@@ -7,7 +7,6 @@ Command modules import their heavy dependencies inside the command body, so
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -17,6 +16,7 @@ from typer.core import TyperGroup
 
 from quizcli import __version__, env
 from quizcli.cli import process
+from quizcli.cli.common import State
 from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
 
@@ -26,24 +26,6 @@ EXIT_INTERNAL = 70
 class Lang(str, Enum):
     en = "en"
     zh = "zh"
-
-
-@dataclass
-class State:
-    """Global options, handed to every command through the click context."""
-
-    lang: str = "en"
-    banks: list[Path] = field(default_factory=list)
-
-    def bank_sources(self) -> list[Path]:
-        from quizcli.bank import default_sources
-
-        return default_sources() + self.banks
-
-
-def state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State(lang=env.default_lang())
 
 
 class QuizcliGroup(TyperGroup):
@@ -151,7 +133,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, export, lint, review, study
+    from quizcli.cli import browse, check, code, export, lint, review, study
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -160,6 +142,7 @@ def _register() -> None:
     app.command()(plot)
     app.command("lint")(lint.lint_command)
     app.command("check", context_settings=check.CONTEXT)(check.check_command)
+    app.command("code")(code.code_command)
     app.command()(study.study)
     app.command()(study.drill)
     app.command()(study.mock)

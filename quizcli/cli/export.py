@@ -88,7 +88,7 @@ def markdown(
 
 def _lang(ctx: typer.Context, lang: ExportLang | None) -> str:
     """The export's own --lang, else the language quizcli speaks (`quizcli --lang zh`)."""
-    from quizcli.cli.app import state
+    from quizcli.cli.common import state
 
     return lang.value if lang else state(ctx).lang
 
@@ -132,7 +132,7 @@ def _writing(target: Path) -> Iterator[None]:
 
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
     from quizcli.bank import Filters
-    from quizcli.cli.browse import load
+    from quizcli.cli.common import load
 
     questions = Filters(topic=topic).keep(load(ctx).questions)
     if not questions:

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env
-from quizcli.cli.app import state
-from quizcli.cli.browse import find_by_id, load
+from quizcli.cli.common import find_by_id, load, state
 from quizcli.errors import QuizcliError
 
 if TYPE_CHECKING:
@@ -236,14 +235,21 @@ def config(
     key: Annotated[
         str | None,
         typer.Argument(
-            help="new_per_day, desired_retention, fuzz, interview_date, exam_retention or "
-            "max_answers_per_day."
+            help="new_per_day, desired_retention, fuzz, interview_date, exam_retention, "
+            "max_answers_per_day, or trust_bank PATH."
         ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Show or change settings. Example: quizcli config new_per_day 20"""
+    """Show or change settings. Example: quizcli config new_per_day 20
+
+    `quizcli config trust_bank PATH` lets the code questions of the bank at PATH run
+    their reference and cases (Python code): read them first.
+    """
+    if key == "trust_bank":
+        _trust_bank(value)
+        return
     from quizcli.store import open_store
     from quizcli.store.settings import check_key
     from quizcli.ui import review as ui
@@ -266,3 +272,15 @@ def config(
         ui.settings(current)
         return
     ui.setting(key, getattr(current, key))
+
+
+def _trust_bank(value: str | None) -> None:
+    from pathlib import Path
+
+    from quizcli.kinds.trust import trust, trusted_paths
+
+    if value is None:
+        for path in trusted_paths():
+            typer.echo(str(path))
+        return
+    typer.echo(f"trusted: {trust(Path(value))}")

@@ -3,8 +3,8 @@
 Both are written from the same CommonMark blocks: what goes on a card's front (the
 prompt, a choice question's options) and what goes on its back (the answer, the
 options' reasons), in one language or both. Markdown sheets print the blocks as they
-are; Anki cards get them as HTML. Each kind's part lives in `FRONTS` and `ANSWERS`,
-keyed by the question's type, so a kind's export is one function per side.
+are; Anki cards get them as HTML. Each kind writes its own part (`Kind.export_front`,
+`Kind.export_lines`).
 
 Both take a `formula` function that turns a stored expression, read in its
 question's symbols and setting, into LaTeX, so they stay independent of the
@@ -14,9 +14,10 @@ checker that provides it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
+from quizcli import kinds
 from quizcli.bank.model import LEVELS, AnyQuestion, Text
+from quizcli.kinds.base import pick
 
 Formula = Callable[[str, list[str], str | None], str]
 
@@ -59,13 +60,6 @@ def kind_line(question: AnyQuestion, lang: str) -> str:
     return f"{label(question.type, lang)} · {say(LEVELS[question.difficulty], lang)}"
 
 
-def pick(text: Text, lang: str, joiner: str = " / ") -> str:
-    """The text in one language, or both joined (English first) for `both`."""
-    if lang == "both":
-        return f"{text.en}{joiner}{text.zh}"
-    return text.get(lang)
-
-
 def prose(text: Text, lang: str) -> str:
     """A paragraph-sized text; for `both`, the English paragraph then the Chinese one.
 
@@ -89,63 +83,11 @@ def colon(lang: str) -> str:
 
 
 def front_blocks(question: AnyQuestion, lang: str) -> list[str]:
-    """What a card's front shows, as CommonMark blocks: the prompt, then what the kind adds."""
-    extra = FRONTS.get(question.type)
-    return [prose(question.prompt, lang), *(extra(question, lang) if extra else [])]
+    """What a card's front shows, as CommonMark blocks: the prompt, then what the kind adds
+    (a choice question's options, a code question's stub)."""
+    return [prose(question.prompt, lang), *kinds.of(question).export_front(question, lang)]
 
 
 def answer_blocks(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
-    """The answer as CommonMark blocks (formulas in `$...$`)."""
-    return ANSWERS[question.type](question, lang, formula)
-
-
-def bullets(items: list[str]) -> str:
-    """A CommonMark bullet list as one block, so the blank line before it is never lost."""
-    return "\n".join(f"- {item}" for item in items)
-
-
-def _choice_front(question: Any, lang: str) -> list[str]:
-    answer = question.answer
-    options = [
-        f"{letter}. {pick(option, lang)}"
-        for letter, option in zip(answer.letters, answer.options, strict=True)
-    ]
-    return [bullets(options)]
-
-
-def _choice_answer(question: Any, lang: str, formula: Formula) -> list[str]:
-    """The right letters, then each option's reason, marked right (✓) or wrong (✗)."""
-    answer = question.answer
-    reasons = [
-        f"**{letter}** {'✓' if letter in answer.correct else '✗'} {pick(option.why, lang)}"
-        for letter, option in zip(answer.letters, answer.options, strict=True)
-        if option.why is not None
-    ]
-    return [f"**{', '.join(answer.correct)}**", *([bullets(reasons)] if reasons else [])]
-
-
-def _concept_answer(question: Any, lang: str, formula: Formula) -> list[str]:
-    points = [pick(point, lang) for point in question.answer.key_points]
-    return [prose(question.answer.text, lang), bullets(points)]
-
-
-def _numeric_answer(question: Any, lang: str, formula: Formula) -> list[str]:
-    number = question.answer
-    unit = f" {pick(number.unit, lang)}" if number.unit else ""
-    return [f"{number.shown}{unit} (± {number.tolerance:g})"]
-
-
-def _derivation_answer(question: Any, lang: str, formula: Formula) -> list[str]:
-    derivation = question.answer
-    return [f"${formula(derivation.reference, derivation.symbols, derivation.setting)}$"]
-
-
-FrontPart = Callable[[Any, str], list[str]]
-AnswerPart = Callable[[Any, str, Formula], list[str]]
-FRONTS: dict[str, FrontPart] = {"choice": _choice_front}
-ANSWERS: dict[str, AnswerPart] = {
-    "concept": _concept_answer,
-    "choice": _choice_answer,
-    "numeric": _numeric_answer,
-    "derivation": _derivation_answer,
-}
+    """The answer as CommonMark blocks (formulas in `$...$`), as its kind writes it."""
+    return kinds.of(question).export_lines(question, lang, formula)

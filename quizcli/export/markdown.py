@@ -18,10 +18,10 @@ from quizcli.export import (
     front_blocks,
     kind_line,
     label,
-    pick,
     prose,
     topic_title,
 )
+from quizcli.kinds.base import pick
 
 
 def export_sheets(

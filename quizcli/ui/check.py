@@ -1,4 +1,4 @@
-"""Rendering for a derivation verdict: how the input was read, the verdict, and why."""
+"""Rendering for a verdict of any kind: how the input was read, the verdict, and why."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from quizcli.ui import out, plain
 from quizcli.ui.browse import Prose
 
 if TYPE_CHECKING:
-    from quizcli.checker import Verdict
+    from quizcli.verdict import Verdict
 
 VERDICTS = {
     "correct": ("✓", "+", "green", "correct", "正确"),
@@ -29,6 +29,7 @@ METHODS = {
     "forbidden": ("uses what the question forbids", "用了题目禁止的函数"),
     "kink": ("value at a kink", "折点处取值"),
     "exact": ("decided exactly", "精确判定"),
+    "tests": ("ran the tests", "运行测试"),
 }
 READ_AS = ("read as:", "读作：")
 
@@ -41,9 +42,22 @@ def headline(kind: str, lang: str) -> RichText:
 
 
 def verdict(result: Verdict, lang: str) -> None:
-    """'read as' and the pretty form (when there is one), the verdict line, the feedback."""
+    """'read as' and the pretty form (when there is one), the verdict line, the feedback.
+
+    Letters and numbers (methods `letters`, `numbers`) fit on one line with how they were read; test
+    reports (method `tests`) are printed as they are, without LaTeX or rewrapping.
+    """
     zh = lang == "zh"
     console = out()
+    if result.method in ("letters", "numbers"):
+        line = headline(result.verdict, lang)
+        if result.read_as:
+            line.append(f"   {READ_AS[zh]} ", style="dim")
+            line.append(result.read_as)
+        console.print(line)
+        if result.feedback is not None:
+            console.print(Prose(result.feedback.get(lang)))
+        return
     if result.read_as:
         console.print(RichText(plain(READ_AS[zh]), style="dim"))
         indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
@@ -52,4 +66,9 @@ def verdict(result: Verdict, lang: str) -> None:
     line = headline(result.verdict, lang)
     line.append(plain(f"  ({method}, {result.ms:.0f} ms)"), style="dim")
     console.print(line)
-    console.print(Prose(result.feedback.get(lang)))
+    if result.feedback is None:
+        return
+    if result.method == "tests":
+        console.print(RichText(plain(result.feedback.get(lang))), soft_wrap=True)
+    else:
+        console.print(Prose(result.feedback.get(lang)))

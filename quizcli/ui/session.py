@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import ModuleType
 
 from rich import box
 from rich.text import Text as RichText
 
-from quizcli import env
-from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
+from quizcli import env, kinds
+from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Formula
 from quizcli.plans import Today
-from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
+from quizcli.session import HINT, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, frame, out
 from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
+from quizcli.verdict import Verdict
 
 LABELS = {
     "progress": ("Question {n} of {total}", "第 {n} 题，共 {total} 题"),
@@ -40,6 +42,16 @@ LABELS = {
         "formula (? hint, ! show answer, u undo; end with \\ for a next step)> ",
         "公式（? 提示，! 看答案，u 撤销；行末加 \\ 可续写下一步）> ",
     ),
+    "answer_code": (
+        "path of your file, or e to edit (? hint, ! show answer, u undo)> ",
+        "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
+    ),
+    "why_key": (
+        "✓ marks the points your answer seems to mention (a hint, not a grade);"
+        " w shows the full answer and explanation.",
+        "✓ 表示你的答案似乎提到了的要点（仅供参考，不是评分）；输入 w 查看完整答案和解析。",
+    ),
+    "workspace": ("Your file: {path}", "你的文件：{path}"),
     "more": ("... next step> ", "……下一步> "),
     "retry": ("try again (? hint, Enter to show the answer)> ", "再试一次（? 提示，回车看答案）> "),
     "rating": ("rating> ", "评分> "),
@@ -50,8 +62,9 @@ LABELS = {
         "评分 1-4；回车接受建议；u 撤销，s 暂停，b 搁置到明天",
     ),
     "rating_help": (
-        "Type 1-4 (again, hard, good, easy), u to undo, s to suspend, b to bury.",
-        "请输入 1-4（again、hard、good、easy），u 撤销，s 暂停，b 搁置。",
+        "Type 1-4 (again, hard, good, easy), w for the explanation, u to undo, s to suspend,"
+        " b to bury.",
+        "请输入 1-4（again、hard、good、easy），w 看解析，u 撤销，s 暂停，b 搁置。",
     ),
     "accept": ("Enter = {rating}", "回车 = {rating}"),
     "nothing_to_undo": ("Nothing to undo in this session.", "本次练习中没有可撤销的作答。"),
@@ -167,12 +180,11 @@ class Screen:
     the data dir, so the arrow keys bring back earlier attempts, across sessions too.
     """
 
-    def __init__(
-        self, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
-    ) -> None:
+    def __init__(self, lang: str, formula: Formula | None = None) -> None:
         self.lang = lang
         self.formula = formula
         self._kind = ""
+        self._workspace: Path | None = None
         self._keys_shown = False
         self.interactive = sys.stdin.isatty()
         self._history = _History.start() if self.interactive else None
@@ -183,9 +195,12 @@ class Screen:
 
     def question(self, question: AnyQuestion, number: int, total: int) -> None:
         self._kind = question.type
+        self._workspace = kinds.of(question).workspace(question)
         out().print()
         out().print(label("progress", self.lang, n=number, total=total), style="bold")
         browse.question_panel(question, self.lang, show_answer=False)
+        if self._workspace is not None:
+            out().print(label("workspace", self.lang, path=self._workspace), soft_wrap=True)
 
     def read(self, prompt: str) -> str:
         specific = f"answer_{self._kind}"
@@ -200,26 +215,32 @@ class Screen:
         out().print(label("hint", self.lang, n=number, total=total), style="bold yellow")
         out().print(Prose(text.get(self.lang)))
 
-    def graded(self, grade: Graded) -> None:
-        """A checker verdict as `quizcli check` shows it; a choice or numeric grade alike."""
-        from quizcli.checker import Verdict
+    def graded(self, grade: Verdict) -> None:
+        """Any kind's verdict, as `quizcli check` shows it."""
         from quizcli.ui import check
 
-        if isinstance(grade, Verdict):
-            check.verdict(grade, self.lang)
-            return
-        zh = self.lang == "zh"
-        line = check.headline(grade.verdict, self.lang)
-        if grade.read_as:
-            line.append(f"   {check.READ_AS[zh]} ", style="dim")
-            line.append(grade.read_as)
-        out().print(line)
-        if grade.feedback is not None:
-            out().print(Prose(grade.feedback.get(self.lang)))
+        check.verdict(grade, self.lang)
 
-    def reveal(self, question: AnyQuestion) -> None:
-        formula = self.formula if isinstance(question, DerivationQuestion) else None
-        browse.answer_panel(question, self.lang, formula)
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None:
+        """The answer; a typed concept answer side by side with the key points first."""
+        if covered is None:
+            browse.answer_panel(question, self.lang, self.formula)
+            return
+        browse.compare_panel(question, self.lang, answer, covered)
+        out().print(label("why_key", self.lang), style="dim")
+
+    def explain(self, question: AnyQuestion) -> None:
+        browse.answer_panel(question, self.lang, self.formula)
+
+    def edit(self, path: Path) -> None:
+        """Open the user's editor on `path` and wait for it to close."""
+        from quizcli.errors import QuizcliError
+        from quizcli.ui.editor import open_editor
+
+        try:
+            open_editor(path, self.lang)
+        except QuizcliError as exc:
+            out().print(exc.message, style="yellow")
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""
@@ -270,9 +291,7 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
 
 
-def debrief(
-    result: Summary, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
-) -> None:
+def debrief(result: Summary, lang: str, formula: Formula | None = None) -> None:
     """After a mock: each missed question, what was typed, the reference; then how to drill them."""
     missed = [a for a in result.answered if not a.right]
     if not missed:
@@ -285,8 +304,7 @@ def debrief(
         browse.question_panel(answer.question, lang, show_answer=False)
         line = label("your_answer", lang, answer=answer.answer) if answer.answer else None
         console.print(line or label("no_answer", lang), style="yellow", markup=False)
-        shown = formula if isinstance(answer.question, DerivationQuestion) else None
-        browse.answer_panel(answer.question, lang, shown)
+        browse.answer_panel(answer.question, lang, formula)
     ids = " ".join(dict.fromkeys(a.question.id for a in missed))
     console.print(label("drill_misses", lang, command=f"quizcli drill {ids}"), style="bold")
 
