@@ -47,8 +47,9 @@ def anki(
 ) -> None:
     """Write an Anki deck, one note per question. Example: quizcli export anki deck.apkg
 
-    Note ids come from question ids: importing a newer export updates the notes. An
-    existing file is replaced only with --force; quizcli's own data never.
+    Anki knows each note by its question id: importing a newer export updates the notes
+    and keeps their reviews. An existing file is replaced only with --force; quizcli's own
+    data never.
     """
     from quizcli.export.anki import export_deck
 
