@@ -19,9 +19,13 @@ def test_every_bundled_question_exports_to_markdown(tmp_path: Path) -> None:
     assert r"\delta_{i j}" in softmax
 
 
-def test_every_list_in_the_bundled_sheets_is_a_list_after_a_blank_line(tmp_path: Path) -> None:
+def test_every_list_and_code_block_in_the_bundled_sheets_opens_after_a_blank_line(
+    tmp_path: Path,
+) -> None:
     """Checked with a CommonMark parser: each list-looking line parses as a list item, and each
-    list opens after a blank line, as pandoc and MkDocs need."""
+    list and fenced code block opens after a blank line, as pandoc and MkDocs need."""
+    from markdown_it import MarkdownIt
+
     from tests.test_export import markdown_lists
 
     for lang in ("en", "zh"):
@@ -33,8 +37,10 @@ def test_every_list_in_the_bundled_sheets_is_a_list_after_a_blank_line(tmp_path:
             text = sheet.read_text("utf-8")
             looks, items, starts = markdown_lists(text)
             assert looks == items, sheet
+            fences = [t.map[0] for t in MarkdownIt("commonmark").parse(text) if t.type == "fence"]
             lines = text.splitlines()
-            assert [s for s in starts if lines[s - 1] != ""] == [], sheet
+            assert [s for s in starts + fences if lines[s - 1] != ""] == [], sheet
+            assert len(fences) == text.count("```") // 2, sheet
 
 
 def english_texts(data: object) -> list[str]:
