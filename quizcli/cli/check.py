@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # An answer may start with a minus sign ("-tanh(x)^2"): read it as the answer, not as
-# options (so this command has no short options: -h would match inside "-tanh").
+# options (so this command has no short options: -h would match inside "-tanh"); a lone
+# -h is still help.
 CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
 
 
@@ -60,6 +61,9 @@ def check_command(
         if question_id is not None or answer is not None:
             raise UsageError("give either ID ANSWER or --file FILE, not both")
         raise typer.Exit(_check_file(ctx, file, as_json, timeout))
+    if question_id == "-h" and answer is None:  # -h alone can only mean help (see CONTEXT)
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
     if question_id is None or answer is None:
         raise UsageError("give a question id and an answer, or --file FILE")
     import json
@@ -82,19 +86,13 @@ def check_command(
 
 def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     """The derivation question with this id; unknown ids and other kinds exit 2."""
-    from quizcli.cli.common import find_by_id
-    from quizcli.kinds.derivation import DerivationQuestion
+    from quizcli.cli.common import find_by_id, of_kind
 
     try:
         question = find_by_id(ctx, question_id)
     except NotFound as exc:
         raise NotFound(exc.message, exit_code=2) from None
-    if not isinstance(question, DerivationQuestion):
-        raise UsageError(
-            f"'{question_id}' is a {question.type} question; `quizcli check` checks derivations"
-            " (`quizcli list --type derivation` lists them)"
-        )
-    return question
+    return cast("DerivationQuestion", of_kind(question, "derivation", "check"))
 
 
 def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -> int:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env, kinds
-from quizcli.errors import NotFound, QuizcliError
+from quizcli.errors import NotFound, QuizcliError, UsageError
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
@@ -97,6 +97,17 @@ def find(bank: Bank, question_id: str) -> AnyQuestion:
     close = get_close_matches(question_id, bank.ids(), n=1, cutoff=0.5)
     hint = f"; did you mean '{close[0]}'?" if close else "; `quizcli list` shows every id"
     raise NotFound(f"no question '{question_id}'{hint}")
+
+
+def of_kind(question: AnyQuestion, kind: str, command: str) -> AnyQuestion:
+    """`question`, if `quizcli COMMAND` (which takes only `kind` questions) can take it;
+    else a usage error naming its kind and how to list the right ones."""
+    if question.type != kind:
+        raise UsageError(
+            f"'{question.id}' is a {question.type} question; `quizcli {command}` takes {kind}"
+            f" questions (`quizcli list --type {kind}` lists them)"
+        )
+    return question
 
 
 def summary(question: AnyQuestion) -> dict[str, Any]:

@@ -72,7 +72,8 @@ class Prose:
 
     Rich breaks lines only at spaces, which leaves gaps before long Chinese runs;
     this renderable wraps at the width it is given, between any two Chinese characters.
-    A code block between ``` fences is shown as written: indentation kept, never re-wrapped.
+    A code block between ``` fences is shown as written, indentation kept; a line wider than
+    the terminal continues on the next (cropping it would show code that does not run).
     """
 
     def __init__(self, text: str, style: str = "") -> None:
@@ -90,7 +91,7 @@ class Prose:
         for part, code in self.parts:
             if code:
                 for line in part.splitlines():
-                    yield RichText(line, style=self.style or "cyan", no_wrap=True, overflow="fold")
+                    yield RichText(line, style=self.style or "cyan", overflow="fold")
             elif part.strip():
                 for line in wrap(part.strip("\n"), options.max_width):
                     yield RichText(line, style=self.style, no_wrap=True, overflow="crop")
@@ -182,9 +183,10 @@ def compare_panel(question: AnyQuestion, lang: str, answer: str, covered: list[b
     if points is None:
         answer_panel(question, lang, None)
         return
-    grid = Table(box=frame(box.SIMPLE_HEAD), expand=True, show_edge=False)
-    grid.add_column(label("yours", lang), ratio=1)
-    grid.add_column(points.title, ratio=1)
+    share = _answer_share(answer, points.lines)
+    grid = Table(box=None, expand=True, header_style="bold")
+    grid.add_column(label("yours", lang), ratio=share)
+    grid.add_column(points.title, ratio=100 - share)
     marks = [
         _indented(plain("✓ ") if hit else plain("· "), line, "green" if hit else "")
         for line, hit in zip(points.lines, covered, strict=True)
@@ -192,6 +194,15 @@ def compare_panel(question: AnyQuestion, lang: str, answer: str, covered: list[b
     grid.add_row(Prose(answer), Group(*marks))
     title = RichText(question.id, style="bold cyan")
     out().print(Panel(grid, title=title, box=frame()))
+
+
+def _answer_share(answer: str, points: Iterable[str]) -> int:
+    """The answer column's share of the width, in percent: each side in proportion to its
+    text, so that neither column runs much longer than the other and the whole comparison
+    fits one screen (a 24 x 80 terminal for the longest concept question in the banks)."""
+    mine = width(answer)
+    theirs = sum(width(point) + 2 for point in points)
+    return min(60, max(30, round(100 * mine / max(mine + theirs, 1))))
 
 
 def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:
@@ -217,7 +228,7 @@ def render_part(part: Part) -> RenderableType:
     elif part.style == "bullets":
         body = Group(*(_indented(plain("• "), line, "") for line in part.lines))
     elif part.style == "code":
-        body = Group(*(RichText(line, no_wrap=True, overflow="fold") for line in part.lines))
+        body = Group(*(RichText(line, overflow="fold") for line in part.lines))
     else:
         body = Group(*(RichText(plain(line), style="green") for line in part.lines))
     if not part.title:

@@ -21,9 +21,9 @@ from quizcli import env, kinds
 from quizcli.bank.model import AnyQuestion, Text
 from quizcli.kinds.base import Formula
 from quizcli.plans import Today
-from quizcli.session import HINT, SHOW, UNDO, Summary
+from quizcli.session import HINT, MAX_STALLED, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
-from quizcli.ui import browse, frame, out
+from quizcli.ui import browse, err, frame, out
 from quizcli.ui import label as shared_label
 from quizcli.ui.browse import Prose
 from quizcli.verdict import Verdict
@@ -47,9 +47,8 @@ LABELS = {
         "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
     ),
     "why_key": (
-        "✓ marks the points your answer seems to mention (a hint, not a grade);"
-        " w shows the full answer and explanation.",
-        "✓ 表示你的答案似乎提到了的要点（仅供参考，不是评分）；输入 w 查看完整答案和解析。",
+        "✓ points your answer seems to mention (a hint, not a grade); w: full explanation",
+        "✓ 你的答案似乎提到的要点（仅供参考，不是评分）；w：完整解析",
     ),
     "workspace": ("Your file: {path}", "你的文件：{path}"),
     "more": ("... next step> ", "……下一步> "),
@@ -138,6 +137,12 @@ LABELS = {
         "{days} to the interview ({date}): review only from now on; {due} due today.",
         "距面试还有 {days} 天（{date}）：从现在起只复习；今天 {due} 道到期。",
     ),
+    "plan_today": (
+        "The interview is today ({date}): good luck. From tomorrow plain FSRS again "
+        "(`quizcli config interview_date none`).",
+        "今天就是面试日（{date}）：祝顺利。明天起恢复普通 FSRS 排期"
+        "（`quizcli config interview_date none`）。",
+    ),
     "plan_after": (
         "The interview date {date} has passed: plain FSRS again "
         "(`quizcli config interview_date none`).",
@@ -151,6 +156,22 @@ LABELS = {
     ),
     "none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "interrupted": ("Interrupted; every answer above is saved.", "已中断；以上作答均已保存。"),
+    "stalled_rating": (
+        "Stopped: {count} lines in a row were not a rating; type 1-4, or an empty line for the"
+        " proposal. Every answer above is saved.",
+        "已停止：连续 {count} 行都不是评分；请输入 1-4，或输入空行接受建议。以上作答均已保存。",
+    ),
+    "stalled_answer": (
+        "Stopped: {count} lines in a row led nowhere (no hint left, nothing to undo); type an"
+        " answer, or ! to see it. Every answer above is saved.",
+        "已停止：连续 {count} 行都无法处理（没有更多提示或没有可撤销的作答）；请输入答案，"
+        "或输入 ! 查看答案。以上作答均已保存。",
+    ),
+    "stalled_more": (
+        "Stopped: {count} empty steps in a row; end a line with \\ only to add a step."
+        " Every answer above is saved.",
+        "已停止：连续 {count} 个空步骤；只有要续写下一步时才在行末加 \\。以上作答均已保存。",
+    ),
     "score": ("Score by topic", "各主题得分"),
     "topic": ("topic", "主题"),
     "right": ("right", "答对"),
@@ -291,6 +312,13 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
 
 
+def stalled(result: Summary, lang: str) -> None:
+    """Why a piped session stopped early, and what its input should say, on stderr."""
+    if result.stalled is not None:
+        why = label(f"stalled_{result.stalled}", lang, count=MAX_STALLED)
+        err().print(why, style="yellow", markup=False, soft_wrap=True)
+
+
 def debrief(result: Summary, lang: str, formula: Formula | None = None) -> None:
     """After a mock: each missed question, what was typed, the reference; then how to drill them."""
     missed = [a for a in result.answered if not a.right]
@@ -321,7 +349,9 @@ def plan_lines(today: Today, lang: str) -> None:
     if today.interview is not None and today.days_left is not None:
         days = _days(today.days_left, lang)
         values = {"days": days, "date": today.interview.isoformat(), "due": today.due}
-        if today.days_left <= 0:
+        if today.days_left == 0:
+            console.print(label("plan_today", lang, **values), style="dim")
+        elif today.days_left < 0:
             console.print(label("plan_after", lang, **values), style="dim")
         elif today.new_days_left:
             new_days = _days(today.new_days_left, lang)
