@@ -133,7 +133,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, code, export, lint, review, study
+    from quizcli.cli import browse, check, code, export, lint, review, study, sync
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -149,6 +149,7 @@ def _register() -> None:
     commands = ("stats", "history", "suspend", "unsuspend", "bury", "undo", "forget")
     for name in (*commands, "doctor", "orphans", "config"):
         app.command(name)(getattr(review, name))
+    app.command("sync")(sync.sync)
     app.add_typer(export.app, name="export")
 
 

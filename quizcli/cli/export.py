@@ -54,7 +54,7 @@ def anki(
     from quizcli.export.anki import export_deck
 
     questions = _questions(ctx, topic)
-    _may_write([path], force)
+    may_write([path], force)
     with _writing(path):
         count = export_deck(questions, path, _lang(ctx, lang), _latex, deck="quizcli")
         _user_mode(path)
@@ -77,7 +77,7 @@ def markdown(
 
     questions = _questions(ctx, topic)
     _not_data(directory)
-    _may_write(sorted({sheet_path(directory, q.topic) for q in questions}), force)
+    may_write(sorted({sheet_path(directory, q.topic) for q in questions}), force)
     with _writing(directory):
         created = not directory.exists()
         written = export_sheets(questions, directory, _lang(ctx, lang), _latex)
@@ -94,7 +94,7 @@ def _lang(ctx: typer.Context, lang: ExportLang | None) -> str:
     return lang.value if lang else state(ctx).lang
 
 
-def _may_write(files: list[Path], force: bool) -> None:
+def may_write(files: list[Path], force: bool) -> None:
     """Refuse to replace quizcli's own data (the database, backups, logs) at all, and any
     other existing file without --force."""
     for path in files:

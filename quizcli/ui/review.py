@@ -89,7 +89,7 @@ def diagnosis(found: Diagnosis) -> None:
 
 def damaged(found: Diagnosis) -> None:
     console = err()
-    say(console, f"the review database {found.path} is damaged:", "bold red")
+    say(console, f"the review database {found.path} is {found.cause}:", "bold red")
     for problem in found.problems[:5]:
         say(console, f"  {problem}")
     if len(found.problems) > 5:
@@ -98,13 +98,15 @@ def damaged(found: Diagnosis) -> None:
 
 
 def _backups_line(found: Diagnosis) -> str:
-    if found.latest_backup is None:
+    latest = found.latest_backup
+    if latest is None:
         return "no backups yet"
-    return f"{len(found.backups)} backup(s); latest {found.latest_backup}"
+    return f"{len(found.backups)} backup(s); latest {latest.path} ({latest.reviews} answers)"
 
 
-def restored(backup: Path, kept: Path) -> None:
-    say(out(), f"restored {backup}; the damaged file was kept as {kept}")
+def restored(backup: Path, kept: Path | None) -> None:
+    where = f"the damaged file was kept as {kept}" if kept else "there was no file to keep"
+    say(out(), f"restored {backup}; {where}")
     say(out(), "answers given after that backup was made are not in the restored file")
 
 
