@@ -125,6 +125,7 @@ UNIT_SYNONYMS = {
     "bytes": ("b", "byte", "字节"),
 }
 UNIT = " (unit)"
+QUOTED = 60
 
 
 def parse_numbers(answer: str, *units: str) -> list[float]:
@@ -141,7 +142,7 @@ def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
     percentage when one was typed, else ""."""
     text = unicodedata.normalize("NFKC", answer).strip().lower()
     text = text.replace("−", "-").replace("，", ",").replace("、", ",").replace("；", ";")
-    text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", text.strip("[]() "))
+    text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", _unbracketed(text))
     parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
     if len(parts) == 1 and all(_NUMBER.match(token) for token in parts[0].split()):
         parts = parts[0].split()
@@ -149,6 +150,27 @@ def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
         raise ValueError("Type a number, such as 0.25 or 1/4.", "请输入一个数，例如 0.25 或 1/4。")
     aliases = _unit_aliases(units)
     return [_read_part(part, aliases) for part in parts]
+
+
+def _unbracketed(text: str) -> str:
+    """`[0.25, 0.75]` and `(1 2)` without their brackets; `(1-s)*s` keeps its own, so that
+    a message quotes it as typed."""
+    if len(text) < 2 or text[0] not in "[(" or text[-1] not in ")]":
+        return text
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char in "[("
+        depth -= char in ")]"
+        if depth == 0 and index < len(text) - 1:
+            return text
+    return _unbracketed(text[1:-1].strip()) if depth == 0 else text
+
+
+def _quoted(part: str) -> str:
+    """`part` in quotes, cut with a marker past QUOTED characters (10,000 may be pasted)."""
+    if len(part) <= QUOTED:
+        return repr(part)
+    return f"{part[:QUOTED]!r}... ({len(part)} characters)"
 
 
 def _unit_aliases(units: tuple[str, ...]) -> list[str]:
@@ -178,9 +200,9 @@ def _read_part(part: str, aliases: list[str]) -> tuple[float, str]:
         if aliases and leading and _NUMBER.match(leading.group()):
             unit = aliases[0]
             raise ValueError(
-                f"Cannot read {part!r}: the answer is in {unit}; type the number alone or with"
-                f" that unit, e.g. {leading.group()} {unit}.",
-                f"无法读懂 {part!r}：答案的单位是 {unit}；"
+                f"Cannot read {_quoted(part)}: the answer is in {unit}; type the number alone"
+                f" or with that unit, e.g. {leading.group()} {unit}.",
+                f"无法读懂 {_quoted(part)}：答案的单位是 {unit}；"
                 f"只写数字，或写成 {leading.group()} {unit}。",
             )
     return _number(part), note
@@ -190,8 +212,8 @@ def _number(part: str) -> float:
     match = _NUMBER.match(part)
     if match is None:
         raise ValueError(
-            f"Cannot read {part!r} as a number; write e.g. 0.25, 1/4 or 2.5e-3.",
-            f"无法把 {part!r} 读成数，请写成 0.25、1/4 或 2.5e-3 这样的形式。",
+            f"Cannot read {_quoted(part)} as a number; write e.g. 0.25, 1/4 or 2.5e-3.",
+            f"无法把 {_quoted(part)} 读成数，请写成 0.25、1/4 或 2.5e-3 这样的形式。",
         )
     value = Fraction(match["num"])
     if match["den"] is not None:
@@ -205,7 +227,7 @@ def _number(part: str) -> float:
     if match["pct"]:
         value /= 100
     if abs(value) > _LARGEST:
-        raise ValueError(f"{part!r} is too large.", f"{part!r} 太大了。")
+        raise ValueError(f"{_quoted(part)} is too large.", f"{_quoted(part)} 太大了。")
     return float(-value if match["sign"] == "-" else value)
 
 

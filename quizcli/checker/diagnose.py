@@ -341,6 +341,10 @@ def _counterexample(ev: Evidence) -> Finding:
     at_zh = f"在 {where} 处" if where else "在一个测试点上"
     if ev.form.main is None and where:
         at_en, at_zh = f"for {where} at a random z", f"在 {where}、随机 z 处"
+    if np.isinf(yours):
+        return (f"Not equal: your answer is too large to evaluate in floating point {at_en},"
+                f" and the correct value is {wanted}.",
+                f"不相等：{at_zh}你的答案太大，超出浮点数范围，而正确值是 {wanted}。")  # fmt: skip
     if not np.isfinite(yours):
         return (f"Not equal: {at_en} your answer is not a real number, but the correct value"
                 f" is {wanted}.",

@@ -9,6 +9,7 @@ command, so `quizcli --help` never touches sqlite3 or fsrs.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,7 +17,7 @@ import typer
 
 from quizcli import env
 from quizcli.cli.common import find_by_id, load, state
-from quizcli.errors import QuizcliError
+from quizcli.errors import QuizcliError, UsageError
 
 if TYPE_CHECKING:
     from quizcli.store import ReviewRecord, Store
@@ -285,27 +286,39 @@ def config(
         _trust_bank(value)
         return
     from quizcli.store import open_store
-    from quizcli.store.settings import check_key
+    from quizcli.store.settings import USER_KEYS, check_key
     from quizcli.ui import review as ui
 
     if key is not None:
         check_key(key)
     with open_store() as store:
         if key is not None and value is not None:
+            if key == "interview_date":
+                _refuse_a_past_date(value)
             store.set_setting(key, value)
             if key == "interview_date":
                 _plan_from_today(store)
-        current = store.settings()
+        current = {name: getattr(store.settings(), name) for name in USER_KEYS}
     if as_json:
-        import dataclasses
         import json
 
-        typer.echo(json.dumps(dataclasses.asdict(current), indent=2, default=str))
+        typer.echo(json.dumps(current, indent=2, default=str))
         return
     if key is None:
         ui.settings(current)
         return
-    ui.setting(key, getattr(current, key))
+    ui.setting(key, current[key])
+
+
+def _refuse_a_past_date(value: str) -> None:
+    from quizcli.srs import study_day
+    from quizcli.store.settings import parse
+
+    day, today = parse("interview_date", value), study_day(env.now())
+    if isinstance(day, date) and day < today:
+        raise UsageError(
+            f"interview_date {day} is in the past (today is {today}); give a later date, or none"
+        )
 
 
 def _trust_bank(value: str | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from quizcli.kinds.code import CAUSES
-from quizcli.kinds.code_runner import MEMORY_BYTES, STOPS, CaseReport
+from quizcli.kinds.code_runner import MEMORY_BYTES, STOPS, CaseReport, guarded
 
 if TYPE_CHECKING:
     from quizcli.kinds.code import CodeQuestion
@@ -55,6 +55,9 @@ def _raised(case: CaseReport, error: dict[str, Any], meta: dict[str, Any]) -> Ca
     if kind == "MemoryError":
         text = [t.format(mib=MEMORY_BYTES // 2**20) for t in STOPS["memory"]]
         case.problem = (text[0], text[1])
+        return case
+    case.problem = guarded(error)
+    if case.problem is not None:
         return case
     if kind in ("ImportError", "ModuleNotFoundError") and message.startswith("forbidden:"):
         module = message.removeprefix("forbidden:")

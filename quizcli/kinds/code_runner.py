@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizcli.errors import NotFound, QuizcliError
+from quizcli.errors import NotFound, QuizcliError, UsageError
 
 if TYPE_CHECKING:
     from quizcli.kinds.code import CodeQuestion
@@ -48,7 +48,23 @@ STOPS = {
         "内存超出 {mib} MiB 的上限：是不是创建了过大的数组？",
     ),
     "crash": ("the process died: {detail}", "进程意外退出：{detail}"),
+    "output": (
+        "your code printed more than {mib} MiB; remove the prints",
+        "你的代码输出超过了 {mib} MiB；请删掉 print",
+    ),
+    "refused": (
+        "your code tried to {action}; drills may only compute with NumPy",
+        "你的代码试图{action}；代码练习只能用 NumPy 做计算",
+    ),
 }
+ACTIONS = {
+    "process": ("start or signal another process", "启动其他进程或向其发信号"),
+    "network": ("use the network", "访问网络"),
+    "native": ("load native code with ctypes", "用 ctypes 加载本机代码"),
+    "write": ("write or delete {path}", "写入或删除 {path}"),
+    "read": ("read {path}", "读取 {path}"),
+}
+"""What the child's guard refuses (code_child.Refused), as the verdict names it."""
 
 
 @dataclass
@@ -107,12 +123,18 @@ def grade_file(question: CodeQuestion, path: Path) -> Verdict:
 
 
 def run_file(question: CodeQuestion, path: Path) -> Report:
-    """Run the user's file against the question's cases; NotFound if it cannot be read."""
+    """Run the user's file against the question's cases; NotFound if it cannot be read,
+    UsageError if it is not UTF-8 or is still the stub (running it would say nothing)."""
     try:
         source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise NotFound(f"cannot read {path}: {reason}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise NotFound(f"cannot read {path}: {exc.strerror or exc}") from None
+    if source.strip() == question.answer.stub.strip():
+        raise UsageError(
+            f"{path} is still the question's stub; write {question.answer.function}() and save it"
+        )
     ensure_trusted(question)
     refused = static_problem(source, str(path), question.answer.function, question.answer.forbid)
     if refused is not None:
@@ -329,12 +351,26 @@ def _stopped(meta: dict[str, Any], user: _Child) -> CaseReport:
     return CaseReport(meta["name"], False, problem=(en.format(**values), zh.format(**values)))
 
 
+def guarded(error: dict[str, Any]) -> tuple[str, str] | None:
+    """The verdict for what the child's limits stopped: a refused action or too much output."""
+    if error["type"] == "output":
+        en, zh = STOPS["output"]
+        return en.format(mib=OUTPUT_BYTES // 2**20), zh.format(mib=OUTPUT_BYTES // 2**20)
+    if error["type"] == "refused" and error["message"] in ACTIONS:
+        en, zh = (a.format(path=error.get("path", "")) for a in ACTIONS[error["message"]])
+        return STOPS["refused"][0].format(action=en), STOPS["refused"][1].format(action=zh)
+    return None
+
+
 def _load_problem(error: dict[str, Any], function: str) -> tuple[tuple[str, str], list[str]]:
     if error["type"] == "missing":
         return (
             f"the file does not define {function}()",
             f"文件里没有定义 {function}()",
         ), []
+    stopped = guarded(error)
+    if stopped is not None:
+        return stopped, error["trace"]
     message = f"{error['type']}: {error['message']}"
     return (f"the file fails when loaded: {message}", f"加载文件时出错：{message}"), error["trace"]
 

@@ -22,8 +22,15 @@ def open_editor(path: Path, lang: str) -> None:
             "（`quizcli code ID --file PATH`）"
         )
     try:
-        subprocess.run([*shlex.split(command), str(path)], check=False)
+        status = subprocess.run([*shlex.split(command), str(path)], check=False).returncode
     except OSError as exc:
         raise UsageError(
             f"cannot run the editor {command!r}: {exc.strerror}; fix $VISUAL or $EDITOR"
         ) from None
+    if status != 0:  # the file may be half-written: running it would grade an accident
+        how = (f"status {status}", f"状态 {status}") if status > 0 else (f"signal {-status}",) * 2
+        raise UsageError(
+            f"编辑器以{how[1]}退出；你的文件保存在 {path}"
+            if lang == "zh"
+            else f"the editor exited with {how[0]}; your file is kept at {path}"
+        )

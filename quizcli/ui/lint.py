@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich import box
 from rich.table import Table
 
-from quizcli.ui import err, frame, out
+from quizcli.ui import cut_plainly, err, frame, out
 
 
 def summary(questions: int, files: int, problems: int) -> None:
@@ -23,4 +23,4 @@ def stats_table(stats: dict[str, dict[str, int]]) -> None:
         for name in sorted(counts):
             table.add_column(name, justify="right")
         table.add_row(*(str(counts[name]) for name in sorted(counts)))
-        out().print(table)
+        out().print(cut_plainly(table))

@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from quizcli.srs import CardState, format_interval, retrievability
-from quizcli.store import CardStatus, ReviewRecord, Settings
+from quizcli.store import CardStatus, ReviewRecord
 from quizcli.store.doctor import Diagnosis
-from quizcli.ui import err, out, plain
+from quizcli.ui import cut_plainly, err, out, plain
 
 
 def history(
@@ -34,7 +34,7 @@ def history(
         table.add_column(column, no_wrap=column != "answer")
     for record in records:
         table.add_row(*_history_row(record), style="dim strike" if record.undone else "")
-    console.print(table)
+    console.print(cut_plainly(table))
     if any(r.undone for r in records):
         console.print(Text("struck-through answers were undone", style="dim"))
 
@@ -126,8 +126,8 @@ def orphans(found: dict[str, int], deleted: bool) -> None:
         say(console, "quizcli orphans --delete removes them (after a backup)")
 
 
-def settings(values: Settings) -> None:
-    for key, value in vars(values).items():
+def settings(values: dict[str, object]) -> None:
+    for key, value in values.items():
         setting(key, value)
 
 

@@ -16,8 +16,8 @@ from quizcli import env
 from quizcli.bank.model import TOPICS
 from quizcli.plans import ReadinessReport
 from quizcli.store import Stats, TopicMastery
+from quizcli.ui import cut_plainly, out, plain
 from quizcli.ui import label as shared_label
-from quizcli.ui import out, plain
 
 LABELS = {
     "title": ("Review statistics, {day}", "复习统计（{day}）"),
@@ -159,7 +159,7 @@ def mastery_table(topics: dict[str, TopicMastery], lang: str, ascii_only: bool =
         topic = topics[name]
         cells = (str(topic.questions), str(topic.reviewed), str(topic.mastered))
         table.add_row(name, *cells, _bar(topic.share, ascii_only))
-    return table
+    return cut_plainly(table)
 
 
 def _bar(share: float, ascii_only: bool, cells: int = 20) -> Text:
@@ -195,4 +195,4 @@ def readiness(report: ReadinessReport, lang: str) -> None:
     for name in sorted(known.topics, key=lambda t: (order.get(t, len(order)), t)):
         row = known.topics[name]
         table.add_row(name, f"{row.seen}/{row.total}", _bar(row.predicted_recall, ascii_only))
-    console.print(table)
+    console.print(cut_plainly(table))
