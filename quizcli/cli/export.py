@@ -29,7 +29,12 @@ class ExportLang(str, Enum):
 TopicOption = Annotated[
     str | None, typer.Option(help="Only this topic, e.g. pooling.", autocompletion=complete.topics)
 ]
-LangOption = Annotated[ExportLang, typer.Option("--lang", help="Language of the cards.")]
+LangOption = Annotated[
+    ExportLang | None,
+    typer.Option(
+        "--lang", help="en, zh, or both (English then Chinese) [default: quizcli's language]."
+    ),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
 # What lives in the data dir and no export may replace, even with --force.
 DATA = ("backups", "logs", "cache", "banks")
@@ -40,20 +45,21 @@ def anki(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="FILE.apkg", help="The deck file to write.")],
     topic: TopicOption = None,
-    lang: LangOption = ExportLang.both,
+    lang: LangOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write an Anki deck, one note per question. Example: quizcli export anki deck.apkg
 
-    Note ids come from question ids: importing a newer export updates the notes. An
-    existing file is replaced only with --force; quizcli's own data never.
+    Anki knows each note by its question id: importing a newer export updates the notes
+    and keeps their reviews. An existing file is replaced only with --force; quizcli's own
+    data never.
     """
     from quizcli.export.anki import export_deck
 
     questions = _questions(ctx, topic)
     may_write([path], force)
     with _writing(path):
-        count = export_deck(questions, path, lang.value, _latex, deck="quizcli")
+        count = export_deck(questions, path, _lang(ctx, lang), _latex, deck="quizcli")
         _user_mode(path)
     typer.echo(f"wrote {count} notes to {path}")
 
@@ -63,7 +69,7 @@ def markdown(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to write the files.")],
     topic: TopicOption = None,
-    lang: LangOption = ExportLang.both,
+    lang: LangOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write one Markdown cheat sheet per topic. Example: quizcli export markdown out/
@@ -77,11 +83,18 @@ def markdown(
     may_write(sorted({sheet_path(directory, q.topic) for q in questions}), force)
     with _writing(directory):
         created = not directory.exists()
-        written = export_sheets(questions, directory, lang.value, _latex)
+        written = export_sheets(questions, directory, _lang(ctx, lang), _latex)
         for path in [directory] * created + written:
             _user_mode(path)
     for path in written:
         typer.echo(str(path))
+
+
+def _lang(ctx: typer.Context, lang: ExportLang | None) -> str:
+    """The export's own --lang, else the language quizcli speaks (`quizcli --lang zh`)."""
+    from quizcli.cli.common import state
+
+    return lang.value if lang else state(ctx).lang
 
 
 def may_write(files: list[Path], force: bool) -> None:

@@ -32,14 +32,14 @@ def report(
     """
     import json
 
-    from quizcli.export import answer_parts
+    from quizcli.export import answer_blocks
     from quizcli.report import Report, installed_tracker
     from quizcli.store import open_store
 
     question, origin = _locate(ctx, question_id)
     with open_store() as store:
         records = store.reviews(question.id)
-    reference = answer_parts(question, "both", lambda expression, _symbols, _setting: expression)
+    reference = answer_blocks(question, "both", lambda expression, _symbols, _setting: expression)
     last = records[-1] if records else None
     found = Report(question, origin, reference, last, installed_tracker())
     if as_json:

@@ -1,5 +1,11 @@
 """Exports of the banks to other study tools: Anki decks and Markdown cheat sheets.
 
+Both are written from the same CommonMark blocks: what goes on a card's front (the
+prompt, a choice question's options) and what goes on its back (the answer, the
+options' reasons), in one language or both. Markdown sheets print the blocks as they
+are; Anki cards get them as HTML. Each kind writes its own part (`Kind.export_front`,
+`Kind.export_lines`).
+
 Both take a `formula` function that turns a stored expression, read in its
 question's symbols and setting, into LaTeX, so they stay independent of the
 checker that provides it.
@@ -10,26 +16,78 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quizcli import kinds
-from quizcli.bank.model import AnyQuestion, Text
+from quizcli.bank.model import LEVELS, AnyQuestion, Text
 from quizcli.kinds.base import pick
-from quizcli.textfmt import INLINE_MATH
 
 Formula = Callable[[str, list[str], str | None], str]
 
+LABELS = {
+    "answer": ("Answer", "答案"),
+    "explanation": ("Explanation", "解析"),
+    "sources": ("Sources", "出处"),
+    "concept": ("Concept", "概念题"),
+    "choice": ("Choice", "选择题"),
+    "numeric": ("Numeric", "计算题"),
+    "derivation": ("Derivation", "推导题"),
+    "code": ("Code", "编程题"),
+}
+TITLES = {
+    "activations": ("Activation functions", "激活函数"),
+    "regularization": ("Regularization", "正则化"),
+    "normalization": ("Normalization", "归一化"),
+    "pooling": ("Pooling", "池化"),
+    "optimization": ("Optimization", "优化"),
+}
 
-def with_math(prose: str, opening: str, closing: str) -> str:
-    """Rewrite inline `$...$` LaTeX with another pair of delimiters (Anki's `\\(`, `\\)`)."""
-    return INLINE_MATH.sub(lambda m: f"{opening}{m.group(1)}{closing}", prose)
+
+def say(pair: tuple[str, str], lang: str) -> str:
+    """A label in one language, or both (`Answer / 答案`) for `both`."""
+    en, zh = pair
+    return {"en": en, "zh": zh}.get(lang, f"{en} / {zh}")
 
 
-def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
-    """The answer as short Markdown-like lines, with formulas in `$...$`."""
+def label(key: str, lang: str) -> str:
+    """A translated label by name; a name the table lacks (a plugin kind) is shown as is."""
+    return say(LABELS.get(key, (key, key)), lang)
+
+
+def topic_title(topic: str, lang: str) -> str:
+    return say(TITLES.get(topic, (topic, topic)), lang)
+
+
+def kind_line(question: AnyQuestion, lang: str) -> str:
+    """`Choice · medium`, or `选择题 · 进阶` in Chinese."""
+    return f"{label(question.type, lang)} · {say(LEVELS[question.difficulty], lang)}"
+
+
+def prose(text: Text, lang: str) -> str:
+    """A paragraph-sized text; for `both`, the English paragraph then the Chinese one.
+
+    A code fence gets a blank line before it: bank prose often opens one right after
+    the question's sentence, which CommonMark allows and pandoc does not.
+    """
+    lines: list[str] = []
+    fenced = False
+    for line in pick(text, lang, "\n\n").split("\n"):
+        if line.lstrip().startswith("```"):
+            if not fenced and lines and lines[-1].strip():
+                lines.append("")
+            fenced = not fenced
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese."""
+    return "：" if lang == "zh" else ": "
+
+
+def front_blocks(question: AnyQuestion, lang: str) -> list[str]:
+    """What a card's front shows, as CommonMark blocks: the prompt, then what the kind adds
+    (a choice question's options, a code question's stub)."""
+    return [prose(question.prompt, lang), *kinds.of(question).export_front(question, lang)]
+
+
+def answer_blocks(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
+    """The answer as CommonMark blocks (formulas in `$...$`), as its kind writes it."""
     return kinds.of(question).export_lines(question, lang, formula)
-
-
-def front_parts(question: AnyQuestion, lang: str) -> list[str]:
-    """The prompt and what goes with it on a card's front (a code question's stub)."""
-    return [pick(question.prompt, lang, "\n\n"), *kinds.of(question).export_front(question, lang)]
-
-
-__all__ = ["Formula", "Text", "answer_parts", "front_parts", "pick", "with_math"]

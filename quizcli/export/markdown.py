@@ -1,27 +1,34 @@
-"""Markdown export: one cheat sheet per topic, for printing or a static site."""
+"""Markdown export: one cheat sheet per topic, for printing or a static site.
+
+Every block is separated by a blank line, lists included: CommonMark lets a list
+follow a paragraph directly, but pandoc and MkDocs (Python-Markdown) then read the
+list as part of the paragraph.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from quizcli.bank.model import LEVELS, AnyQuestion
-from quizcli.export import Formula, answer_parts, front_parts, pick
-
-TITLES = {
-    "activations": ("Activation functions", "激活函数"),
-    "regularization": ("Regularization", "正则化"),
-    "normalization": ("Normalization", "归一化"),
-    "pooling": ("Pooling", "池化"),
-    "optimization": ("Optimization", "优化"),
-}
-HEADINGS = {"answer": ("Answer", "答案"), "why": ("Why", "解析"), "sources": ("Sources", "出处")}
+from quizcli.bank.model import AnyQuestion
+from quizcli.export import (
+    Formula,
+    answer_blocks,
+    colon,
+    front_blocks,
+    kind_line,
+    label,
+    prose,
+    topic_title,
+)
+from quizcli.kinds.base import pick
 
 
 def export_sheets(
     questions: Iterable[AnyQuestion], directory: Path, lang: str, formula: Formula
 ) -> list[Path]:
-    """Write `<topic>.md` for each topic present; returns the files written."""
+    """Write `<topic>.md` for each topic present, and each figure as an SVG beside it;
+    returns the files written."""
     by_topic: dict[str, list[AnyQuestion]] = {}
     for question in questions:
         by_topic.setdefault(question.topic, []).append(question)
@@ -57,23 +64,16 @@ def sheet_path(directory: Path, topic: str) -> Path:
 
 
 def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula) -> str:
-    lines = [f"# {_label(TITLES.get(topic, (topic, topic)), lang)}", ""]
+    """The sheet's text: a heading, then each question with its answer, blocks apart."""
+    blocks = [f"# {topic_title(topic, lang)}"]
     for number, question in enumerate(questions, start=1):
-        level = _label(LEVELS[question.difficulty], lang)
-        lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
-        lines += ["\n\n".join(front_parts(question, lang)), ""]
+        blocks += [f"## {number}. {question.id}", f"*{kind_line(question, lang)}*"]
+        blocks += front_blocks(question, lang)
         if question.figure is not None:
-            title = pick(question.figure.title, lang, " / ")
-            lines += [f"![{title}]({figure_file(question)})", ""]
-        lines += [f"**{_label(HEADINGS['answer'], lang)}**", ""]
-        lines += [*answer_parts(question, lang, formula), ""]
-        lines += [f"**{_label(HEADINGS['why'], lang)}**", ""]
-        lines += [pick(question.explanation, lang, "\n\n"), ""]
+            title = pick(question.figure.title, lang)
+            blocks.append(f"![{title}]({figure_file(question)})")
+        blocks += [f"**{label('answer', lang)}**", *answer_blocks(question, lang, formula)]
+        blocks += [f"**{label('explanation', lang)}**", prose(question.explanation, lang)]
         sources = "; ".join(question.sources)
-        lines += [f"*{_label(HEADINGS['sources'], lang)}: {sources}*", ""]
-    return "\n".join(lines)
-
-
-def _label(pair: tuple[str, str], lang: str) -> str:
-    en, zh = pair
-    return {"en": en, "zh": zh}.get(lang, f"{en} / {zh}")
+        blocks.append(f"*{label('sources', lang)}{colon(lang)}{sources}*")
+    return "\n\n".join(blocks) + "\n"

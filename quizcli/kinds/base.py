@@ -55,6 +55,16 @@ def say(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
 
+def label(lang: str, en: str, zh: str) -> str:
+    """A label for an export, where `lang` may be `both`: `Reference solution / 参考实现`."""
+    return {"en": en, "zh": zh}.get(lang, f"{en} / {zh}")
+
+
+def bullets(items: list[str]) -> str:
+    """A CommonMark bullet list as one block, so the blank line before it is never lost."""
+    return "\n".join(f"- {item}" for item in items)
+
+
 class Kind:
     """One kind of question. Subclasses set `name` and `model` and override what differs."""
 
@@ -87,11 +97,12 @@ class Kind:
         return [Part(say(lang, "Answer", "答案"), "value", lines)]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
-        """The answer as Markdown lines (formulas in `$...$`); `lang` may be `both`."""
+        """The answer as CommonMark blocks (formulas in `$...$`), for the Markdown sheets and
+        the back of an Anki card; `lang` may be `both`."""
         raise NotImplementedError
 
     def export_front(self, question: QuestionBase, lang: str) -> list[str]:
-        """Markdown lines that belong with the prompt on a card's front (a code stub)."""
+        """CommonMark blocks that go under the prompt on a card's front (options, a code stub)."""
         return []
 
     def search_texts(self, question: QuestionBase) -> list[Text]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, model_validator
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Display, Formula, Kind, Part, pick, say
+from quizcli.kinds.base import Display, Formula, Kind, Part, bullets, pick, say
 
 if TYPE_CHECKING:
     from quizcli.verdict import Verdict
@@ -81,22 +81,27 @@ class Choice(Kind):
         correct = ", ".join(cast(ChoiceQuestion, question).answer.correct)
         return [Part(say(lang, "Answer", "答案"), "value", (correct,))]
 
-    def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
+    def export_front(self, question: QuestionBase, lang: str) -> list[str]:
+        """The lettered options, so a card can be answered from its front."""
         answer = cast(ChoiceQuestion, question).answer
-        return [
-            f"- {'**' if letter in answer.correct else ''}{letter}. {pick(option, lang)}"
-            f"{'** ✓' if letter in answer.correct else ''}"
-            f"{_reason(option, lang)}"
+        options = [
+            f"{letter}. {pick(option, lang)}"
             for letter, option in zip(answer.letters, answer.options, strict=True)
         ]
+        return [bullets(options)]
+
+    def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
+        """The right letters, then each option's reason, marked right (✓) or wrong (✗)."""
+        answer = cast(ChoiceQuestion, question).answer
+        reasons = [
+            f"**{letter}** {'✓' if letter in answer.correct else '✗'} {pick(option.why, lang)}"
+            for letter, option in zip(answer.letters, answer.options, strict=True)
+            if option.why is not None
+        ]
+        return [f"**{', '.join(answer.correct)}**", *([bullets(reasons)] if reasons else [])]
 
     def search_texts(self, question: QuestionBase) -> list[Text]:
         return list(cast(ChoiceQuestion, question).answer.options)
-
-
-def _reason(option: Option, lang: str) -> str:
-    """` — why`, the option's reason after it, or nothing for an option without one."""
-    return f" — {pick(option.why, lang)}" if option.why else ""
 
 
 KIND = Choice()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, field_validator, model_validator
 
 from quizcli.bank.model import IDENTIFIER, QuestionBase, Strict, Text
-from quizcli.kinds.base import Display, Formula, Kind, Part, say
+from quizcli.kinds.base import Display, Formula, Kind, Part, label, say
 
 if TYPE_CHECKING:
     from quizcli.verdict import Verdict
@@ -163,10 +163,13 @@ class Code(Kind):
         return [Part(title, "code", (code.answer.reference.rstrip(),))]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
-        return ["```python", cast(CodeQuestion, question).answer.reference.rstrip(), "```"]
+        reference = cast(CodeQuestion, question).answer.reference.rstrip()
+        title = label(lang, "Reference solution", "参考实现")
+        return [f"*{title}*", f"```python\n{reference}\n```"]
 
     def export_front(self, question: QuestionBase, lang: str) -> list[str]:
-        return [f"```python\n{cast(CodeQuestion, question).answer.stub.rstrip()}\n```"]
+        stub = cast(CodeQuestion, question).answer.stub.rstrip()
+        return [f"*{label(lang, 'Start from', '从这里开始')}*", f"```python\n{stub}\n```"]
 
     def search_texts(self, question: QuestionBase) -> list[Text]:
         name = cast(CodeQuestion, question).answer.function.replace("_", " ")

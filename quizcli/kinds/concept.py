@@ -8,7 +8,7 @@ from typing import Literal, cast
 from pydantic import Field
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Formula, Kind, Part, pick, say
+from quizcli.kinds.base import Formula, Kind, Part, bullets, pick, say
 
 
 class ConceptAnswer(Strict):
@@ -43,8 +43,8 @@ class Concept(Kind):
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
         answer = cast(ConceptQuestion, question).answer
-        points = [f"- {pick(p, lang)}" for p in answer.key_points]
-        return [pick(answer.text, lang, "\n\n"), *points]
+        points = [pick(point, lang) for point in answer.key_points]
+        return [pick(answer.text, lang, "\n\n"), bullets(points)]
 
     def coverage(self, question: QuestionBase, answer: str) -> list[bool] | None:
         from quizcli.kinds.coverage import covered

@@ -9,7 +9,7 @@ from quizcli.bank import load_bank
 from quizcli.export.anki import export_deck
 from quizcli.export.markdown import export_sheets
 from tests.kinds.conftest import CODE_BANK
-from tests.test_export import read_notes
+from tests.test_export import ANSWER, QUESTION, open_deck
 
 BANK = load_bank([CODE_BANK], use_cache=False)
 
@@ -32,8 +32,28 @@ def test_markdown_shows_the_stub_with_the_prompt_and_the_reference_as_the_answer
 def test_anki_puts_the_stub_on_the_front_and_the_solution_on_the_back(tmp_path: Path) -> None:
     deck = tmp_path / "code.apkg"
     export_deck(BANK.questions, deck, "en", no_formula, "code")
-    notes = {fields[0]: fields for _, _, fields, _ in read_notes(deck, tmp_path)}
-    front, back = notes["fx-softmax"][2], notes["fx-softmax"][3]
-    assert "<pre><code>import numpy as np\n\n\ndef softmax(z: np.ndarray" in front
+    notes = open_deck(deck, tmp_path)
+    front, back = notes["fx-softmax"][QUESTION], notes["fx-softmax"][ANSWER]
+    stub = '<pre><code class="language-python">import numpy as np\n\n\ndef softmax(z: np.ndarray'
+    assert stub in front
     assert "raise NotImplementedError" in front and "shifted" not in front
-    assert "<pre><code>" in back and "shifted = z - np.max(z, axis=axis, keepdims=True)" in back
+    assert (
+        '<pre><code class="language-python">' in back
+        and "shifted = z - np.max(z, axis=axis, keepdims=True)" in back
+    )
+
+
+def test_markdown_in_chinese_labels_the_stub_and_the_solution_as_python_blocks(
+    tmp_path: Path,
+) -> None:
+    from markdown_it import MarkdownIt
+
+    export_sheets(BANK.questions, tmp_path, "zh", no_formula)
+    sheet = (tmp_path / "activations.md").read_text(encoding="utf-8")
+    prompt, answer = sheet.split("**答案**")
+    assert "*从这里开始*\n\n```python\nimport numpy as np" in prompt
+    assert "*参考实现*\n\n```python\nimport numpy as np" in answer
+    assert "Reference solution" not in sheet and "Start from" not in sheet
+    fences = [t for t in MarkdownIt("commonmark").parse(sheet) if t.type == "fence"]
+    assert [t.info for t in fences] == ["python", "python"]
+    assert "shifted = z - np.max" in fences[1].content
