@@ -32,6 +32,7 @@ _TRACKER_LABELS = ("issues", "tracker", "bugtracker", "bugs", "bugreports")
 class Report:
     question: AnyQuestion
     origin: Origin
+    front: list[str]
     reference: list[str]
     last: ReviewRecord | None
     tracker: str | None
@@ -104,6 +105,7 @@ class Report:
             ">",
             _quoted(q.prompt.zh),
             "",
+            *[block for part in self.front for block in (part, "")],
             "**Reference answer:**",
             "",
             *self.reference,

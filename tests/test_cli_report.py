@@ -81,7 +81,8 @@ def test_report_json_has_every_field() -> None:
 def test_choice_report_marks_the_correct_options() -> None:
     code, out, _ = report("mini-choice")
     assert code == 0
-    assert "**A. Max pooling / 最大池化** ✓" in out
+    assert "- A. Max pooling / 最大池化" in out  # the options, under the prompt
+    assert "**A" in out.split("**Reference answer:**")[1]  # the right letters
     assert "哪些层没有可学习参数？" in out
 
 

@@ -32,6 +32,7 @@ def report(
     """
     import json
 
+    from quizcli import kinds
     from quizcli.export import answer_blocks
     from quizcli.report import Report, installed_tracker
     from quizcli.store import open_store
@@ -41,7 +42,8 @@ def report(
         records = store.reviews(question.id)
     reference = answer_blocks(question, "both", lambda expression, _symbols, _setting: expression)
     last = records[-1] if records else None
-    found = Report(question, origin, reference, last, installed_tracker())
+    front = kinds.of(question).export_front(question, "both")
+    found = Report(question, origin, front, reference, last, installed_tracker())
     if as_json:
         typer.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
         return
