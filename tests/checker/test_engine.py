@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 import sympy
 
-from quizcli.checker import bound, check, judge, warm_up
+from quizcli.checker import PREPARE_LIMIT, bound, check, judge, warm_up
 from quizcli.kinds.derivation import DerivationQuestion
 from tests.checker.conftest import QUESTIONS
 
@@ -71,12 +73,30 @@ def test_the_bound_counts_cpu_time_so_waiting_does_not_use_it_up() -> None:
 
 
 def test_preparation_happens_before_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Imports and the question's setup are not part of the decision: a bound far smaller
-    than a fresh setup still decides."""
+    """Imports and the question's setup are not part of the decision: a cold check prepares
+    the question under its own generous bound, and every bound of the decision after it
+    starts with the question prepared. Recorded as each bound starts, so the test does not
+    depend on how fast or busy the machine is."""
     judge._SETUPS.clear()
     fresh = QUESTIONS["softmax-cross-entropy-gradient"].model_copy(update={"id": "fresh-softmax"})
-    verdict = check(fresh, "s_i - y_i", timeout=0.05)
+    bounds: list[tuple[float, bool]] = []
+    real_limit = bound.time_limit
+
+    @contextmanager
+    def recording_limit(seconds: float) -> Iterator[None]:
+        bounds.append((seconds, any(key[0] == fresh.id for key in judge._SETUPS)))
+        with real_limit(seconds):
+            yield
+
+    monkeypatch.setattr(bound, "time_limit", recording_limit)
+    verdict = check(fresh, "s_i - y_i", timeout=0.5)
     assert verdict.verdict == "correct"
+    preparing = [i for i, (seconds, _) in enumerate(bounds) if seconds == PREPARE_LIMIT]
+    assert len(preparing) == 1
+    assert not bounds[preparing[0]][1]  # cold: prepared under its own bound
+    deciding = bounds[preparing[0] + 1 :]
+    assert deciding
+    assert all(prepared and seconds <= 0.5 for seconds, prepared in deciding)
 
 
 def test_time_limit_interrupts_sympy_and_leaves_nothing_running() -> None:
