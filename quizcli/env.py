@@ -53,11 +53,45 @@ def bundled_banks_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "questions"
 
 
+def lang_path() -> Path:
+    """Where `quizcli config lang` keeps the chosen language: a one-word text file, so every
+    command (browsing ones included, which never open the database) reads it for free."""
+    return data_dir() / "lang"
+
+
+def saved_lang() -> str | None:
+    """The language `quizcli config lang` chose, or None (never set, unset, unreadable)."""
+    try:
+        word = lang_path().read_text("utf-8").strip().lower()
+    except (OSError, ValueError):
+        return None
+    return word if word in LANGS else None
+
+
+def save_lang(lang: str | None) -> None:
+    """Keep `lang` for later commands; None forgets it (the locale decides again)."""
+    path = lang_path()
+    if lang is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"lang.{os.getpid()}.tmp")
+    tmp.write_text(lang + "\n", "utf-8")
+    tmp.replace(path)
+
+
 def default_lang() -> str:
-    """QUIZCLI_LANG, else the locale (Chinese locales give zh), else English."""
+    """The language when --lang is not given: QUIZCLI_LANG, else `quizcli config lang`, else
+    the locale (LC_ALL, LC_MESSAGES, LANG, then Python's; Chinese locales give zh), else English.
+    """
     chosen = os.environ.get("QUIZCLI_LANG", "").strip().lower()
     if chosen in LANGS:
         return chosen
+    return saved_lang() or locale_lang()
+
+
+def locale_lang() -> str:
+    """The language the locale asks for: zh for any Chinese locale, else en."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:

@@ -22,6 +22,9 @@ class ParseError(QuizcliError):
         self.zh = zh
         self.suggestion = suggestion
 
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
     def located(self) -> tuple[str, str]:
         """The message in both languages, after its column (for one-line bank formulas)."""
         column = self.position + 1

@@ -13,18 +13,19 @@ from datetime import datetime
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import Message, msg
 from quizcli.store import backup
 from quizcli.store.store import open_store
 
 # What is left to do when no backup can replace a damaged file.
-START_AFRESH = "move it aside and quizcli starts a new, empty review history"
+START_AFRESH = msg("doctor.afresh")
 
 
 @dataclass
 class Diagnosis:
     path: Path
     exists: bool
-    problems: list[str] = field(default_factory=list)
+    problems: list[str | Message] = field(default_factory=list)  # SQLite's own words, or ours
     backups: list[Path] = field(default_factory=list)
     reviews: int = 0
     cards: int = 0
@@ -53,7 +54,7 @@ def diagnose(path: Path, now: datetime) -> Diagnosis:
     return found
 
 
-def integrity_problems(path: Path) -> list[str]:
+def integrity_problems(path: Path) -> list[str | Message]:
     """SQLite's own integrity and foreign-key checks, one line per problem; [] when whole."""
     try:
         db = sqlite3.connect(path, isolation_level=None)
@@ -64,9 +65,10 @@ def integrity_problems(path: Path) -> list[str]:
             db.close()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    problems = [str(message) for (message,) in rows if message != "ok"]
+    problems: list[str | Message] = [str(message) for (message,) in rows if message != "ok"]
     problems += [
-        f"{table} row {rowid} points at a missing {parent}" for table, rowid, parent, _ in orphans
+        msg("doctor.missing_row", table=table, rowid=rowid, parent=parent)
+        for table, rowid, parent, _ in orphans
     ]
     return problems
 
@@ -76,7 +78,5 @@ def restore_latest(path: Path, now: datetime) -> tuple[Path, Path]:
     for candidate in reversed(backup.backups(path)):
         if not integrity_problems(candidate):
             return candidate, backup.restore(path, candidate, now)
-    raise QuizcliError(
-        f"no undamaged backup in {backup.backups_dir(path)}; "
-        f"the damaged file {path} is left as it is; {START_AFRESH}"
-    )
+    folder = backup.backups_dir(path)
+    raise QuizcliError(msg("doctor.no_whole_backup", folder=folder, path=path, afresh=START_AFRESH))

@@ -7,49 +7,39 @@ from typing import TYPE_CHECKING
 from rich.text import Text as RichText
 
 from quizcli import env
+from quizcli.messages import say, term
 from quizcli.ui import out, plain
 from quizcli.ui.browse import Prose
 
 if TYPE_CHECKING:
     from quizcli.checker import Verdict
 
+# Each verdict's mark (and its ASCII stand-in) and colour; its name is in the catalogue.
 VERDICTS = {
-    "correct": ("✓", "+", "green", "correct", "正确"),
-    "incorrect": ("✗", "x", "red", "incorrect", "错误"),
-    "undecided": ("?", "?", "yellow", "undecided", "无法判定"),
-    "invalid": ("!", "!", "magenta", "invalid input", "无法读懂"),
+    "correct": ("✓", "+", "green"),
+    "incorrect": ("✗", "x", "red"),
+    "undecided": ("?", "?", "yellow"),
+    "invalid": ("!", "!", "magenta"),
 }
-METHODS = {
-    "proved": ("proved", "已证明"),
-    "numeric": ("numerically verified", "数值验证"),
-    "known-mistake": ("known mistake", "常见错误"),
-    "diagnosis": ("diagnosis", "诊断"),
-    "parse": ("reading the input", "读取输入"),
-    "timeout": ("time bound reached", "超时"),
-    "forbidden": ("uses what the question forbids", "用了题目禁止的函数"),
-    "kink": ("value at a kink", "折点处取值"),
-    "exact": ("decided exactly", "精确判定"),
-}
-READ_AS = ("read as:", "读作：")
 
 
 def headline(kind: str, lang: str) -> RichText:
     """The verdict's mark and name in its colour, e.g. '✓ correct' (ASCII: '+ correct')."""
-    mark, ascii_mark, style, en, cn = VERDICTS[kind]
+    mark, ascii_mark, style = VERDICTS[kind]
     mark = ascii_mark if env.ascii_mode() else mark
-    return RichText(plain(f"{mark} {cn if lang == 'zh' else en}"), style=f"bold {style}")
+    return RichText(plain(f"{mark} {say(f'verdict.{kind}', lang)}"), style=f"bold {style}")
 
 
 def verdict(result: Verdict, lang: str) -> None:
     """'read as' and the pretty form (when there is one), the verdict line, the feedback."""
-    zh = lang == "zh"
     console = out()
     if result.read_as:
-        console.print(RichText(plain(READ_AS[zh]), style="dim"))
+        console.print(RichText(plain(say("check.read_as", lang)), style="dim"))
         indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
         console.print(RichText(indented), soft_wrap=True)
-    method = METHODS.get(result.method, (result.method, result.method))[zh]
+    method = term("method", result.method, lang)
     line = headline(result.verdict, lang)
-    line.append(plain(f"  ({method}, {result.ms:.0f} ms)"), style="dim")
+    took = say("check.took", lang, method=method, ms=f"{result.ms:.0f}")
+    line.append(plain(f"  ({took})" if lang != "zh" else f"（{took}）"), style="dim")
     console.print(line)
     console.print(Prose(result.feedback.get(lang)))
