@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from quizcli.errors import UsageError
+from quizcli.messages import msg
 
 LANGS = ("en", "zh")
 # Intervals run to decades and days are counted from an epoch: years near datetime's own
@@ -110,13 +111,10 @@ def now() -> datetime:
         try:
             moment = datetime.fromisoformat(pinned)
         except ValueError:
-            example = "an ISO 8601 time such as 2025-03-01T09:00"
-            raise UsageError(f"QUIZCLI_NOW is {pinned!r}, not {example}; fix or unset it") from None
+            raise UsageError(msg("error.now_format", value=pinned)) from None
         if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-            raise UsageError(
-                f"QUIZCLI_NOW is {pinned!r}, outside the years {FIRST_YEAR}-{LAST_YEAR} "
-                "quizcli can schedule in; fix or unset it"
-            )
+            years = {"first": FIRST_YEAR, "last": LAST_YEAR}
+            raise UsageError(msg("error.now_years", value=pinned, **years))
         # Without an offset the time is read as local time, as a clock on the wall.
         return (moment if moment.tzinfo else moment.astimezone()).astimezone(timezone.utc)
     return datetime.now(timezone.utc)

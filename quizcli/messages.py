@@ -390,6 +390,322 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "or set QUIZCLI_HOME",
         "无法把语言设置写入 {path}（{reason}）；请检查该目录的权限，或设置 QUIZCLI_HOME",
     ),
+    # Errors naming a question, a bank, a filter or a file.
+    "error.no_question": (
+        "no question '{id}'; `quizcli list` shows every id",
+        "没有编号为 '{id}' 的题目；`quizcli list` 列出全部编号",
+    ),
+    "error.no_question_like": (
+        "no question '{id}'; did you mean '{close}'?",
+        "没有编号为 '{id}' 的题目；是不是 '{close}'？",
+    ),
+    "error.bank_problems": (
+        "{n} problem(s) in the banks; fix them and retry",
+        "题库中有 {n} 个问题；修正后再试",
+    ),
+    "warning.skipped_bank": (
+        "warning: skipped the bank {path}: {n} problem(s), the first at line {line}; "
+        "see them with: quizcli lint {path}",
+        "警告：已跳过题库 {path}：有 {n} 个问题，第一个在第 {line} 行；"
+        "查看详情：quizcli lint {path}",
+    ),
+    "error.filter_close": (
+        "{option} '{value}' matches no question; did you mean '{close}'?",
+        "{option} '{value}' 没有匹配的题目；是不是 '{close}'？",
+    ),
+    "error.filter_known": (
+        "{option} '{value}' matches no question; one of: {known}",
+        "{option} '{value}' 没有匹配的题目；可选：{known}",
+    ),
+    "error.filter_tag": (
+        "{option} '{value}' matches no question; `quizcli list --json` shows each question's tags",
+        "{option} '{value}' 没有匹配的题目；`quizcli list --json` 会列出每道题的标签",
+    ),
+    "error.no_match": (
+        "no question matches these filters; `quizcli list` shows what there is",
+        "没有符合这些条件的题目；`quizcli list` 列出全部题目",
+    ),
+    "error.no_export": (
+        "no questions to export; `quizcli lint` says why a bank does not load",
+        "没有可导出的题目；`quizcli lint` 会说明题库为何无法加载",
+    ),
+    "error.export_into_data": (
+        "{target} is quizcli's own data (in {home}); export somewhere else",
+        "{target} 是 quizcli 自己的数据（在 {home} 中）；请导出到别处",
+    ),
+    "error.cannot_write": (
+        "cannot write {target}: {reason}; choose another path",
+        "无法写入 {target}：{reason}；请换一个路径",
+    ),
+    "error.exists": (
+        "{target} exists; pass --force to overwrite it",
+        "{target} 已存在；加上 --force 可覆盖",
+    ),
+    "export.wrote_notes": ("wrote {n} notes to {path}", "已写入 {n} 张卡片到 {path}"),
+    "error.check_both": (
+        "give either ID ANSWER or --file FILE, not both",
+        "请给出 ID ANSWER 或 --file FILE，不要同时给出",
+    ),
+    "error.check_neither": (
+        "give a question id and an answer, or --file FILE",
+        "请给出题目编号和答案，或 --file FILE",
+    ),
+    "error.not_derivation": (
+        "'{id}' is a {kind} question; `quizcli check` checks derivations "
+        "(`quizcli list --type derivation` lists them)",
+        "'{id}' 是{kind}题；`quizcli check` 只检查推导题"
+        "（`quizcli list --type derivation` 列出它们）",
+    ),
+    "error.cannot_read_file": (
+        "{path}: cannot read ({reason}); give a UTF-8 text file",
+        "{path}：无法读取（{reason}）；请给出 UTF-8 编码的文本文件",
+    ),
+    "error.tab_line": ("expected ID<TAB>ANSWER", "应为 ID<TAB>ANSWER 的格式"),
+    "error.bank_formula": (
+        "question '{id}' has an expression that does not parse ({detail}); run `quizcli lint`",
+        "题目 '{id}' 中有无法解析的表达式（{detail}）；请运行 `quizcli lint`",
+    ),
+    "error.no_curve_like": (
+        "no curve '{name}'; did you mean '{close}'?",
+        "没有 '{name}' 这条曲线；是不是 '{close}'？",
+    ),
+    "error.no_curve": (
+        "no curve '{name}'; choose from {names}",
+        "没有 '{name}' 这条曲线；可选：{names}",
+    ),
+    "error.empty_range": (
+        "--range {low} {high} is empty; give the lower bound first",
+        "--range {low} {high} 是空区间；请先写下界",
+    ),
+    "error.overflow": (
+        "{label} overflows on this range; choose a narrower --range",
+        "{label} 在这个区间上溢出；请用更窄的 --range",
+    ),
+    "error.now_format": (
+        "QUIZCLI_NOW is '{value}', not an ISO 8601 time such as 2025-03-01T09:00; fix or unset it",
+        "QUIZCLI_NOW 是 '{value}'，不是 2025-03-01T09:00 这样的 ISO 8601 时间；请修正或删除它",
+    ),
+    "error.now_years": (
+        "QUIZCLI_NOW is '{value}', outside the years {first}-{last} quizcli can schedule in; "
+        "fix or unset it",
+        "QUIZCLI_NOW 是 '{value}'，超出了 quizcli 能排期的 {first}-{last} 年；请修正或删除它",
+    ),
+    "error.db_cannot_write": (
+        "cannot write the review database {path} ({detail}); check the disk space and "
+        "permissions of that directory or set QUIZCLI_HOME",
+        "无法写入复习记录数据库 {path}（{detail}）；请检查磁盘空间和该目录的权限，"
+        "或设置 QUIZCLI_HOME",
+    ),
+    "error.db_damaged": (
+        "the review database {path} is damaged ({detail}); run: quizcli doctor",
+        "复习记录数据库 {path} 已损坏（{detail}）；请运行：quizcli doctor",
+    ),
+    "error.db_locked": (
+        "the review database {path} is locked by another quizcli (waited up to {seconds}s); "
+        "finish that session and try again",
+        "复习记录数据库 {path} 被另一个 quizcli 占用（已等待 {seconds} 秒）；请结束那次练习后重试",
+    ),
+    "error.db_newer": (
+        "the review database was written by a newer quizcli (migration {name}); "
+        "upgrade quizcli: pip install -U quizcli",
+        "复习记录数据库由更新版本的 quizcli 写入（迁移 {name}）；"
+        "请升级 quizcli：pip install -U quizcli",
+    ),
+    # lint: the problems a bank file can have, and the summary.
+    "lint.problems": ("{n} problem(s) in {files} file(s)", "{files} 个文件中有 {n} 个问题"),
+    "lint.ok": ("ok: {n} questions in {files} file(s)", "正常：{files} 个文件，共 {n} 题"),
+    "lint.topic": ("topic", "主题"),
+    "lint.type": ("type", "题型"),
+    "lint.difficulty": ("difficulty", "难度"),
+    "lint.language": ("language", "语言"),
+    "lint.too_large": (
+        "larger than {mb} MB; split it into several files",
+        "超过 {mb} MB；请拆成几个文件",
+    ),
+    "lint.cannot_read": ("cannot read: {reason}", "无法读取：{reason}"),
+    "lint.not_utf8": (
+        "not UTF-8 (byte {byte}); save the file as UTF-8",
+        "不是 UTF-8 编码（第 {byte} 字节）；请以 UTF-8 保存文件",
+    ),
+    "lint.duplicate_key": (
+        "duplicate key; YAML would keep only the last one, so remove one of them",
+        "键重复；YAML 只会保留最后一个，请删掉其中一个",
+    ),
+    "lint.cut_short": (
+        "text after ' #' is read as a YAML comment and dropped; quote the value",
+        "' #' 之后的文字会被 YAML 当作注释丢掉；请给这个值加引号",
+    ),
+    "lint.not_mapping": (
+        "a bank file is a mapping with format_version and questions",
+        "题库文件应是包含 format_version 和 questions 的映射",
+    ),
+    "lint.header_key": (
+        "unknown key; a bank file has only format_version and questions",
+        "未知的键；题库文件只有 format_version 和 questions 两个键",
+    ),
+    "lint.no_version": (
+        "is missing; this quizcli reads format_version: 1",
+        "缺失；此版本的 quizcli 读取 format_version: 1",
+    ),
+    "lint.bad_version": (
+        "is {version}; this quizcli reads format_version: 1",
+        "是 {version}；此版本的 quizcli 读取 format_version: 1",
+    ),
+    "lint.no_questions": (
+        "needs a list with at least one question",
+        "需要一个至少含一道题的列表",
+    ),
+    "lint.duplicate_id": (
+        "duplicate id; also defined at {first}; ids must be unique across all banks",
+        "编号重复；{first} 处也定义了它；所有题库中的编号都必须唯一",
+    ),
+    "lint.missing": (
+        "is missing; add it (see questions/README.md)",
+        "缺失；请补上（见 questions/README.md）",
+    ),
+    "lint.extra": (
+        "unknown key; remove it or fix its spelling (see questions/README.md)",
+        "未知的键；请删除或改正拼写（见 questions/README.md）",
+    ),
+    "lint.bad_type": (
+        "must be one of {types}",
+        "必须是 {types} 之一",
+    ),
+    "lint.no_type": (
+        "is missing; set type to one of {types}",
+        "缺失；请把 type 设为 {types} 之一",
+    ),
+    "lint.want_text": ("must be text", "必须是文本"),
+    "lint.want_int": ("must be a whole number", "必须是整数"),
+    "lint.want_number": ("must be a number", "必须是数字"),
+    "lint.want_bool": ("must be true or false", "必须是 true 或 false"),
+    "lint.want_list": ("must be a list", "必须是列表"),
+    "lint.want_mapping": ("must be a mapping of keys to values", "必须是键值映射"),
+    "lint.literal": ("must be one of {expected}", "必须是 {expected} 之一"),
+    "lint.ge": ("must be at least {limit}", "不能小于 {limit}"),
+    "lint.gt": ("must be more than {limit}", "必须大于 {limit}"),
+    "lint.le": ("must be at most {limit}", "不能大于 {limit}"),
+    "lint.lt": ("must be less than {limit}", "必须小于 {limit}"),
+    "lint.short_text": ("must have at least {n} character(s)", "至少要有 {n} 个字符"),
+    "lint.long_text": ("must have at most {n} characters", "最多 {n} 个字符"),
+    "lint.short_list": ("must have at least {n} item(s)", "至少要有 {n} 项"),
+    "lint.long_list": ("must have at most {n} items", "最多 {n} 项"),
+    "lint.pattern": (
+        "must be a kebab-case slug such as relu-dying (lower-case words joined by -)",
+        "必须是 relu-dying 这样的短横线小写编号",
+    ),
+    "lint.invalid": ("is not valid here ({detail})", "在这里无效（{detail}）"),
+    "lint.empty_text": (
+        "is empty; write the text in this language",
+        "是空的；请用这种语言写出内容",
+    ),
+    "lint.bad_letter": (
+        "correct letter '{letter}' is not one of {letters}",
+        "正确选项 '{letter}' 不在 {letters} 之中",
+    ),
+    "lint.letter_twice": ("correct lists a letter twice", "correct 中有重复的选项字母"),
+    "lint.vector_size": ("a vector answer needs 1 to 16 numbers", "向量答案需要 1 到 16 个数"),
+    "lint.symbol_name": (
+        "symbol '{name}' is not a plain identifier such as x or s_i",
+        "符号 '{name}' 不是 x 或 s_i 这样的普通标识符",
+    ),
+    "lint.not_a_symbol": (
+        "{what} names '{name}', which is not in symbols",
+        "{what} 中的 '{name}' 不在 symbols 里",
+    ),
+    "lint.wrt": ("wrt '{name}' is not in symbols", "wrt 中的 '{name}' 不在 symbols 里"),
+    "lint.empty_domain": (
+        "domain of '{name}' is empty: {low} >= {high}",
+        "'{name}' 的 domain 是空的：{low} >= {high}",
+    ),
+    "lint.empty_assume": (
+        "assume gives '{name}' an empty interval {interval}",
+        "assume 给 '{name}' 的区间 {interval} 是空的",
+    ),
+    "lint.series_kind": (
+        "a series has either points or a curve, not both or neither",
+        "一条数据序列要么给 points，要么给 curve，不能都给或都不给",
+    ),
+    "lint.points_shape": (
+        "a series of points needs a name and takes no range",
+        "由 points 组成的序列需要 name，且不能有 range",
+    ),
+    "lint.points_order": ("the points' x values must increase", "points 的 x 值必须递增"),
+    "lint.empty_range": (
+        "range {range} is empty; give the lower bound first",
+        "range {range} 是空区间；请先写下界",
+    ),
+    "lint.private_source": (
+        "'{source}' names a private note no reader can open; cite the paper, book or "
+        "framework documentation the fact comes from",
+        "'{source}' 是读者无法查看的私人笔记；请引用该事实出处的论文、书籍或框架文档",
+    ),
+    "lint.empty_source": (
+        "a source is empty; cite a paper, book or framework documentation",
+        "出处是空的；请引用论文、书籍或框架文档",
+    ),
+    "lint.yaml_syntax": (
+        "YAML syntax: {detail} (check indentation, colons and quotes)",
+        "YAML 语法错误：{detail}；请检查缩进、冒号和引号",
+    ),
+    # What PyYAML's problems mean; English output quotes PyYAML itself, Chinese says these.
+    "yaml.end_of_stream": (
+        "the file ends before a value is finished (a closing quote?)",
+        "文件在一个值写完之前就结束了（可能少了闭合的引号）",
+    ),
+    "yaml.mapping_values": (
+        "a `key: value` cannot start here (indentation, or an unquoted colon?)",
+        "这里不能出现“键: 值”（可能是缩进不对，或值里有未加引号的冒号）",
+    ),
+    "yaml.expected_colon": ("a ':' is missing", "找不到应有的 ':'"),
+    "yaml.expected_key": ("a key is missing (indentation?)", "找不到应有的键（可能是缩进不对）"),
+    "yaml.block_end": ("the indentation is inconsistent", "缩进不一致"),
+    "yaml.bad_character": (
+        "a character that cannot start a value (a tab, or an unquoted @ or `)",
+        "有不能出现在这里的字符（例如制表符或未加引号的 @、`）",
+    ),
+    "yaml.undefined_alias": ("an alias that is never defined", "用到了未定义的别名"),
+    "yaml.other": ("the file's structure cannot be read", "文件结构无法解析"),
+    "lint.too_deep": ("nested more than {n} levels deep", "嵌套超过 {n} 层"),
+    "lint.key_not_text": (
+        "a key must be plain text, not a list or mapping",
+        "键必须是普通文本，不能是列表或映射",
+    ),
+    "lint.recursive_alias": (
+        "recursive alias: an alias (*name) may not point to a value that contains it",
+        "递归别名：别名（*name）不能指向包含它自身的值",
+    ),
+    "lint.alias_bomb": (
+        "aliases expand to more than {n} values; write the values out instead",
+        "别名展开后超过 {n} 个值；请直接写出这些值",
+    ),
+    "lint.yaml_tag": (
+        "unsupported YAML tag {tag}: bank files hold plain text, numbers and lists; remove the tag",
+        "不支持的 YAML 标签 {tag}：题库文件只含文本、数字和列表；请删除该标签",
+    ),
+    "lint.unknown_function": (
+        "'{name}' is not a function the checker knows ({known})",
+        "'{name}' 不是检查器认识的函数（{known}）",
+    ),
+    "lint.reference_forbidden": (
+        "the reference uses {name}, which the answer may not",
+        "参考答案用了 {name}，而答案不允许使用它",
+    ),
+    "lint.sampled_outside": (
+        "{name} is declared {what} but sampled over {shown}",
+        "{name} 声明为 {what}，但取样区间是 {shown}",
+    ),
+    "lint.sampled_one_sign": (
+        "{name} is declared {what} but sampled only over {shown}; sample both signs, or "
+        "declare its sign in `assume` and state it in the prompt",
+        "{name} 声明为 {what}，但只在 {shown} 上取样；请取正负两种符号，"
+        "或在 `assume` 中声明其符号并在题干中说明",
+    ),
+    "lint.interval": ("in {interval}", "在 {interval} 内"),
+    "lint.formula": (
+        "{detail}; see the grammar in questions/README.md",
+        "{detail}；语法见 questions/README.md",
+    ),
     # Errors the command line itself reports.
     "usage.no_option": (
         "no option {option}; `{command} -h` lists the options",
@@ -450,6 +766,20 @@ class Message:
         return self.text("en")
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Text already written in both languages (a checker diagnosis) used as a field value."""
+
+    en: str
+    zh: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+
 def msg(key: str, /, **fields: object) -> Message:
     """A message to say later; an unknown key fails here, where it is written."""
     if key not in CATALOGUE:
@@ -460,7 +790,7 @@ def msg(key: str, /, **fields: object) -> Message:
 def say(key: str, lang: str, /, **fields: object) -> str:
     """The entry in `lang` (English unless zh), filled in; a Message value is said in `lang` too."""
     en, zh = CATALOGUE[key]
-    values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in fields.items()}
+    values = {k: v.text(lang) if isinstance(v, Message | Pair) else v for k, v in fields.items()}
     return (zh if lang == "zh" else en).format(**values)
 
 

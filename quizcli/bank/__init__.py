@@ -11,6 +11,7 @@ from quizcli import env
 from quizcli.bank.loader import Origin, Problem, bank_files, display, duplicate_id, load_file
 from quizcli.bank.model import AnyQuestion
 from quizcli.errors import UsageError
+from quizcli.messages import msg
 
 __all__ = ["Bank", "Filters", "Origin", "Problem", "default_sources", "load_bank"]
 
@@ -73,10 +74,12 @@ def _known(option: str, value: str | None, known: set[str]) -> None:
     if value is None or value in known:
         return
     close = get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(sorted(known))}"
-    if not close and option == "--tag":
-        hint = "`quizcli list --json` shows each question's tags"
-    raise UsageError(f"{option} '{value}' matches no question; {hint}")
+    if close:
+        raise UsageError(msg("error.filter_close", option=option, value=value, close=close[0]))
+    if option == "--tag":
+        raise UsageError(msg("error.filter_tag", option=option, value=value))
+    names = ", ".join(sorted(known))
+    raise UsageError(msg("error.filter_known", option=option, value=value, known=names))
 
 
 def default_sources() -> list[Path]:

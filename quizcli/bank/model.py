@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from quizcli.messages import msg
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
@@ -42,7 +44,7 @@ class Text(Strict):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("is empty; write the text in this language")
+            raise ValueError(msg("lint.empty_text"))
         return value.strip()
 
     def get(self, lang: str) -> str:
@@ -75,11 +77,10 @@ class ChoiceAnswer(Strict):
     def _letters_in_range(self) -> ChoiceAnswer:
         for letter in self.correct:
             if letter not in self.letters:
-                raise ValueError(
-                    f"correct letter {letter!r} is not one of {', '.join(self.letters)}"
-                )
+                letters = ", ".join(self.letters)
+                raise ValueError(msg("lint.bad_letter", letter=letter, letters=letters))
         if len(set(self.correct)) != len(self.correct):
-            raise ValueError("correct lists a letter twice")
+            raise ValueError(msg("lint.letter_twice"))
         return self
 
     @property
@@ -98,7 +99,7 @@ class NumericAnswer(Strict):
     @classmethod
     def _short_vector(cls, value: float | list[float]) -> float | list[float]:
         if isinstance(value, list) and not 1 <= len(value) <= 16:
-            raise ValueError("a vector answer needs 1 to 16 numbers")
+            raise ValueError(msg("lint.vector_size"))
         return value
 
     @property
@@ -187,27 +188,27 @@ class DerivationAnswer(Strict):
     def _identifiers(cls, symbols: list[str]) -> list[str]:
         for name in symbols:
             if not IDENTIFIER.match(name):
-                raise ValueError(f"symbol {name!r} is not a plain identifier such as x or s_i")
+                raise ValueError(msg("lint.symbol_name", name=name))
         return symbols
 
     @model_validator(mode="after")
     def _domain_known(self) -> DerivationAnswer:
         for name, (low, high) in self.domain.items():
             if name not in self.symbols:
-                raise ValueError(f"domain names {name!r}, which is not in symbols")
+                raise ValueError(msg("lint.not_a_symbol", what="domain", name=name))
             if not low < high:
-                raise ValueError(f"domain of {name!r} is empty: {low} >= {high}")
+                raise ValueError(msg("lint.empty_domain", name=name, low=low, high=high))
         for name, declared in self.assume.items():
             if name not in self.symbols:
-                raise ValueError(f"assume names {name!r}, which is not in symbols")
+                raise ValueError(msg("lint.not_a_symbol", what="assume", name=name))
             if isinstance(declared, tuple) and not declared[0] < declared[1]:
-                raise ValueError(f"assume gives {name!r} an empty interval {list(declared)}")
+                raise ValueError(msg("lint.empty_assume", name=name, interval=list(declared)))
         for kink in self.kinks:
             for name in kink.at:
                 if name not in self.symbols:
-                    raise ValueError(f"kinks names {name!r}, which is not in symbols")
+                    raise ValueError(msg("lint.not_a_symbol", what="kinks", name=name))
         if self.wrt is not None and self.wrt not in self.symbols:
-            raise ValueError(f"wrt {self.wrt!r} is not in symbols")
+            raise ValueError(msg("lint.wrt", name=self.wrt))
         return self
 
 
@@ -229,17 +230,17 @@ class Series(Strict):
     @model_validator(mode="after")
     def _points_or_curve(self) -> Series:
         if (self.points is None) == (self.curve is None):
-            raise ValueError("a series has either points or a curve, not both or neither")
+            raise ValueError(msg("lint.series_kind"))
         if self.points is not None:
             if self.name is None or self.range is not None:
-                raise ValueError("a series of points needs a name and takes no range")
+                raise ValueError(msg("lint.points_shape"))
             xs = [x for x, _ in self.points]
             if any(b <= a for a, b in itertools.pairwise(xs)):
-                raise ValueError("the points' x values must increase")
+                raise ValueError(msg("lint.points_order"))
         if self.curve is not None:
             self.curve_name()
         if self.range is not None and not self.range[0] < self.range[1]:
-            raise ValueError(f"range {list(self.range)} is empty; give the lower bound first")
+            raise ValueError(msg("lint.empty_range", range=list(self.range)))
         return self
 
     def curve_name(self) -> tuple[str, bool]:
@@ -252,7 +253,7 @@ class Series(Strict):
         try:
             return curves.resolve(self.curve.rstrip("'′")), derivative
         except QuizcliError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.said or exc.message) from None
 
 
 class Figure(Strict):
@@ -282,12 +283,9 @@ class QuestionBase(Strict):
     def _sources_readable(cls, sources: list[str]) -> list[str]:
         for source in sources:
             if source.startswith("seed:"):
-                raise ValueError(
-                    f"{source!r} names a private note no reader can open; cite the paper, "
-                    "book or framework documentation the fact comes from"
-                )
+                raise ValueError(msg("lint.private_source", source=source))
             if not source.strip():
-                raise ValueError("a source is empty; cite a paper, book or framework documentation")
+                raise ValueError(msg("lint.empty_source"))
         return sources
 
 

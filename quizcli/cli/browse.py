@@ -11,6 +11,7 @@ import typer
 from quizcli import env
 from quizcli.cli.app import state
 from quizcli.errors import NotFound, QuizcliError
+from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
@@ -35,14 +36,12 @@ def load(ctx: typer.Context, strict: bool = False) -> Bank:
     if broken and (strict or set(broken) & bundled_files()):
         for problem in bank.problems:
             typer.echo(str(problem), err=True)
-        raise QuizcliError(f"{len(bank.problems)} problem(s) in the banks; fix them and retry")
+        raise QuizcliError(msg("error.bank_problems", n=len(bank.problems)))
     for path in broken:
         found = [problem for problem in bank.problems if problem.path == path]
-        typer.echo(
-            f"quizcli: warning: skipped the bank {path}: {len(found)} problem(s), the first "
-            f"at line {found[0].line}; see them with: quizcli lint {path}",
-            err=True,
-        )
+        line = found[0].line
+        warning = say("warning.skipped_bank", state(ctx).lang, path=path, n=len(found), line=line)
+        typer.echo(f"quizcli: {warning}", err=True)
     return bank.without(broken)
 
 
@@ -136,8 +135,9 @@ def find(bank: Bank, question_id: str) -> AnyQuestion:
     if question is not None:
         return question
     close = get_close_matches(question_id, bank.ids(), n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else "; `quizcli list` shows every id"
-    raise NotFound(f"no question '{question_id}'{hint}")
+    if close:
+        raise NotFound(msg("error.no_question_like", id=question_id, close=close[0]))
+    raise NotFound(msg("error.no_question", id=question_id))
 
 
 def search(

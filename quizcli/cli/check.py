@@ -10,6 +10,7 @@ import typer
 
 from quizcli.cli.app import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
+from quizcli.messages import Message, has, msg
 
 if TYPE_CHECKING:
     from quizcli.bank.model import DerivationQuestion
@@ -58,10 +59,10 @@ def check_command(
     """
     if file is not None:
         if question_id is not None or answer is not None:
-            raise UsageError("give either ID ANSWER or --file FILE, not both")
+            raise UsageError(msg("error.check_both"))
         raise typer.Exit(_check_file(ctx, file, as_json, timeout))
     if question_id is None or answer is None:
-        raise UsageError("give a question id and an answer, or --file FILE")
+        raise UsageError(msg("error.check_neither"))
     import json
 
     from quizcli import env
@@ -88,12 +89,10 @@ def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     try:
         question = find_by_id(ctx, question_id)
     except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
+        raise NotFound(exc.said or exc.message, exit_code=2) from None
     if not isinstance(question, DerivationQuestion):
-        raise UsageError(
-            f"'{question_id}' is a {question.type} question; `quizcli check` checks derivations"
-            " (`quizcli list --type derivation` lists them)"
-        )
+        kind = Message("type." + question.type) if has("type." + question.type) else question.type
+        raise UsageError(msg("error.not_derivation", id=question_id, kind=kind))
     return question
 
 
@@ -110,7 +109,7 @@ def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -
         text = sys.stdin.read() if str(path) == "-" else path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(f"{path}: cannot read ({reason}); give a UTF-8 text file") from None
+        raise UsageError(msg("error.cannot_read_file", path=path, reason=reason)) from None
     lang = state(ctx).lang
     all_correct = True
     for number, line in enumerate(text.splitlines(), start=1):
@@ -120,11 +119,11 @@ def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -
         question_id = question_id.strip()
         try:
             if not tab:
-                raise UsageError("expected ID<TAB>ANSWER")
+                raise UsageError(msg("error.tab_line"))
             question = _derivation(ctx, question_id)
         except QuizcliError as exc:
             row: dict[str, object] = {"id": question_id, "line": number, "verdict": "invalid",
-                                      "read_as": "", "feedback": exc.message, "method": "parse",
+                                      "read_as": "", "feedback": exc.text(lang), "method": "parse",
                                       "ms": 0.0, "step": None}  # fmt: skip
         else:
             result = check(question, answer, timeout=timeout, ascii=env.ascii_mode())

@@ -34,18 +34,19 @@ def lint_command(
     from quizcli.checker.lint import expression_problems
     from quizcli.ui import lint as ui
 
+    lang = state(ctx).lang
     sources = list(paths) if paths else state(ctx).bank_sources()
     bank = load_bank(sources, use_cache=False)
     # The loader's problems, then the checker's: the bank cannot import the checker.
     problems = sorted(bank.problems + expression_problems(bank))
     if as_json:
-        report = {"problems": [str(p) for p in problems], "stats": stats(bank)}
+        report = {"problems": [p.text(lang) for p in problems], "stats": stats(bank)}
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            typer.echo(str(problem))
+            typer.echo(problem.text(lang))
         if show_stats:
-            ui.stats_table(stats(bank))
-        ui.summary(len(bank.questions), len(bank.files), len(problems))
+            ui.stats_table(stats(bank), lang)
+        ui.summary(len(bank.questions), len(bank.files), len(problems), lang)
     if problems:
         raise typer.Exit(1)

@@ -123,6 +123,7 @@ def _run(
     from quizcli.checker import shown_reference
     from quizcli.cli.browse import find, load
     from quizcli.errors import NotFound
+    from quizcli.messages import msg
     from quizcli.session import Session
     from quizcli.store import open_store
     from quizcli.ui import session as ui
@@ -134,7 +135,7 @@ def _run(
     else:
         questions = Filters(topic, kind.value if kind else None, tag).keep(bank.questions)
     if not questions:
-        raise NotFound("no question matches these filters; `quizcli list` shows what there is")
+        raise NotFound(msg("error.no_match"))
     ascii = env.ascii_mode()
     screen = ui.Screen(lang, formula=lambda q: shown_reference(q, ascii))
     with open_store() as store:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg
 from quizcli.store.connection import immediate
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -119,8 +120,5 @@ def pending(db: sqlite3.Connection) -> list[Migration]:
     known = {fn.__name__ for fn in MIGRATIONS}
     unknown = sorted(done - known)
     if unknown:
-        raise QuizcliError(
-            f"the review database was written by a newer quizcli (migration {unknown[0]}); "
-            "upgrade quizcli: pip install -U quizcli"
-        )
+        raise QuizcliError(msg("error.db_newer", name=unknown[0]))
     return [fn for fn in MIGRATIONS if fn.__name__ not in done]
