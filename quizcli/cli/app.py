@@ -113,17 +113,17 @@ def _said_usage_error(exc: Exception, lang: str) -> str | None:
         return None
     kind = type(exc).__name__
     param = getattr(exc, "param", None)
-    opts = getattr(param, "opts", None) or []
+    opts = [opt for opt in getattr(param, "opts", None) or [] if opt.startswith("-")]
     name = getattr(exc, "option_name", None) or (opts[0] if opts else None)
-    name = name or getattr(param, "metavar", None) or getattr(param, "name", "")
     sub = getattr(exc, "ctx", None)
+    name = name or _metavar(param)
     command = getattr(sub, "command_path", "quizcli") if sub is not None else "quizcli"
     if kind == "NoSuchOption":
         possible = say("list.sep", lang).join(sorted(getattr(exc, "possibilities", None) or []))
         key = "usage.no_option_like" if possible else "usage.no_option"
         return say(key, lang, option=name, possible=possible, command=command)
     if kind == "MissingParameter":
-        return say("usage.missing", lang, name=str(name).upper(), command=command)
+        return say("usage.missing", lang, name=name, command=command)
     if kind in ("BadParameter", "BadArgumentUsage", "BadOptionUsage"):
         return say("usage.bad_value", lang, option=name, command=command)
     if kind == "NoArgsIsHelpError":
@@ -136,6 +136,12 @@ def _said_usage_error(exc: Exception, lang: str) -> str | None:
     if kind == "UsageError":
         return say("usage.other", lang, command=command)
     return None
+
+
+def _metavar(param: Any) -> str:
+    """An argument as the usage line names it: its metavar (ID), else its name in capitals."""
+    metavar = getattr(param, "metavar", None)
+    return str(metavar) if metavar else str(getattr(param, "name", "")).upper()
 
 
 def fail(message: str, code: int) -> NoReturn:

@@ -229,7 +229,8 @@ def _answer(
 def numeric_answer(question: NumericQuestion, lang: str) -> str:
     answer = question.answer
     unit = f" {answer.unit_in(lang)}" if answer.unit else ""
-    return f"{answer.shown}{unit}  (± {answer.tolerance:g})"
+    within = say("browse.tolerance", lang, tolerance=f"{answer.tolerance:g}")
+    return f"{answer.shown}{unit}  " + (f"（{within}）" if lang == "zh" else f"({within})")
 
 
 def _section(key: str, lang: str, body: RenderableType) -> Group:

@@ -19,7 +19,7 @@ from rich.text import Text as RichText
 
 from quizcli import env
 from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
-from quizcli.messages import has, say
+from quizcli.messages import has, say, term
 from quizcli.plans import Today
 from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
 from quizcli.srs import Outcome, Rating, format_interval
@@ -198,7 +198,7 @@ def _scores(result: Summary, lang: str) -> None:
     table.add_column(label("right", lang), justify="right")
     table.add_column("%", justify="right")
     for topic, (right, total) in result.by_topic().items():
-        table.add_row(topic, f"{right}/{total}", f"{100 * right / total:.0f}")
+        table.add_row(term("topic", topic, lang), f"{right}/{total}", f"{100 * right / total:.0f}")
     out().print(table)
 
 

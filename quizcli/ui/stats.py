@@ -14,7 +14,7 @@ from rich.text import Text
 
 from quizcli import env
 from quizcli.bank.model import TOPICS
-from quizcli.messages import say
+from quizcli.messages import say, term
 from quizcli.plans import ReadinessReport
 from quizcli.store import Stats, TopicMastery
 from quizcli.ui import out, plain
@@ -109,7 +109,7 @@ def mastery_table(topics: dict[str, TopicMastery], lang: str, ascii_only: bool =
     for name in sorted(topics, key=lambda t: (order.get(t, len(order)), t)):
         topic = topics[name]
         cells = (str(topic.questions), str(topic.reviewed), str(topic.mastered))
-        table.add_row(name, *cells, _bar(topic.share, ascii_only))
+        table.add_row(term("topic", name, lang), *cells, _bar(topic.share, ascii_only))
     return table
 
 
@@ -145,5 +145,9 @@ def readiness(report: ReadinessReport, lang: str) -> None:
     ascii_only = env.ascii_mode()
     for name in sorted(known.topics, key=lambda t: (order.get(t, len(order)), t)):
         row = known.topics[name]
-        table.add_row(name, f"{row.seen}/{row.total}", _bar(row.predicted_recall, ascii_only))
+        table.add_row(
+            term("topic", name, lang),
+            f"{row.seen}/{row.total}",
+            _bar(row.predicted_recall, ascii_only),
+        )
     console.print(table)
