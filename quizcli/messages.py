@@ -82,6 +82,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "browse.col_level": ("level", "难度"),
     "browse.col_prompt": ("prompt", "题目"),
     "browse.tolerance": ("± {tolerance}", "误差 ± {tolerance}"),
+    # Markdown cheat sheets: one per topic.
+    "sheet.activations": ("Activation functions", "激活函数"),
+    "sheet.regularization": ("Regularization", "正则化"),
+    "sheet.normalization": ("Normalization", "归一化"),
+    "sheet.pooling": ("Pooling", "池化"),
+    "sheet.optimization": ("Optimization", "优化"),
     # stats.
     "stats.title": ("Review statistics, {day}", "复习统计（{day}）"),
     "stats.totals": (

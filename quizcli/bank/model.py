@@ -20,7 +20,6 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
 TYPES = ("concept", "choice", "numeric", "derivation")
 LANGS = ("en", "zh")
-LEVELS = {1: ("easy", "基础"), 2: ("medium", "进阶"), 3: ("hard", "困难")}
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 # Far above any real formula (the longest is 165 characters), far below what would make
 # the reader or sympy recurse past Python's stack: a 10,000-term bank formula is an error.

@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from quizcli.bank.model import LEVELS, AnyQuestion
+from quizcli.bank.model import AnyQuestion
 from quizcli.export import Formula, answer_parts, pick
-
-TITLES = {
-    "activations": ("Activation functions", "激活函数"),
-    "regularization": ("Regularization", "正则化"),
-    "normalization": ("Normalization", "归一化"),
-    "pooling": ("Pooling", "池化"),
-    "optimization": ("Optimization", "优化"),
-}
-HEADINGS = {"answer": ("Answer", "答案"), "why": ("Why", "解析"), "sources": ("Sources", "出处")}
+from quizcli.messages import has, say
 
 
 def export_sheets(
@@ -57,23 +49,27 @@ def sheet_path(directory: Path, topic: str) -> Path:
 
 
 def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula) -> str:
-    lines = [f"# {_label(TITLES.get(topic, (topic, topic)), lang)}", ""]
+    title = _label(f"sheet.{topic}", lang) if has(f"sheet.{topic}") else topic
+    lines = [f"# {title}", ""]
     for number, question in enumerate(questions, start=1):
-        level = _label(LEVELS[question.difficulty], lang)
-        lines += [f"## {number}. {question.id}", "", f"*{question.type} · {level}*", ""]
+        level = _label(f"level.{question.difficulty}", lang)
+        kind = _label(f"type.{question.type}", lang)
+        lines += [f"## {number}. {question.id}", "", f"*{kind} · {level}*", ""]
         lines += [pick(question.prompt, lang, "\n\n"), ""]
         if question.figure is not None:
             title = pick(question.figure.title, lang, " / ")
             lines += [f"![{title}]({figure_file(question)})", ""]
-        lines += [f"**{_label(HEADINGS['answer'], lang)}**", ""]
+        lines += [f"**{_label('browse.answer', lang)}**", ""]
         lines += [*answer_parts(question, lang, formula), ""]
-        lines += [f"**{_label(HEADINGS['why'], lang)}**", ""]
+        lines += [f"**{_label('browse.explanation', lang)}**", ""]
         lines += [pick(question.explanation, lang, "\n\n"), ""]
         sources = "; ".join(question.sources)
-        lines += [f"*{_label(HEADINGS['sources'], lang)}: {sources}*", ""]
+        lines += [f"*{_label('browse.sources', lang)}: {sources}*", ""]
     return "\n".join(lines)
 
 
-def _label(pair: tuple[str, str], lang: str) -> str:
-    en, zh = pair
-    return {"en": en, "zh": zh}.get(lang, f"{en} / {zh}")
+def _label(key: str, lang: str) -> str:
+    """A catalogue label in the sheet's language; both, `English / 中文`, for `--lang both`."""
+    if lang in ("en", "zh"):
+        return say(key, lang)
+    return f"{say(key, 'en')} / {say(key, 'zh')}"
