@@ -159,11 +159,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, nargs="+", default=[14, 28])
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--bank", type=Path, help="a bank directory (default: the bundled banks)")
     args = parser.parse_args()
     os.environ["TZ"] = "UTC"
     time.tzset()
-    questions = load_bank(default_sources()[:1], use_cache=False).questions
-    print(f"{len(questions)} bundled questions; P0 {P0}; {args.seeds} seeds; fuzz off")
+    bank = args.bank or default_sources()[0]
+    questions = load_bank([bank], use_cache=False).questions
+    print(f"{len(questions)} questions in {bank}; P0 {P0}; {args.seeds} seeds; fuzz off")
     for days in args.days:
         for name, policy in (("a) old", old_policy), ("b) new", new_policy)):
             started = time.perf_counter()
