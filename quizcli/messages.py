@@ -66,6 +66,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "method.exact": ("decided exactly", "精确判定"),
     "check.read_as": ("read as:", "读作："),
     "check.took": ("{method}, {ms} ms", "{method}，{ms} 毫秒"),
+    # Grading typed choice and numeric answers.
+    "grade.letters": ("Answer with letters {span}.", "请用字母 {span} 作答。"),
+    "grade.pick": ("Pick {n} option(s).", "请选 {n} 项。"),
+    "grade.choice_answer": ("The answer is {right}.", "正确答案是 {right}。"),
+    "grade.count": ("Give {n} number(s).", "请给出 {n} 个数。"),
+    "grade.numeric_answer": (
+        "The answer is {right}{unit} (± {tolerance}).",
+        "正确答案是 {right}{unit}（± {tolerance}）。",
+    ),
+    "grade.no_number": ("Type a number, such as 0.25 or 1/4.", "请输入一个数，例如 0.25 或 1/4。"),
+    "grade.unit": (
+        "Cannot read {part}: the answer is in {unit}; type the number alone or with that "
+        "unit, e.g. {number} {unit}.",
+        "无法读懂 {part}：答案的单位是 {unit}；只写数字，或写成 {number} {unit}。",
+    ),
+    "grade.not_a_number": (
+        "Cannot read {part} as a number; write e.g. 0.25, 1/4 or 2.5e-3.",
+        "无法把 {part} 读成数，请写成 0.25、1/4 或 2.5e-3 这样的形式。",
+    ),
+    "grade.zero": ("{part} divides by zero.", "{part} 的分母为零。"),
+    "grade.too_large": ("{part} is too large.", "{part} 太大了。"),
     # list, show, search.
     "browse.answer": ("Answer", "答案"),
     "browse.key_points": ("Key points", "要点"),
