@@ -66,6 +66,160 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "method.exact": ("decided exactly", "精确判定"),
     "check.read_as": ("read as:", "读作："),
     "check.took": ("{method}, {ms} ms", "{method}，{ms} 毫秒"),
+    # Reading a typed formula: where it stops making sense, and the fix.
+    "parse.column": ("column {column}: ", "第 {column} 列："),
+    "parse.cannot_read": ("Cannot read column {column}: ", "无法读懂第 {column} 列："),
+    "parse.cannot_read_line": (
+        "Cannot read line {line}, column {column}: ",
+        "无法读懂第 {line} 行第 {column} 列：",
+    ),
+    "parse.explained": ("{where}{problem}", "{where}{problem}"),
+    "parse.explained_suggest": (
+        "{where}{problem}; did you mean {hint}?",
+        "{where}{problem}；是不是想写 {hint}？",
+    ),
+    "parse.empty": ("the answer is empty", "答案是空的"),
+    "parse.too_deep": (
+        "nested more than {n} levels deep; simplify the expression",
+        "嵌套超过 {n} 层，请化简表达式",
+    ),
+    "parse.if_else": (
+        "'if' needs an 'else', as in: 1 if x > 0 else 0",
+        "'if' 后面需要 'else'，例如：1 if x > 0 else 0",
+    ),
+    "parse.condition": (
+        "a condition needs a comparison such as x > 0",
+        "条件需要一个比较，例如 x > 0",
+    ),
+    "parse.two_numbers": ("two numbers in a row; add an operator", "两个数字连在一起，请加运算符"),
+    "parse.unclosed": (
+        "'{opener}' at column {column} is never closed; add '{closer}'",
+        "第 {column} 列的 '{opener}' 没有闭合，请补上 '{closer}'",
+    ),
+    "parse.unclosed_bar": (
+        "'|' at column {column} is never closed",
+        "第 {column} 列的 '|' 没有闭合",
+    ),
+    "parse.frac": ("write \\frac{{numerator}}{{denominator}}", "请写成 \\frac{{分子}}{{分母}}"),
+    "parse.transpose_only": (
+        "T only transposes a vector, as in s sᵀ or s s^T",
+        "T 只用于向量转置，例如 s sᵀ 或 s s^T",
+    ),
+    "parse.needs_argument": (
+        "{name} needs an argument in parentheses, as in {name}(x)",
+        "{name} 需要用括号写出参数，例如 {name}(x)",
+    ),
+    "parse.power_before": (
+        "{name}^… before the argument means a power of {name}(x); write {name}(x)^n or "
+        "1/{name}(x) instead",
+        "{name}^… 写在参数前表示 {name}(x) 的幂，请改写成 {name}(x)^n 或 1/{name}(x)",
+    ),
+    "parse.ends_early": (
+        "the expression ends too early; something is missing",
+        "表达式不完整，后面缺了东西",
+    ),
+    "parse.no_opener": (
+        "'{closer}' has no matching opening bracket",
+        "'{closer}' 没有对应的左括号",
+    ),
+    "parse.equals": (
+        "'=' separates steps and needs a formula on both sides; compare with ==",
+        "'=' 用来分隔推导步骤，两边都要有公式；比较请用 ==",
+    ),
+    "parse.unexpected": ("unexpected '{text}' here", "这里不应出现 '{text}'"),
+    "parse.comparison_value": (
+        "'{text}' makes a condition, not a number; write a piecewise value such as "
+        "1 if x > 0 else 0",
+        "'{text}' 构成的是条件而不是数值；请写成分段形式，例如 1 if x > 0 else 0",
+    ),
+    "parse.arity": (
+        "{name} takes {wanted} argument(s), not {count}",
+        "{name} 需要 {wanted} 个参数，而不是 {count} 个",
+    ),
+    "parse.cases_open": (
+        "\\begin{{cases}} is never closed; add \\end{{cases}}",
+        "\\begin{{cases}} 没有闭合，请补上 \\end{{cases}}",
+    ),
+    "parse.cases_empty": ("the cases are empty", "cases 里是空的"),
+    "parse.big_exponent": (
+        "the exponent of {number} is too large (at most ±{limit})",
+        "{number} 的指数太大（最多 ±{limit}）",
+    ),
+    "parse.long_number": (
+        "a number with {digits} digits is too long (at most {limit})",
+        "数字有 {digits} 位，太长了（最多 {limit} 位）",
+    ),
+    "parse.command_name": (
+        "\\{command} needs a name in braces, such as \\{command}{{sech}}",
+        "\\{command} 后面要跟花括号里的名字，例如 \\{command}{{sech}}",
+    ),
+    "parse.underscore": (
+        "'_' only joins a name to its subscript, as in s_i; names cannot start with it",
+        "'_' 只用于下标，例如 s_i；名字不能以它开头",
+    ),
+    "parse.dot": ("'.' only appears in numbers such as 0.5", "'.' 只能出现在数字里，例如 0.5"),
+    "parse.quotes": (
+        "quotes and primes are not part of a formula; type the derivative itself",
+        "公式里不能有引号或撇号，请直接写出导数的表达式",
+    ),
+    "parse.character": ("unexpected character {shown}", "无法识别的字符 {shown}"),
+    "parse.latex_command": ("unknown LaTeX command \\{command}", "不支持的 LaTeX 命令 \\{command}"),
+    "parse.diag": ("diag takes a vector, as in diag(s)", "diag 的参数是向量，例如 diag(s)"),
+    "parse.transpose": ("only a vector can be transposed", "只有向量可以转置"),
+    "parse.sum_index": (
+        "the second argument of sum is the index, as in sum(y_k, k)",
+        "sum 的第二个参数是求和下标，例如 sum(y_k, k)",
+    ),
+    "parse.too_large": (
+        "a number or exponent is too large (exponents up to {limit})",
+        "数字或指数太大（指数最多为 {limit}）",
+    ),
+    "parse.elementwise": (
+        "{what} cannot be applied to a vector or matrix; use elements such as s_i",
+        "{what} 不能作用于向量或矩阵，请用分量写法，例如 s_i",
+    ),
+    "parse.shapes": ("the shapes do not match ({detail})", "矩阵形状不匹配（{detail}）"),
+    "parse.outer_product": ("s sᵀ, the outer product", "外积 s sᵀ"),
+    "parse.cannot_compute": (
+        "this part cannot be computed ({detail}); write it another way",
+        "这一部分无法计算（{detail}）；请换一种写法",
+    ),
+    "parse.too_long": (
+        "the answer is {n} characters long; the limit is {limit}",
+        "答案有 {n} 个字符，超过了 {limit} 的上限",
+    ),
+    "parse.too_many_steps": (
+        "more than {limit} steps; keep the main ones",
+        "超过 {limit} 步，请只保留主要步骤",
+    ),
+    "parse.equals_sides": ("'=' needs a formula on both sides", "'=' 两边都要有公式"),
+    "parse.numbers_only": ("numbers only", "只有数字"),
+    "parse.unknown_name": (
+        "unknown name '{name}'; this answer may use {allowed} and functions such as σ, tanh",
+        "无法识别的名字 '{name}'；这道题可以用 {allowed} 以及 σ、tanh 等函数",
+    ),
+    "parse.mixed": (
+        "this mixes whole vectors (s, y) with elements (s_i, δ_ij); write all elements, "
+        "as in s_i − y_i, or all vectors, as in s − y",
+        "这里把整个向量（s、y）和分量（s_i、δ_ij）混在一起了；请全部用分量写，如 s_i − y_i，"
+        "或全部用向量写，如 s − y",
+    ),
+    "parse.no_indices": ("none", "无"),
+    "parse.unbound": (
+        "index {letter} is not an index of this question ({indices}); sum over it with "
+        "sum(…, {letter})",
+        "下标 {letter} 不是本题的下标（{indices}）；如需求和请写 sum(…, {letter})",
+    ),
+    "parse.a_number": ("a number", "一个数"),
+    "parse.a_matrix": ("a {rows}×{cols} matrix", "{rows}×{cols} 矩阵"),
+    "parse.shape": (
+        "this reads as {got} for n = {n} classes, but the answer is {wanted}",
+        "当类别数 n = {n} 时，这个式子是{got}，而答案应是{wanted}",
+    ),
+    "parse.forbidden": (
+        "the question asks for this without {name}; rewrite it with the others",
+        "题目要求不用 {name} 来写，请换成其他函数表示",
+    ),
     # Grading typed choice and numeric answers.
     "grade.letters": ("Answer with letters {span}.", "请用字母 {span} 作答。"),
     "grade.pick": ("Pick {n} option(s).", "请选 {n} 项。"),

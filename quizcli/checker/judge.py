@@ -33,7 +33,7 @@ from quizcli.checker.numeric import (
 from quizcli.checker.prove import proved_equal
 from quizcli.checker.verdicts import Progress, correct, invalid, render, undecided, verdict
 from quizcli.errors import QuizcliError
-from quizcli.messages import Pair, msg
+from quizcli.messages import msg
 
 if TYPE_CHECKING:
     from quizcli.bank.model import DerivationQuestion, Text
@@ -75,7 +75,7 @@ def _setup(question: DerivationQuestion) -> Setup:
         form = form_for(answer)
         mistakes = [(form.entries(form.parse(m.expr)), m.feedback) for m in answer.mistakes]
     except ParseError as exc:
-        detail = Pair(exc.en, exc.zh)
+        detail = exc.said or exc.message
         raise QuizcliError(msg("error.bank_formula", id=question_id, detail=detail)) from None
     rng = np.random.default_rng(seed(question_id))
     reference_kinks = kinks(form.reference)

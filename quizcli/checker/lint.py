@@ -10,7 +10,7 @@ from __future__ import annotations
 from quizcli.bank import Bank, Problem
 from quizcli.bank.model import DerivationAnswer, DerivationQuestion
 from quizcli.checker.errors import ParseError
-from quizcli.messages import Message, Pair, msg
+from quizcli.messages import Message, msg
 
 
 def expression_problems(bank: Bank) -> list[Problem]:
@@ -46,7 +46,7 @@ def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem
         try:
             parse(text, answer.symbols, answer.setting)
         except ParseError as exc:
-            message = msg("lint.formula", detail=Pair(*exc.located()))
+            message = msg("lint.formula", detail=exc.located())
             problems.append(
                 Problem.of(origin.path, origin.line, origin.col, question.id, name, message)
             )

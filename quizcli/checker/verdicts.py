@@ -14,6 +14,7 @@ from quizcli.checker.errors import ParseError
 from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import scope_for
 from quizcli.checker.steps import split_steps
+from quizcli.messages import msg
 
 if TYPE_CHECKING:
     from quizcli.bank.model import DerivationQuestion
@@ -45,11 +46,7 @@ def read(question: DerivationQuestion, text: str, progress: Progress | None = No
             raise
     call = forbidden_call(trees[-1], question.answer.forbid) if trees else None
     if call is not None:
-        raise ParseError(
-            offset + call.pos,
-            f"the question asks for this without {call.value}; rewrite it with the others",
-            f"题目要求不用 {call.value} 来写，请换成其他函数表示",
-        )
+        raise ParseError(offset + call.pos, msg("parse.forbidden", name=call.value))
     return trees
 
 
@@ -85,11 +82,11 @@ def invalid(exc: ParseError, text: str, shown: str) -> Verdict:
     line = text.count("\n", 0, exc.position) + 1
     column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
     if "\n" in text.strip():
-        where_en, where_zh = f"line {line}, column {column}", f"第 {line} 行第 {column} 列"
+        where = msg("parse.cannot_read_line", line=line, column=column)
     else:
-        where_en, where_zh = f"column {column}", f"第 {column} 列"
-    en, zh = exc.explained(f"Cannot read {where_en}: ", f"无法读懂{where_zh}：")
-    return verdict("invalid", shown, en, zh, "parse", None)
+        where = msg("parse.cannot_read", column=column)
+    said = exc.explained(where)
+    return verdict("invalid", shown, said.text("en"), said.text("zh"), "parse", None)
 
 
 def undecided(shown: str, index: int, count: int) -> Verdict:
