@@ -220,6 +220,161 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the question asks for this without {name}; rewrite it with the others",
         "题目要求不用 {name} 来写，请换成其他函数表示",
     ),
+    # The checker's verdicts on a derivation: why it is right, wrong or undecided.
+    "why.proved": (
+        "Correct: {steps}proved equal to the reference answer.",
+        "正确：{steps}已严格证明与参考答案相等。",
+    ),
+    "why.numerically": (
+        "Correct: {steps}equal to the reference at {points} test points (numerically "
+        "verified; no symbolic proof within the time bound).",
+        "正确：{steps}在 {points} 个测试点上与参考答案相等（数值验证；时限内未完成符号证明）。",
+    ),
+    "why.all_steps": (
+        "all {n} steps follow and the last one is right: ",
+        "{n} 步推导都成立，最后一步正确：",
+    ),
+    "why.step": ("step {n}", "第 {n} 步"),
+    "why.your_answer": ("your answer", "你的答案"),
+    "why.undecided": (
+        "Undecided: {which} could not be evaluated at enough test points (is it defined "
+        "everywhere in the question's domain?), and no proof was found in time.",
+        "无法判定：{which}在足够多的测试点上无法求值（它在题目的定义域内处处有定义吗？），"
+        "而且在时限内没有找到证明。",
+    ),
+    "why.timed_out": (
+        "Undecided: the checker used its {seconds} s of CPU time while {stage}. This says "
+        "nothing about your answer; run `quizcli check` with a larger --timeout.",
+        "无法判定：检查器在{stage}时用完了 {seconds} 秒 CPU 时间。"
+        "这并不说明你的答案有错；可以用 `quizcli check --timeout` 给更多时间。",
+    ),
+    "stage.reading": ("reading your answer", "读取你的答案"),
+    "stage.showing": ("showing how it was read", "显示读法"),
+    "stage.evaluating": ("evaluating it at the test points", "在测试点上求值"),
+    "stage.explaining": ("explaining the mistake", "分析错误"),
+    "stage.exact": ("deciding it exactly", "做精确判定"),
+    "stage.kinks": ("checking the value at the kinks", "检查折点处的取值"),
+    "stage.proof": ("looking for a proof", "寻找证明"),
+    "stage.preparing": ("preparing the question", "准备题目"),
+    "stage.checking": ("checking", "检查"),
+    "why.step_one": ("Step 1 is already wrong. {finding}", "第 1 步就错了。{finding}"),
+    "why.step_n": (
+        "Step {n} does not follow from step {previous}. {finding}",
+        "第 {n} 步不能由第 {previous} 步得到。{finding}",
+    ),
+    "why.exp_spelled": (" (e^… is exp)", "（e^… 就是 exp）"),
+    "why.uses_forbidden": (
+        "Your answer uses {name}{spelled}, which the question asks you to rewrite away; "
+        "write it with the other functions.",
+        "你的答案用到了 {name}{spelled}，题目要求不用它；请换成其他函数表示。",
+    ),
+    "why.starting_expression": (
+        "That is the expression the question starts from; it asks for another form of it.",
+        "这就是题目给出的原式；题目要的是它的另一种写法。",
+    ),
+    "why.exact_difference": (
+        "Not equal: your answer minus the correct one is exactly {text}. The difference is "
+        "small next to the size of the terms, but exact arithmetic shows it is not zero.",
+        "不相等：你的答案减去正确答案恰好等于 {text}。"
+        "这个差值相对各项的大小很小，但精确计算表明它不为零。",
+    ),
+    "why.not_exact": (
+        "Not equal. The difference is small next to the size of the terms, but exact "
+        "arithmetic shows it is not zero.",
+        "不相等。这个差值相对各项的大小很小，但精确计算表明它不为零。",
+    ),
+    "why.kink_undefined": (
+        "At {where} your answer is undefined; the question asks for the value {expected} there.",
+        "你的答案在 {where} 处没有定义；题目要求该处取值为 {expected}。",
+    ),
+    "why.kink_value": (
+        "Right away from the kink, but at {where} your answer gives {yours}; the question "
+        "asks for {expected} there (the value frameworks use).",
+        "折点以外都对，但在 {where} 处你的答案取值为 {yours}；题目要求该处为"
+        " {expected}（框架采用的值）。",
+    ),
+    "why.not_differentiated": (
+        "This is the function itself; the question asks for its derivative.",
+        "这是函数本身，题目要的是它的导数。",
+    ),
+    "why.sign_flipped": (
+        "The sign is flipped: your answer is the negative of the correct one.",
+        "符号反了：你的答案恰好是正确答案的相反数。",
+    ),
+    "why.constant_factor": (
+        "Off by a constant factor: your answer is {k} times the correct one.",
+        "差了一个常数倍：你的答案是正确答案的 {k} 倍。",
+    ),
+    "why.extra_factor": ("Your answer has an extra factor {name}.", "你的答案多乘了一个 {name}。"),
+    "why.missing_factor": (
+        "Your answer is missing a factor {name}.",
+        "你的答案漏乘了一个 {name}。",
+    ),
+    "why.constant_offset": (
+        "Off by a constant: your answer is the correct one plus {c}.",
+        "差了一个常数：你的答案等于正确答案加上 {c}。",
+    ),
+    "why.chain_rule": (
+        "Missing the chain-rule factor: the inner {inner} has derivative {du}, and the term "
+        "it belongs to must be multiplied by it.",
+        "漏了链式法则的因子：内层 {inner} 的导数是 {du}，对应的那一项要乘上它。",
+    ),
+    "why.product_rule": (
+        "Product rule: you differentiated only one factor. d(uv) = u′v + uv′; the term with "
+        "the derivative of {others} is missing.",
+        "乘积法则：你只对其中一个因子求了导。d(uv) = u′v + uv′，漏了对 {others} 求导的那一项。",
+    ),
+    "why.one_side": ("Right for {ok}, but wrong for {bad}.", "在 {ok} 时正确，但在 {bad} 时不对。"),
+    "why.one_sign": (
+        "Right for {name} > 0, but wrong for {name} < 0: the question does not say {name} "
+        "is positive.",
+        "在 {name} > 0 时正确，但在 {name} < 0 时不对：题目并没有说 {name} 为正。",
+    ),
+    "why.off_diagonal_wrong": (
+        "The diagonal entries (i = j) are right, the off-diagonal ones (i ≠ j) are wrong.",
+        "对角元（i = j）是对的，非对角元（i ≠ j）不对。",
+    ),
+    "why.diagonal_wrong": (
+        "The off-diagonal entries (i ≠ j) are right, the diagonal ones (i = j) are wrong.",
+        "非对角元（i ≠ j）是对的，对角元（i = j）不对。",
+    ),
+    "why.sign_inside": (
+        "A sign is lost inside: your answer is the correct one at −{name}.",
+        "里面丢了一个负号：你的答案等于正确答案在 −{name} 处的值。",
+    ),
+    "why.sign_on_terms": (
+        "A sign is wrong on the terms with {name}: your answer is the correct one with "
+        "{name} replaced by −{name}.",
+        "含 {name} 的项符号错了：你的答案等于把正确答案中的 {name} 换成 −{name}。",
+    ),
+    "why.yours_undefined": (
+        "Your answer is undefined {where}, where the correct value is {wanted}; elsewhere "
+        "they agree.",
+        "你的答案{where}没有定义，而正确值是 {wanted}；其余地方一致。",
+    ),
+    "why.reference_undefined": (
+        "The correct answer is undefined {where}, but yours has a value there; elsewhere "
+        "they agree.",
+        "正确答案{where}没有定义，而你的答案在那里有值；其余地方一致。",
+    ),
+    "why.at": ("at {where}", "在 {where} 处"),
+    "why.at_a_point": ("at a test point", "在一个测试点上"),
+    "why.at_random_z": ("for {where} at a random z", "在 {where}、随机 z 处"),
+    "why.near_miss": (
+        "Very close but not equal (largest difference {gap} of the scale): is this an "
+        "approximation, such as the tanh form of GELU, rather than the exact expression?",
+        "非常接近但不相等（最大差距为量级的 {gap}）：这是不是一个近似式（比如 GELU 的 tanh"
+        " 近似），而不是精确表达式？",
+    ),
+    "why.not_equal": ("Not equal to the correct answer.", "与正确答案不相等。"),
+    "why.not_real": (
+        "Not equal: {at} your answer is not a real number, but the correct value is {wanted}.",
+        "不相等：{at}你的答案没有实数值，而正确值是 {wanted}。",
+    ),
+    "why.differs": (
+        "Not equal: {at} your answer is {yours}, the correct value is {wanted}.",
+        "不相等：{at}你的答案是 {yours}，正确值是 {wanted}。",
+    ),
     # Grading typed choice and numeric answers.
     "grade.letters": ("Answer with letters {span}.", "请用字母 {span} 作答。"),
     "grade.pick": ("Pick {n} option(s).", "请选 {n} 项。"),
