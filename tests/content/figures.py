@@ -13,7 +13,23 @@ from collections.abc import Callable
 
 import numpy as np
 
+from quizcli.bank.model import NumericQuestion
+from quizcli.ui import plot
+
 Points = list[list[float]]
+
+
+def chart_row(question: NumericQuestion) -> float | None:
+    """The height of one row of the terminal chart when the answer is read off it (some
+    answer value is the height of a plotted point), else None. The chart spans the points'
+    range plus 5 % padding each side over `plot.ROWS` rows, so a height read off it is
+    known to about one row and no better."""
+    if question.figure is None:
+        return None
+    heights = [y for s in question.figure.series for _, y in (s.points or [])]
+    if not any(value in heights for value in question.answer.values):
+        return None
+    return (max(heights) - min(heights)) * 1.1 / (plot.ROWS - 1)
 
 
 def rounded(xs: np.ndarray, ys: np.ndarray, digits: int = 4) -> Points:

@@ -28,6 +28,7 @@ SIGNIFICANT = re.compile(rf"{COUNT} significant (?:figures|digits)", re.I)
 # questions on freezing BN for detection 0.44; the closest distinct pair scores 0.420 (two
 # find-the-bug snippets, LayerNorm and dropout, that share the snippets' boilerplate).
 DUPLICATE_SIMILARITY = 0.43
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 STOP_WORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "be", "it", "its", "for", "on",
     "with", "as", "by", "that", "this", "what", "which", "how", "why", "does", "do", "at",
@@ -239,3 +240,33 @@ def test_the_schema_examples_in_the_readme_load(tmp_path: Path) -> None:
     bank.write_text("format_version: 1\nquestions:\n" + "".join(blocks), "utf-8")
     loaded = load_bank([tmp_path], use_cache=False)
     assert loaded.problems == [] and len(loaded.questions) == len(blocks)
+
+
+def test_one_paper_is_cited_with_one_year() -> None:
+    """Sources naming the same arXiv paper give the same year (its publication year), so a
+    reader never sees Adam as both 2014 and 2015; the review of issue 13 found nine papers cited
+    with two years each (arXiv year in some questions, venue year in others)."""
+    years: dict[str, set[str]] = {}
+    for question in BANK.questions:
+        for source in question.sources:
+            paper, year = re.search(r"arXiv:(\d{4}\.\d{4,5})", source), YEAR.search(source)
+            if paper and year:
+                years.setdefault(paper.group(1), set()).add(year.group(0))
+    assert {paper: sorted(ys) for paper, ys in years.items() if len(ys) > 1} == {}
+
+
+def test_the_z_loss_gradient_narrows_the_lead_of_the_likeliest_logit() -> None:
+    """What `z-loss-gradient-two-logits` says (it once said the z-loss leaves the logits'
+    differences alone): a gradient step on c·(log Z)² lowers every logit in proportion to its
+    softmax probability when log Z > 0, so the differences shrink and the argmax stays."""
+    rng = np.random.default_rng(0)
+    for _ in range(100):
+        z = rng.normal(2.0, 1.5, size=8)
+        log_z = np.log(np.exp(z).sum())
+        p = np.exp(z - log_z)
+        stepped = z - 0.1 * 2 * log_z * p  # c = 1, learning rate 0.1
+        assert log_z > 0 and np.log(np.exp(stepped).sum()) < log_z
+        gaps, new_gaps = z.max() - z, stepped.max() - stepped
+        assert np.all(new_gaps <= gaps + 1e-12) and np.argmax(stepped) == np.argmax(z)
+    question = BANK.get("z-loss-gradient-two-logits")
+    assert "narrows their lead" in question.explanation.en

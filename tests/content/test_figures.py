@@ -13,7 +13,7 @@ import pytest
 from quizcli import env
 from quizcli.bank import load_bank
 from quizcli.bank.model import ChoiceQuestion, Figure, NumericQuestion
-from tests.content.figures import FIGURES
+from tests.content.figures import FIGURES, chart_row
 
 BANK = load_bank([env.bundled_banks_dir()], use_cache=False)
 WITH_FIGURE = {q.id: q for q in BANK.questions if q.figure is not None}
@@ -156,3 +156,18 @@ def test_find_the_bug_snippets_are_numbered_and_reasoned(question: object) -> No
         number = re.findall(r"\d+", option.en)[0]
         assert f"line {number}" in question.explanation.en.lower(), "name the line"
         assert f"第 {number} 行" in question.explanation.zh, "name the line"
+
+
+def test_a_value_read_off_the_plot_is_not_asked_finer_than_a_terminal_row() -> None:
+    """An answer that is a plotted point's height can only be read to about one row of the
+    terminal chart, so its tolerance must be at least half a row;
+    `plot-dead-relu-firing-histogram` once asked for 0.338 to ± 0.005 on a chart whose rows
+    are 0.019 apart."""
+    too_fine = [
+        f"{qid}: ± {question.answer.tolerance:g} < half a row {row / 2:.4f}"
+        for qid, question in WITH_FIGURE.items()
+        if isinstance(question, NumericQuestion)
+        and (row := chart_row(question)) is not None
+        and question.answer.tolerance < row / 2
+    ]
+    assert too_fine == []
