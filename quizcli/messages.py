@@ -774,8 +774,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "无法写入 {target}：{reason}；请换一个路径",
     ),
     "error.exists": (
-        "{target} exists; pass --force to overwrite it",
-        "{target} 已存在；加上 --force 可覆盖",
+        "{target} exists; pass --force to replace it, or choose another path",
+        "{target} 已存在；加上 --force 可覆盖，或换一个路径",
     ),
     "export.wrote_notes": ("wrote {n} notes to {path}", "已写入 {n} 张卡片到 {path}"),
     "error.check_both": (
