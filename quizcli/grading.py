@@ -10,27 +10,30 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from fractions import Fraction
 
-from quizcli.bank.model import LANGS, ChoiceQuestion, NumericQuestion, Text
+from quizcli.bank.model import LANGS, Text
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from quizcli.messages import Message, Pair, msg, say
+from quizcli.verdict import Outcome, Verdict
 
-CORRECT = "correct"
-INCORRECT = "incorrect"
-INVALID = "invalid"
-
-
-@dataclass(frozen=True)
-class Grade:
-    """A verdict on one answer, shaped like the derivation checker's Verdict."""
-
-    verdict: str
-    read_as: str
-    feedback: Text | None = None
+CORRECT = Outcome.CORRECT
+INCORRECT = Outcome.INCORRECT
+INVALID = Outcome.INVALID
 
 
-def grade_choice(question: ChoiceQuestion, answer: str) -> Grade:
+def _letters_verdict(outcome: Outcome, read_as: str, feedback: Text | None = None) -> Verdict:
+    """A choice verdict, decided by the letters picked."""
+    return Verdict(outcome, read_as, feedback, method="letters")
+
+
+def _numbers_verdict(outcome: Outcome, read_as: str, feedback: Text | None = None) -> Verdict:
+    """A numeric verdict, decided by the numbers read."""
+    return Verdict(outcome, read_as, feedback, method="numbers")
+
+
+def grade_choice(question: ChoiceQuestion, answer: str) -> Verdict:
     """Letters in any order and case, with or without separators: `A,C`, `ac`, `A、C`, `1,3`."""
     letters = question.answer.letters
     picked = _letters(answer)
@@ -38,18 +41,18 @@ def grade_choice(question: ChoiceQuestion, answer: str) -> Grade:
     wanted = len(question.answer.correct)
     if not picked or any(letter not in letters for letter in picked):
         span = f"{letters[0]}–{letters[-1]}"
-        return Grade(
+        return _letters_verdict(
             INVALID,
             answer.strip(),
             _said("grade.letters", span=span),
         )
     if len(picked) != wanted:
-        return Grade(INVALID, shown, _said("grade.pick", n=wanted))
+        return _letters_verdict(INVALID, shown, _said("grade.pick", n=wanted))
     correct = sorted(question.answer.correct)
     if picked == correct:
-        return Grade(CORRECT, shown)
+        return _letters_verdict(CORRECT, shown)
     right = ", ".join(correct)
-    return Grade(INCORRECT, shown, _said("grade.choice_answer", right=right))
+    return _letters_verdict(INCORRECT, shown, _said("grade.choice_answer", right=right))
 
 
 def _letters(answer: str) -> list[str]:
@@ -62,7 +65,7 @@ def _letters(answer: str) -> list[str]:
     return sorted(set(text))
 
 
-def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
+def grade_numeric(question: NumericQuestion, answer: str) -> Verdict:
     """Numbers within the question's absolute tolerance; vectors element by element. What
     was read is echoed: `56 pixels` for `56px`, `0.001 (0.1%)` for a percentage."""
     expected = question.answer.values
@@ -71,20 +74,20 @@ def grade_numeric(question: NumericQuestion, answer: str) -> Grade:
         read = read_numbers(answer, en, zh)
     except ValueError as exc:
         reason: Message = exc.args[0]
-        return Grade(INVALID, answer.strip(), _said(reason.key, **reason.fields))
+        return _numbers_verdict(INVALID, answer.strip(), _said(reason.key, **reason.fields))
     given = [value for value, _ in read]
     shown = ", ".join(_format(value) + note for value, note in read)
     if en and any(note == UNIT for _, note in read):
         shown = ", ".join(_format(value) for value in given) + f" {en}"
     if len(given) != len(expected):
         n = len(expected)
-        return Grade(INVALID, shown, _said("grade.count", n=n))
+        return _numbers_verdict(INVALID, shown, _said("grade.count", n=n))
     tolerance = question.answer.tolerance
     if all(_close(a, b, tolerance) for a, b in zip(given, expected, strict=True)):
-        return Grade(CORRECT, shown)
+        return _numbers_verdict(CORRECT, shown)
     right = ", ".join(_format(value) for value in expected)
     unit = Pair(f" {en}" if en else "", f" {zh}" if zh else "")
-    return Grade(
+    return _numbers_verdict(
         INCORRECT,
         shown,
         _said("grade.numeric_answer", right=right, unit=unit, tolerance=_format(tolerance)),

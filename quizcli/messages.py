@@ -64,6 +64,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "method.forbidden": ("uses what the question forbids", "用了题目禁止的函数"),
     "method.kink": ("value at a kink", "折点处取值"),
     "method.exact": ("decided exactly", "精确判定"),
+    "method.tests": ("ran the tests", "运行测试"),
     "check.read_as": ("read as:", "读作："),
     "check.took": ("{method}, {ms} ms", "{method}，{ms} 毫秒"),
     # Reading a typed formula: where it stops making sense, and the fix.
@@ -400,6 +401,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "browse.answer": ("Answer", "答案"),
     "browse.key_points": ("Key points", "要点"),
     "browse.explanation": ("Why", "解析"),
+    "browse.yours": ("Your answer", "你的答案"),
     "browse.hints": ("Hints", "提示"),
     "browse.sources": ("Sources", "出处"),
     "browse.symbols": ("Answer in terms of", "可用符号"),
@@ -480,6 +482,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "formula (? hint, ! show answer, u undo; end with \\ for a next step)> ",
         "公式（? 提示，! 看答案，u 撤销；行末加 \\ 可续写下一步）> ",
     ),
+    "session.answer_code": (
+        "path of your file, or e to edit (? hint, ! show answer, u undo)> ",
+        "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
+    ),
+    "session.why_key": (
+        "✓ marks the points your answer seems to mention (a hint, not a grade);"
+        " w shows the full answer and explanation.",
+        "✓ 表示你的答案似乎提到了的要点（仅供参考，不是评分）；输入 w 查看完整答案和解析。",
+    ),
+    "session.workspace": ("Your file: {path}", "你的文件：{path}"),
     "session.more": ("... next step> ", "……下一步> "),
     "session.retry": (
         "try again (? hint, Enter to show the answer)> ",
@@ -493,8 +505,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "评分 1-4；回车接受建议；u 撤销，s 暂停，b 搁置到明天",
     ),
     "session.rating_help": (
-        "Type 1-4 (again, hard, good, easy), u to undo, s to suspend, b to bury.",
-        "请输入 1-4（重来、困难、良好、简单），u 撤销，s 暂停，b 搁置。",
+        "Type 1-4 (again, hard, good, easy), w for the explanation, u to undo, s to suspend,"
+        " b to bury.",
+        "请输入 1-4（重来、困难、良好、简单），w 看解析，u 撤销，s 暂停，b 搁置。",
     ),
     "session.accept": ("Enter = {rating}", "回车 = {rating}"),
     "session.nothing_to_undo": (
@@ -709,6 +722,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # config.
     "config.line": ("{key} = {value}", "{key} = {value}"),
+    "config.trusted": ("trusted: {path}", "已信任：{path}"),
     "config.lang_locale": ("none (the locale's: {lang})", "无（跟随系统语言：{lang}）"),
     "config.unknown": (
         "unknown setting '{key}'; settings are: {keys}",

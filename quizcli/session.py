@@ -14,17 +14,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from quizcli import env
-from quizcli.bank.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ConceptQuestion,
-    DerivationQuestion,
-    NumericQuestion,
-    Text,
-)
+from quizcli import env, kinds
+from quizcli.bank.model import AnyQuestion, Text
 from quizcli.srs import (
     LEECH_LAPSES,
     CardState,
@@ -36,6 +30,7 @@ from quizcli.srs import (
 )
 from quizcli.srs.exam import FINAL_RETENTION
 from quizcli.srs.queue import Outlook, StudyQueue, outlook
+from quizcli.verdict import Verdict
 
 if TYPE_CHECKING:
     from quizcli.plans import Today
@@ -44,6 +39,8 @@ if TYPE_CHECKING:
 Command = Literal["undo", "suspend", "bury"]
 HINT = "?"
 SHOW = "!"
+EDIT = "e"
+WHY = "w"
 UNDO = "u"
 STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
@@ -52,19 +49,7 @@ DRILL_TRIES = 3
 LEECH_REPEAT = 4
 
 
-class Graded(Protocol):
-    """A verdict on one typed answer: the grader's or the derivation checker's."""
-
-    @property
-    def verdict(self) -> str: ...
-    @property
-    def read_as(self) -> str: ...
-    @property
-    def feedback(self) -> Text | None: ...
-
-
-Gradable = ChoiceQuestion | NumericQuestion | DerivationQuestion
-Grader = Callable[[Gradable, str], Graded]
+Grader = Callable[[AnyQuestion, str], Verdict]
 
 
 class Io(Protocol):
@@ -73,10 +58,12 @@ class Io(Protocol):
     def question(self, question: AnyQuestion, number: int, total: int) -> None: ...
     def read(self, prompt: str) -> str: ...
     def hint(self, text: Text, number: int, total: int) -> None: ...
-    def graded(self, grade: Graded) -> None: ...
-    def reveal(self, question: AnyQuestion) -> None: ...
+    def graded(self, grade: Verdict) -> None: ...
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None: ...
+    def explain(self, question: AnyQuestion) -> None: ...
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None: ...
     def notice(self, key: str, **values: object) -> None: ...
+    def edit(self, path: Path) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -101,17 +88,9 @@ class Plan:
     today: Today | None = None
 
 
-def grade(question: Gradable, answer: str) -> Graded:
-    """The verdict on a typed answer; concept questions are rated by the user instead."""
-    from quizcli import grading
-
-    if isinstance(question, ChoiceQuestion):
-        return grading.grade_choice(question, answer)
-    if isinstance(question, NumericQuestion):
-        return grading.grade_numeric(question, answer)
-    from quizcli.checker import check
-
-    return check(question, answer, ascii=env.ascii_mode())
+def grade(question: AnyQuestion, answer: str) -> Verdict:
+    """The verdict on a typed answer, by the question's kind (never a self-rated one)."""
+    return kinds.of(question).grade(question, answer)
 
 
 @dataclass
@@ -120,10 +99,11 @@ class Attempt:
 
     question: AnyQuestion
     answer: str = ""
-    grade: Graded | None = None
+    grade: Verdict | None = None
     hints: int = 0
     wrong: int = 0
     gave_up: bool = False
+    covered: list[bool] | None = None
 
     @property
     def verdict(self) -> str:
@@ -138,7 +118,15 @@ class Attempt:
             return Rating.AGAIN
         if self.verdict == "correct":
             return Rating.HARD if self.hints or self.wrong else Rating.GOOD
+        if self.covered:
+            return min(_by_coverage(self.covered), Rating.HARD if self.hints else Rating.EASY)
         return Rating.HARD if self.hints else None
+
+
+def _by_coverage(covered: list[bool]) -> Rating:
+    """A self-rated answer's proposal from the share of key points it mentions (a hint)."""
+    share = sum(covered) / len(covered)
+    return Rating.GOOD if share >= 2 / 3 else (Rating.HARD if share >= 1 / 3 else Rating.AGAIN)
 
 
 @dataclass(frozen=True)
@@ -248,7 +236,7 @@ class Session:
         attempt = Attempt(question)
         command = self._answer(attempt)
         if command is None:
-            self.io.reveal(question)
+            self.io.reveal(question, attempt.answer, attempt.covered)
             now = env.now()
             card = self.store.card(question.id)
             options = self._outcomes(card, question.id, now)
@@ -268,15 +256,21 @@ class Session:
             if line == UNDO:
                 return "undo"
             question = attempt.question
+            kind = kinds.of(question)
+            workspace = kind.workspace(question)
             if line == HINT:
                 self._hint(attempt)
-            elif isinstance(question, ConceptQuestion):
+            elif kind.self_rated:
                 attempt.answer = "" if line == SHOW else line
+                attempt.covered = kind.coverage(question, line) if attempt.answer else None
                 return None
             elif line in ("", SHOW):
                 attempt.gave_up = True
                 return None
             else:
+                if line == EDIT and workspace is not None:
+                    self.io.edit(workspace)
+                    line = str(workspace)
                 verdict = self._grade(attempt, question, line)
                 invalid += verdict == "invalid"
                 if invalid >= MAX_INVALID:
@@ -288,11 +282,11 @@ class Session:
     def _read_answer(self, attempt: Attempt) -> str:
         """One answer; a derivation line ending in a backslash continues with another step."""
         line = self.io.read("retry" if attempt.wrong else "answer").strip()
-        while line.endswith(STEP) and isinstance(attempt.question, DerivationQuestion):
+        while line.endswith(STEP) and kinds.of(attempt.question).steps:
             line = line.removesuffix(STEP).rstrip() + "\n" + self.io.read("more").strip()
         return line
 
-    def _grade(self, attempt: Attempt, question: Gradable, line: str) -> str:
+    def _grade(self, attempt: Attempt, question: AnyQuestion, line: str) -> str:
         attempt.answer = line
         attempt.grade = self.grader(question, line)
         self.io.graded(attempt.grade)
@@ -335,6 +329,9 @@ class Session:
             if rating is not None and self._confirmed(attempt, rating):
                 return rating
             if rating is not None:
+                continue
+            if line == WHY:
+                self.io.explain(attempt.question)
                 continue
             if line in COMMANDS:
                 return COMMANDS[line]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from quizcli.bank import load_bank
-from quizcli.bank.model import ChoiceQuestion, NumericQuestion
 from quizcli.grading import grade_choice, grade_numeric, parse_numbers
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from tests.conftest import FIXTURES
 
 BANK = load_bank([FIXTURES / "session"], use_cache=False)
@@ -137,8 +138,6 @@ def test_numeric_with_its_unit_is_read() -> None:
 def test_numbers_as_people_type_them_with_what_was_read(
     text: str, unit: str, values: list[float], read_as: str
 ) -> None:
-    from quizcli.bank.model import NumericQuestion
-
     answer: dict[str, object] = {"value": values if len(values) > 1 else values[0]}
     answer |= {"tolerance": 1e-9} | ({"unit": {"en": unit, "zh": "像素"}} if unit else {})
     question = NumericQuestion.model_validate(

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quizcli.bank import Bank
+from quizcli import kinds
+from quizcli.bank import Bank, Problem
 from quizcli.bank.model import LANGS
+
+
+def kind_problems(bank: Bank) -> list[Problem]:
+    """What each question's kind finds beyond the schema (derivation formulas that do not read)."""
+    return [
+        problem
+        for question in bank.questions
+        for problem in kinds.of(question).lint(question, bank.origins[question.id])
+    ]
 
 
 def stats(bank: Bank) -> dict[str, dict[str, int]]:

@@ -15,16 +15,15 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from quizcli import __version__
+from quizcli import __version__, kinds
 from quizcli.bank import yamlpos
-from quizcli.bank.model import TYPES, AnyQuestion, Question
+from quizcli.bank.model import AnyQuestion
 from quizcli.controls import escape_controls
 from quizcli.messages import Message, Pair, msg
 
-_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
-CACHE_FORMAT = f"{__version__}-2"
+CACHE_FORMAT = f"{__version__}-3"
 # The five bundled banks are about 200 kB each; 10,000 questions fit in 16 MB.
 MAX_BANK_BYTES = 16 * 2**20
 
@@ -168,10 +167,12 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
     item = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
     label = item or f"questions[{index}]"
     try:
-        question = _QUESTION.validate_python(data)
+        question = _validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = _strip_tag(tuple(error["loc"]))
+            if error["type"].startswith("union_tag") and not loc:
+                loc = ("type",)
             at = _nearest_mark(doc.marks, base + loc, (line, col))
             said = _message(error)
             result.problems.append(Problem.of(result.path, *at, label, _field_name(loc), said))
@@ -184,6 +185,12 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
     result.origins[question.id] = Origin(result.path, line, col)
 
 
+def _validate(data: Any) -> AnyQuestion:
+    """The question `data` describes, as its kind's model; ValidationError if it is not one."""
+    question: AnyQuestion = kinds.question_adapter().validate_python(data)
+    return question
+
+
 def duplicate_id(at: Origin, question_id: str, first: Origin) -> Problem:
     """Review history is keyed on ids, so two questions may never share one, in any bank."""
     return Problem.of(
@@ -193,7 +200,7 @@ def duplicate_id(at: Origin, question_id: str, first: Origin) -> Problem:
 
 def _strip_tag(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop the union tag pydantic inserts (`derivation`) from an error location."""
-    return loc[1:] if loc and loc[0] in TYPES else loc
+    return loc[1:] if loc and loc[0] in kinds.names() else loc
 
 
 def _nearest_mark(
@@ -266,7 +273,7 @@ def _message(error: Any) -> Message | str:
     if kind in _FIXES:
         key, name = _FIXES[kind]
         value = context.get(name) if name else None
-        return msg(key, types=", ".join(TYPES), limit=value, n=value, expected=value)
+        return msg(key, types=", ".join(kinds.names()), limit=value, n=value, expected=value)
     text = str(error["msg"]).removeprefix("Value error, ")
     return msg("lint.invalid", detail=text)
 
@@ -295,7 +302,7 @@ def _from_cache(shown: str, cached: dict[str, Any]) -> FileResult | None:
     result = FileResult(shown)
     try:
         for data, (line, col) in zip(cached["questions"], cached["lines"], strict=True):
-            question = _QUESTION.validate_python(data)
+            question = _validate(data)
             result.questions.append(question)
             result.origins[question.id] = Origin(shown, line, col)
     except (KeyError, TypeError, ValueError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from quizcli.bank.model import AnyQuestion, ChoiceQuestion, ConceptQuestion, Text
+from quizcli import kinds
+from quizcli.bank.model import AnyQuestion, Text
 
 _TERM = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]+|[^\s\u2e80-\u9fff\uf900-\ufaff]+")
 WEIGHTS = {"id": 4.0, "topic": 2.0, "tags": 3.0, "prompt": 3.0, "answer": 1.0, "explanation": 1.0}
@@ -40,11 +41,7 @@ def search(
 
 
 def _fields(question: AnyQuestion) -> dict[str, str]:
-    answer: list[Text] = []
-    if isinstance(question, ConceptQuestion):
-        answer = [question.answer.text, *question.answer.key_points]
-    elif isinstance(question, ChoiceQuestion):
-        answer = list(question.answer.options)
+    answer = kinds.of(question).search_texts(question)
     return {
         "id": question.id.replace("-", " "),
         "topic": question.topic,

@@ -11,48 +11,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from quizcli.checker.errors import ParseError
+from quizcli.verdict import Verdict
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion, Text
+    from quizcli.kinds.derivation import DerivationQuestion
 
 __all__ = ["ParseError", "Verdict", "check", "parse", "prepare", "pretty", "warm_up"]
 
 VERDICTS = ("correct", "incorrect", "undecided", "invalid")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The outcome of one check.
-
-    `verdict` is correct, incorrect, undecided or invalid; `read_as` the Unicode
-    pretty form of how the input was read ("" when it could not be read);
-    `feedback` the diagnosis or reason in both languages; `method` how it was
-    decided (proved, numeric, known-mistake, diagnosis, parse, timeout); `ms` the
-    time taken; `step` the first wrong step of a multi-step answer, else None.
-    """
-
-    verdict: str
-    read_as: str
-    feedback: Text
-    method: str
-    ms: float
-    step: int | None = None
-
-    def as_json(self, question_id: str, lang: str) -> dict[str, Any]:
-        """The stable JSON shape of `quizcli check --json`."""
-        return {
-            "id": question_id,
-            "verdict": self.verdict,
-            "read_as": self.read_as,
-            "feedback": self.feedback.get(lang),
-            "method": self.method,
-            "ms": round(self.ms, 1),
-            "step": self.step,
-        }
 
 
 PREPARE_LIMIT = 20.0

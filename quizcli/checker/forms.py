@@ -21,7 +21,7 @@ from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import Scope, scope_for
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationAnswer
+    from quizcli.kinds.derivation import DerivationAnswer
 
 MAIN_DOMAIN = (-4.0, 4.0)
 NICE_VALUES = (0.5, 1.0, 2.0)

@@ -36,8 +36,9 @@ from quizcli.errors import QuizcliError
 from quizcli.messages import Message, Pair, msg
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion, Text
+    from quizcli.bank.model import Text
     from quizcli.checker import Verdict
+    from quizcli.kinds.derivation import DerivationQuestion
 
 PROOF_BUDGET = 0.5
 KINK_OFFSETS = (-0.03, -1e-3, 1e-3, 0.03)

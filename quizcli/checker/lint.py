@@ -8,8 +8,8 @@ accepts is one the checker can use.
 from __future__ import annotations
 
 from quizcli.bank import Bank, Problem
-from quizcli.bank.model import DerivationAnswer, DerivationQuestion
 from quizcli.checker.errors import ParseError
+from quizcli.kinds.derivation import DerivationAnswer, DerivationQuestion
 from quizcli.messages import Message, msg
 
 

@@ -23,7 +23,7 @@ from quizcli.checker.names import scope_for
 from quizcli.messages import Message, msg
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationAnswer
+    from quizcli.kinds.derivation import DerivationAnswer
 
 SIZES = (3, 4)
 Z_RANGE = (-2.5, 2.5)

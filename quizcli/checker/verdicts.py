@@ -17,8 +17,8 @@ from quizcli.checker.steps import split_steps
 from quizcli.messages import Message, Pair, msg
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion
-    from quizcli.checker import Verdict
+    from quizcli.kinds.derivation import DerivationQuestion
+    from quizcli.verdict import Verdict
 
 
 @dataclass
@@ -74,10 +74,10 @@ def verdict(
 ) -> Verdict:
     """A Verdict with its feedback in both languages; `ms` is filled in by `check`."""
     from quizcli.bank.model import Text
-    from quizcli.checker import Verdict
+    from quizcli.verdict import Outcome, Verdict
 
     feedback = Text(en=said.text("en"), zh=said.text("zh"))
-    return Verdict(outcome, shown, feedback, method, 0.0, step)
+    return Verdict(Outcome(outcome), shown, feedback, method, 0.0, step)
 
 
 def invalid(exc: ParseError, text: str, shown: str) -> Verdict:

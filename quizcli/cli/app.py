@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -18,6 +17,7 @@ from typer.core import TyperGroup
 
 from quizcli import __version__, env
 from quizcli.cli import process
+from quizcli.cli.common import State, state
 from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
 from quizcli.messages import say
@@ -28,27 +28,6 @@ EXIT_INTERNAL = 70
 class Lang(str, Enum):
     en = "en"
     zh = "zh"
-
-
-@dataclass
-class State:
-    """Global options, handed to every command through the click context."""
-
-    lang: str = "en"
-    banks: list[Path] = field(default_factory=list)
-
-    def bank_sources(self) -> list[Path]:
-        from quizcli.bank import default_sources
-
-        return default_sources() + self.banks
-
-
-def state(ctx: typer.Context) -> State:
-    root = ctx.find_root()
-    if isinstance(root.obj, State):
-        return root.obj
-    given = root.params.get("lang")  # read, but the root callback has not run yet
-    return State(lang=given.value if isinstance(given, Lang) else env.default_lang())
 
 
 class QuizcliGroup(TyperGroup):
@@ -221,7 +200,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, export, lint, review, study
+    from quizcli.cli import browse, check, code, export, lint, review, study
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -230,6 +209,7 @@ def _register() -> None:
     app.command()(plot)
     app.command("lint")(lint.lint_command)
     app.command("check", context_settings=check.CONTEXT)(check.check_command)
+    app.command("code")(code.code_command)
     app.command()(study.study)
     app.command()(study.drill)
     app.command()(study.mock)

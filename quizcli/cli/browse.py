@@ -2,66 +2,22 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quizcli import env
-from quizcli.cli.app import state
-from quizcli.errors import NotFound, QuizcliError
-from quizcli.messages import msg, say
+from quizcli.cli.common import KindOption, find_by_id, load, state, summary
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
-    from quizcli.bank.model import AnyQuestion
-
-
-class QuestionType(str, Enum):
-    concept = "concept"
-    choice = "choice"
-    numeric = "numeric"
-    derivation = "derivation"
-
-
-def load(ctx: typer.Context, strict: bool = False) -> Bank:
-    """The banks this invocation sees. A user's bank with problems is skipped with one warning
-    naming it, so the others stay usable; `strict` (and a problem in a bundled bank) stops the
-    command with exit 1 instead, listing every problem."""
-    from quizcli.bank import bundled_files, load_bank
-
-    bank = load_bank(state(ctx).bank_sources())
-    broken = sorted({problem.path for problem in bank.problems})
-    if broken and (strict or set(broken) & bundled_files()):
-        for problem in bank.problems:
-            typer.echo(str(problem), err=True)
-        raise QuizcliError(msg("error.bank_problems", n=len(bank.problems)))
-    for path in broken:
-        found = [problem for problem in bank.problems if problem.path == path]
-        line = found[0].line
-        warning = say("warning.skipped_bank", state(ctx).lang, path=path, n=len(found), line=line)
-        typer.echo(f"quizcli: {warning}", err=True)
-    return bank.without(broken)
-
-
-def summary(question: AnyQuestion) -> dict[str, Any]:
-    """The stable per-question shape of `list --json`."""
-    return {
-        "id": question.id,
-        "topic": question.topic,
-        "type": question.type,
-        "difficulty": question.difficulty,
-        "tags": list(question.tags),
-        "prompt": {"en": question.prompt.en, "zh": question.prompt.zh},
-        "figure": question.figure is not None,
-    }
+    from quizcli.kinds.base import Formula
 
 
 def list_questions(
     ctx: typer.Context,
     topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
-    kind: Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")] = None,
+    kind: KindOption = None,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     difficulty: Annotated[
         int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
@@ -74,7 +30,7 @@ def list_questions(
     from quizcli.bank import Filters
 
     bank = load(ctx)
-    chosen = Filters(topic, kind.value if kind else None, tag, difficulty).keep(bank.questions)
+    chosen = Filters(topic, kind, tag, difficulty).keep(bank.questions)
     if as_json:
         typer.echo(json.dumps([summary(q) for q in chosen], ensure_ascii=False, indent=2))
         return
@@ -107,37 +63,20 @@ def show(
     if as_json:
         typer.echo(json.dumps(question.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
-    from quizcli.checker import shown_reference
     from quizcli.ui import browse
 
-    ascii = env.ascii_mode()
-    formula = (lambda q: shown_reference(q, ascii)) if answer else None
+    formula: Formula | None = None
+    if answer:
+        from functools import partial
+
+        from quizcli.checker import pretty
+
+        formula = partial(pretty, ascii=env.ascii_mode())
     browse.question_panel(question, state(ctx).lang, show_answer=answer, formula=formula)
     if plot:
         from quizcli.cli.plot import plot_tags
 
         plot_tags(ctx, question.tags)
-
-
-def find_by_id(ctx: typer.Context, question_id: str) -> AnyQuestion:
-    """One question through the id index, validating only it (show, check, history at 10k
-    questions); the whole bank when the index cannot answer, which also names any problem."""
-    from quizcli import env
-    from quizcli.bank.index import find_question
-
-    found = find_question(state(ctx).bank_sources(), question_id, env.cache_dir())
-    return found[0] if found is not None else find(load(ctx), question_id)
-
-
-def find(bank: Bank, question_id: str) -> AnyQuestion:
-    """The question with this id, or NotFound suggesting the closest id."""
-    question = bank.get(question_id)
-    if question is not None:
-        return question
-    close = get_close_matches(question_id, bank.ids(), n=1, cutoff=0.5)
-    if close:
-        raise NotFound(msg("error.no_question_like", id=question_id, close=close[0]))
-    raise NotFound(msg("error.no_question", id=question_id))
 
 
 def search(

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
 from quizcli.messages import Message, has, msg
 
 if TYPE_CHECKING:
-    from quizcli.bank.model import DerivationQuestion
+    from quizcli.kinds.derivation import DerivationQuestion
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # An answer may start with a minus sign ("-tanh(x)^2"): read it as the answer, not as
@@ -83,8 +83,8 @@ def check_command(
 
 def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     """The derivation question with this id; unknown ids and other kinds exit 2."""
-    from quizcli.bank.model import DerivationQuestion
-    from quizcli.cli.browse import find_by_id
+    from quizcli.cli.common import find_by_id
+    from quizcli.kinds.derivation import DerivationQuestion
 
     try:
         question = find_by_id(ctx, question_id)

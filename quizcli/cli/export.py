@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError
 from quizcli.messages import msg, say
 
@@ -121,7 +121,7 @@ def _writing(target: Path) -> Iterator[None]:
 
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
     from quizcli.bank import Filters
-    from quizcli.cli.browse import load
+    from quizcli.cli.common import load
 
     questions = Filters(topic=topic).keep(load(ctx).questions)
     if not questions:

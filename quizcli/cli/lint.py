@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 
 
 def lint_command(
@@ -30,15 +30,14 @@ def lint_command(
     import json
 
     from quizcli.bank import load_bank
-    from quizcli.bank.lint import stats
-    from quizcli.checker.lint import expression_problems
+    from quizcli.bank.lint import kind_problems, stats
     from quizcli.ui import lint as ui
 
     lang = state(ctx).lang
     sources = list(paths) if paths else state(ctx).bank_sources()
     bank = load_bank(sources, use_cache=False)
-    # The loader's problems, then the checker's: the bank cannot import the checker.
-    problems = sorted(bank.problems + expression_problems(bank))
+    # The loader's problems (the schema), then each kind's own (formulas that must read).
+    problems = sorted(bank.problems + kind_problems(bank))
     if as_json:
         report = {"problems": [p.text(lang) for p in problems], "stats": stats(bank)}
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from quizcli.cli.app import state
+from quizcli.cli.common import state
 
 # Spelled out rather than joined from curves.DEFINITIONS, so that --help does not import
 # quizcli.curves (about 2 ms); tests/test_plot.py keeps the two lists equal.

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env
-from quizcli.cli.app import state
-from quizcli.cli.browse import find_by_id, load
+from quizcli.cli.common import find_by_id, load, state
 from quizcli.errors import QuizcliError
 from quizcli.messages import msg, say
 
@@ -237,7 +236,7 @@ def config(
         str | None,
         typer.Argument(
             help="lang, new_per_day, desired_retention, fuzz, interview_date, exam_retention,"
-            " max_answers_per_day or leech_action."
+            " max_answers_per_day, leech_action, or trust_bank PATH."
         ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
@@ -246,8 +245,12 @@ def config(
     """Show or change settings. Examples: quizcli config new_per_day 20; quizcli config lang zh
 
     `lang` (en, zh, or none to follow the locale) is used when neither --lang nor
-    QUIZCLI_LANG is given.
+    QUIZCLI_LANG is given. `quizcli config trust_bank PATH` lets the code questions of the
+    bank at PATH run their reference and cases (Python code): read them first.
     """
+    if key == "trust_bank":
+        _trust_bank(ctx, value)
+        return
     from quizcli.store import open_store
     from quizcli.store.settings import LANG, check_key
     from quizcli.ui import review as ui
@@ -305,3 +308,15 @@ def _config_lang(ctx: typer.Context, value: str | None, as_json: bool) -> None:
 def _lang_shown(lang: str) -> str:
     saved = env.saved_lang()
     return saved if saved else say("config.lang_locale", lang, lang=env.locale_lang())
+
+
+def _trust_bank(ctx: typer.Context, value: str | None) -> None:
+    from pathlib import Path
+
+    from quizcli.kinds.trust import trust, trusted_paths
+
+    if value is None:
+        for path in trusted_paths():
+            typer.echo(str(path))
+        return
+    typer.echo(say("config.trusted", state(ctx).lang, path=trust(Path(value))))

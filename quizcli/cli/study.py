@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quizcli.cli.app import state
-from quizcli.cli.browse import QuestionType
+from quizcli.cli.common import KindOption, state
 from quizcli.cli.process import interrupted_exit
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
-    from quizcli.session import Gradable, Graded, Grader, Plan
+    from quizcli.session import Grader, Plan
     from quizcli.store import Store
+    from quizcli.verdict import Verdict
 
 Topic = Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")]
-Kind = Annotated[QuestionType | None, typer.Option("--type", help="Only this type.")]
+Kind = KindOption
 Tag = Annotated[str | None, typer.Option(help="Only questions with this tag.")]
 
 
@@ -112,16 +112,18 @@ def mock(
 def _run(
     ctx: typer.Context,
     topic: str | None,
-    kind: QuestionType | None,
+    kind: str | None,
     tag: str | None,
     make_plan: Callable[[Store, list[AnyQuestion]], Plan],
     show_topics: bool = False,
     only: list[str] | None = None,
 ) -> None:
+    from functools import partial
+
     from quizcli import env
     from quizcli.bank import Filters
-    from quizcli.checker import shown_reference
-    from quizcli.cli.browse import find, load
+    from quizcli.checker import pretty
+    from quizcli.cli.common import find, load
     from quizcli.errors import NotFound
     from quizcli.messages import msg
     from quizcli.session import Session
@@ -133,11 +135,11 @@ def _run(
     if only:
         questions = [find(bank, question_id) for question_id in dict.fromkeys(only)]
     else:
-        questions = Filters(topic, kind.value if kind else None, tag).keep(bank.questions)
+        questions = Filters(topic, kind, tag).keep(bank.questions)
     if not questions:
         raise NotFound(msg("error.no_match"))
-    ascii = env.ascii_mode()
-    screen = ui.Screen(lang, formula=lambda q: shown_reference(q, ascii))
+    formula = partial(pretty, ascii=env.ascii_mode())
+    screen = ui.Screen(lang, formula=formula)
     with open_store() as store:
         plan = make_plan(store, questions)
         if plan.today is not None:
@@ -150,7 +152,7 @@ def _run(
             screen.close()
     ui.summary(result, lang, env.now(), show_topics=show_topics)
     if show_topics:
-        ui.debrief(result, lang, formula=shown_reference)
+        ui.debrief(result, lang, formula=formula)
     if result.interrupted:
         raise typer.Exit(interrupted_exit())
 
@@ -164,25 +166,24 @@ def _grader(plan: Plan) -> Grader:
     warm-up's CPU time is never charged to a check's CPU bound, and a check waits at most
     for the one preparation under way.
     """
+    from quizcli import kinds
     from quizcli.session import grade
 
-    derivations = [q for q in plan.questions if q.type == "derivation"]
-    if not derivations:
+    slow = [q for q in plan.questions if kinds.of(q).prepares]
+    if not slow:
         return grade
     import threading
-
-    from quizcli.checker import prepare
 
     turn = threading.Lock()
 
     def prepare_all() -> None:
-        for question in derivations:
+        for question in slow:
             with turn:
-                prepare(question)
+                kinds.of(question).prepare(question)
 
     threading.Thread(target=prepare_all, name="checker-warm-up", daemon=True).start()
 
-    def grade_in_turn(question: Gradable, answer: str) -> Graded:
+    def grade_in_turn(question: AnyQuestion, answer: str) -> Verdict:
         with turn:
             return grade(question, answer)
 

@@ -9,25 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quizcli.bank.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ConceptQuestion,
-    DerivationQuestion,
-    NumericQuestion,
-    Option,
-    Text,
-)
+from quizcli import kinds
+from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import pick
 from quizcli.textfmt import INLINE_MATH
 
 Formula = Callable[[str, list[str], str | None], str]
-
-
-def pick(text: Text, lang: str, joiner: str) -> str:
-    """The text in one language, or both joined (English first) for `both`."""
-    if lang == "both":
-        return f"{text.en}{joiner}{text.zh}"
-    return text.get(lang)
 
 
 def with_math(prose: str, opening: str, closing: str) -> str:
@@ -35,28 +22,14 @@ def with_math(prose: str, opening: str, closing: str) -> str:
     return INLINE_MATH.sub(lambda m: f"{opening}{m.group(1)}{closing}", prose)
 
 
-def _reason(option: Option, lang: str) -> str:
-    """` — why`, the option's reason after it, or nothing for an option without one."""
-    return f" — {pick(option.why, lang, ' / ')}" if option.why else ""
-
-
 def answer_parts(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
     """The answer as short Markdown-like lines, with formulas in `$...$`."""
-    if isinstance(question, ConceptQuestion):
-        points = [f"- {pick(p, lang, ' / ')}" for p in question.answer.key_points]
-        return [pick(question.answer.text, lang, "\n\n"), *points]
-    if isinstance(question, ChoiceQuestion):
-        answer = question.answer
-        return [
-            f"- {'**' if letter in answer.correct else ''}{letter}. {pick(option, lang, ' / ')}"
-            f"{'** ✓' if letter in answer.correct else ''}"
-            f"{_reason(option, lang)}"
-            for letter, option in zip(answer.letters, answer.options, strict=True)
-        ]
-    if isinstance(question, NumericQuestion):
-        number = question.answer
-        unit = f" {pick(number.unit, lang, ' / ')}" if number.unit else ""
-        return [f"{number.shown}{unit} (± {number.tolerance:g})"]
-    assert isinstance(question, DerivationQuestion)
-    derivation = question.answer
-    return [f"${formula(derivation.reference, derivation.symbols, derivation.setting)}$"]
+    return kinds.of(question).export_lines(question, lang, formula)
+
+
+def front_parts(question: AnyQuestion, lang: str) -> list[str]:
+    """The prompt and what goes with it on a card's front (a code question's stub)."""
+    return [pick(question.prompt, lang, "\n\n"), *kinds.of(question).export_front(question, lang)]
+
+
+__all__ = ["Formula", "Text", "answer_parts", "front_parts", "pick", "with_math"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quizcli.bank.model import AnyQuestion
-from quizcli.export import Formula, answer_parts, pick, with_math
+from quizcli.export import Formula, answer_parts, front_parts, pick, with_math
 
 MODEL_NAME = "quizcli question v1"
 CSS = ".card { font-family: sans-serif; font-size: 18px; text-align: left; }\n.meta { color: #888; font-size: 12px; }"  # noqa: E501
@@ -87,7 +87,7 @@ def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
     return [
         question.id,
         question.topic,
-        _html(pick(question.prompt, lang, "\n\n")),
+        _html("\n\n".join(front_parts(question, lang))),
         _html("\n".join(answer_parts(question, lang, formula))),
         _html(pick(question.explanation, lang, "\n\n")),
         html.escape("; ".join(question.sources)),
@@ -96,13 +96,15 @@ def _fields(question: AnyQuestion, lang: str, formula: Formula) -> list[str]:
 
 def _html(text: str) -> str:
     """Escape for Anki's HTML fields and turn `$...$` into MathJax's `\\(...\\)`; a fenced
-    code block becomes <pre>, so its indentation survives."""
-    parts = []
-    for index, part in enumerate(text.split("```")):
-        if index % 2:
-            code = part.split("\n", 1)[-1].rstrip()
-            parts.append(f"<pre><code>{html.escape(code, quote=False)}</code></pre>")
-        else:
-            math = with_math(html.escape(part, quote=False), r"\(", r"\)")
-            parts.append(math.replace("\n", "<br>"))
-    return "".join(parts)
+    code block (a code question's stub or solution) becomes a <pre> block, kept as written."""
+    parts = text.split("```")
+    return "".join(_code(part) if index % 2 else _prose(part) for index, part in enumerate(parts))
+
+
+def _prose(text: str) -> str:
+    return with_math(html.escape(text, quote=False), r"\(", r"\)").replace("\n", "<br>")
+
+
+def _code(block: str) -> str:
+    body = block.split("\n", 1)[1].lstrip("\n") if "\n" in block else block
+    return f"<pre><code>{html.escape(body.rstrip(), quote=False)}</code></pre>"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quizcli.bank.model import AnyQuestion
-from quizcli.export import Formula, answer_parts, pick
+from quizcli.export import Formula, answer_parts, front_parts, pick
 from quizcli.messages import has, say
 
 
@@ -55,7 +55,7 @@ def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula)
         level = _label(f"level.{question.difficulty}", lang)
         kind = _label(f"type.{question.type}", lang)
         lines += [f"## {number}. {question.id}", "", f"*{kind} · {level}*", ""]
-        lines += [pick(question.prompt, lang, "\n\n"), ""]
+        lines += ["\n\n".join(front_parts(question, lang)), ""]
         if question.figure is not None:
             title = pick(question.figure.title, lang, " / ")
             lines += [f"![{title}]({figure_file(question)})", ""]

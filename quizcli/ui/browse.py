@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from rich import box
 from rich.console import (
@@ -18,14 +18,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from quizcli.bank.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ConceptQuestion,
-    DerivationQuestion,
-    NumericQuestion,
-    Text,
-)
+from quizcli import kinds
+from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Formula, Part
 from quizcli.messages import say, term
 from quizcli.textfmt import latex_to_unicode, width, wrap
 from quizcli.ui import frame, out, plain
@@ -141,25 +136,21 @@ def search_results(results: list[tuple[float, AnyQuestion]], lang: str) -> None:
 
 
 def question_panel(
-    question: AnyQuestion,
-    lang: str,
-    show_answer: bool,
-    formula: Callable[[DerivationQuestion], str] | None = None,
+    question: AnyQuestion, lang: str, show_answer: bool, formula: Formula | None = None
 ) -> None:
     """One question; with `show_answer`, its answer, explanation, hints and sources.
 
     `formula` pretty-prints a stored expression; it is passed in only when a
     derivation answer is shown, so browsing never pays for sympy otherwise.
     """
+    kind = kinds.of(question)
     body: list[RenderableType] = [Prose(question.prompt.get(lang))]
-    body.extend(_options(question, lang, show_answer))
-    if isinstance(question, DerivationQuestion):
-        body.append(RichText(labelled("symbols", lang, ", ".join(question.answer.symbols))))
+    body.extend(render_part(part) for part in kind.prompt_parts(question, lang, show_answer))
     if show_answer:
         body.extend(_answer(question, lang, formula))
     title = RichText(question.id, style="bold cyan")
-    kind = f"{term('topic', question.topic, lang)} · {term('type', question.type, lang)} · "
-    meta = plain(kind) + level(question.difficulty, lang)
+    names = f"{term('topic', question.topic, lang)} · {term('type', question.type, lang)} · "
+    meta = plain(names) + level(question.difficulty, lang)
     footer = labelled("tags", lang, ", ".join(question.tags))
     panel = Panel(
         Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left", box=frame()
@@ -172,13 +163,32 @@ def question_panel(
         figure_chart(question.figure, lang)
 
 
-def answer_panel(
-    question: AnyQuestion, lang: str, formula: Callable[[DerivationQuestion], str] | None
-) -> None:
+def answer_panel(question: AnyQuestion, lang: str, formula: Formula | None) -> None:
     """The answer, explanation, hints and sources alone, for after the user has answered."""
+    kind = kinds.of(question)
     title = RichText(question.id, style="bold cyan")
-    body = Group(*_spaced([*_options(question, lang, True), *_answer(question, lang, formula)]))
-    out().print(Panel(body, title=title, box=frame()))
+    shown = [p for p in kind.prompt_parts(question, lang, True) if p.style == "options"]
+    parts = [*(render_part(p) for p in shown), *_answer(question, lang, formula)]
+    out().print(Panel(Group(*_spaced(parts)), title=title, box=frame()))
+
+
+def compare_panel(question: AnyQuestion, lang: str, answer: str, covered: list[bool]) -> None:
+    """The user's answer beside the key points, the points it seems to mention ticked."""
+    parts = kinds.of(question).answer_parts(question, lang, None)
+    points = next((p for p in parts if p.style == "bullets"), None)
+    if points is None:
+        answer_panel(question, lang, None)
+        return
+    grid = Table(box=frame(box.SIMPLE_HEAD), expand=True, show_edge=False)
+    grid.add_column(label("yours", lang), ratio=1)
+    grid.add_column(points.title, ratio=1)
+    marks = [
+        _indented(plain("✓ ") if hit else plain("· "), line, "green" if hit else "")
+        for line, hit in zip(points.lines, covered, strict=True)
+    ]
+    grid.add_row(Prose(answer), Group(*marks))
+    title = RichText(question.id, style="bold cyan")
+    out().print(Panel(grid, title=title, box=frame()))
 
 
 def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:
@@ -188,35 +198,33 @@ def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:
         yield part
 
 
-def _options(question: AnyQuestion, lang: str, show_answer: bool) -> list[RenderableType]:
-    if not isinstance(question, ChoiceQuestion):
-        return []
-    answer = question.answer
-    rows: list[RenderableType] = [RichText(label("choose", lang, n=len(answer.correct)), "dim")]
-    for letter, option in zip(answer.letters, answer.options, strict=True):
-        right = show_answer and letter in answer.correct
-        mark = plain("✓") if right else " "
-        rows.append(_indented(f"{mark} {letter}. ", option.get(lang), "green" if right else ""))
-        if show_answer and option.why is not None:
-            rows.append(_indented("     ", option.why.get(lang), "dim"))
-    return [Group(*rows)]
-
-
-def _answer(
-    question: AnyQuestion, lang: str, formula: Callable[[DerivationQuestion], str] | None
-) -> list[RenderableType]:
-    if isinstance(question, ConceptQuestion):
-        answer: RenderableType = Prose(question.answer.text.get(lang))
-    elif isinstance(question, ChoiceQuestion):
-        answer = RichText(", ".join(question.answer.correct), style="green")
-    elif isinstance(question, NumericQuestion):
-        answer = RichText(plain(numeric_answer(question, lang)), style="green")
+def render_part(part: Part) -> RenderableType:
+    """A kind's plain content, drawn: prose wrapped, values and code as they are."""
+    if part.style == "options":
+        rows: list[RenderableType] = []
+        for index, line in enumerate(part.lines):
+            good = bool(part.good) and part.good[index]
+            mark = plain("✓") if good else " "
+            rows.append(_indented(f"{mark} {part.marks[index]} ", line, "green" if good else ""))
+            if part.notes and part.notes[index]:
+                rows.append(_indented("     ", part.notes[index], "dim"))
+        body: RenderableType = Group(*rows)
+    elif part.style == "prose":
+        body = Group(*(Prose(line) for line in part.lines))
+    elif part.style == "bullets":
+        body = Group(*(_indented(plain("• "), line, "") for line in part.lines))
+    elif part.style == "code":
+        body = Group(*(RichText(line, no_wrap=True, overflow="fold") for line in part.lines))
     else:
-        reference = question.answer.reference
-        answer = RichText(plain(formula(question)) if formula else reference, style="green")
-    sections: list[RenderableType] = [_section("answer", lang, answer)]
-    if isinstance(question, ConceptQuestion):
-        sections.append(_section("key_points", lang, _bullets(question.answer.key_points, lang)))
+        body = Group(*(RichText(plain(line), style="green") for line in part.lines))
+    if not part.title:
+        return body
+    return Group(RichText(part.title, style="dim" if part.style == "options" else "bold"), body)
+
+
+def _answer(question: AnyQuestion, lang: str, formula: Formula | None) -> list[RenderableType]:
+    parts = kinds.of(question).answer_parts(question, lang, formula)
+    sections: list[RenderableType] = [render_part(part) for part in parts]
     sources = Group(*(RichText(f"- {source}", style="dim") for source in question.sources))
     sections += [
         _section("explanation", lang, Prose(question.explanation.get(lang))),
@@ -224,13 +232,6 @@ def _answer(
         _section("sources", lang, sources),
     ]
     return sections
-
-
-def numeric_answer(question: NumericQuestion, lang: str) -> str:
-    answer = question.answer
-    unit = f" {answer.unit_in(lang)}" if answer.unit else ""
-    within = say("browse.tolerance", lang, tolerance=f"{answer.tolerance:g}")
-    return f"{answer.shown}{unit}  " + (f"（{within}）" if lang == "zh" else f"({within})")
 
 
 def _section(key: str, lang: str, body: RenderableType) -> Group:

@@ -1,4 +1,4 @@
-"""Rendering for a derivation verdict: how the input was read, the verdict, and why."""
+"""Rendering for a verdict of any kind: how the input was read, the verdict, and why."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from quizcli.ui import out, plain
 from quizcli.ui.browse import Prose
 
 if TYPE_CHECKING:
-    from quizcli.checker import Verdict
+    from quizcli.verdict import Verdict
 
 # Each verdict's mark (and its ASCII stand-in) and colour; its name is in the catalogue.
 VERDICTS = {
@@ -31,8 +31,21 @@ def headline(kind: str, lang: str) -> RichText:
 
 
 def verdict(result: Verdict, lang: str) -> None:
-    """'read as' and the pretty form (when there is one), the verdict line, the feedback."""
+    """'read as' and the pretty form (when there is one), the verdict line, the feedback.
+
+    Letters and numbers (methods `letters`, `numbers`) fit on one line with how they were read; test
+    reports (method `tests`) are printed as they are, without LaTeX or rewrapping.
+    """
     console = out()
+    if result.method in ("letters", "numbers"):
+        line = headline(result.verdict, lang)
+        if result.read_as:
+            line.append(f"   {say('check.read_as', lang)} ", style="dim")
+            line.append(result.read_as)
+        console.print(line)
+        if result.feedback is not None:
+            console.print(Prose(result.feedback.get(lang)))
+        return
     if result.read_as:
         console.print(RichText(plain(say("check.read_as", lang)), style="dim"))
         indented = "\n".join(f"  {line}".rstrip() for line in result.read_as.splitlines())
@@ -42,4 +55,9 @@ def verdict(result: Verdict, lang: str) -> None:
     took = say("check.took", lang, method=method, ms=f"{result.ms:.0f}")
     line.append(plain(f"  ({took})" if lang != "zh" else f"（{took}）"), style="dim")
     console.print(line)
-    console.print(Prose(result.feedback.get(lang)))
+    if result.feedback is None:
+        return
+    if result.method == "tests":
+        console.print(RichText(plain(result.feedback.get(lang))), soft_wrap=True)
+    else:
+        console.print(Prose(result.feedback.get(lang)))

@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from types import ModuleType
 
 from rich import box
 from rich.text import Text as RichText
 
-from quizcli import env
-from quizcli.bank.model import AnyQuestion, DerivationQuestion, Text
+from quizcli import env, kinds
+from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Formula
 from quizcli.messages import has, say, term
 from quizcli.plans import Today
-from quizcli.session import HINT, SHOW, UNDO, Graded, Summary
+from quizcli.session import HINT, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
 from quizcli.ui import browse, frame, out
 from quizcli.ui.browse import Prose
+from quizcli.verdict import Verdict
 
 
 def label(key: str, lang: str, **values: object) -> str:
@@ -43,12 +45,11 @@ class Screen:
     the data dir, so the arrow keys bring back earlier attempts, across sessions too.
     """
 
-    def __init__(
-        self, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
-    ) -> None:
+    def __init__(self, lang: str, formula: Formula | None = None) -> None:
         self.lang = lang
         self.formula = formula
         self._kind = ""
+        self._workspace: Path | None = None
         self._keys_shown = False
         self.interactive = sys.stdin.isatty()
         self._history = _History.start() if self.interactive else None
@@ -59,9 +60,12 @@ class Screen:
 
     def question(self, question: AnyQuestion, number: int, total: int) -> None:
         self._kind = question.type
+        self._workspace = kinds.of(question).workspace(question)
         out().print()
         out().print(label("progress", self.lang, n=number, total=total), style="bold")
         browse.question_panel(question, self.lang, show_answer=False)
+        if self._workspace is not None:
+            out().print(label("workspace", self.lang, path=self._workspace), soft_wrap=True)
 
     def read(self, prompt: str) -> str:
         specific = f"answer_{self._kind}"
@@ -76,25 +80,32 @@ class Screen:
         out().print(label("hint", self.lang, n=number, total=total), style="bold yellow")
         out().print(Prose(text.get(self.lang)))
 
-    def graded(self, grade: Graded) -> None:
-        """A checker verdict as `quizcli check` shows it; a choice or numeric grade alike."""
-        from quizcli.checker import Verdict
+    def graded(self, grade: Verdict) -> None:
+        """Any kind's verdict, as `quizcli check` shows it."""
         from quizcli.ui import check
 
-        if isinstance(grade, Verdict):
-            check.verdict(grade, self.lang)
-            return
-        line = check.headline(grade.verdict, self.lang)
-        if grade.read_as:
-            line.append(f"   {say('check.read_as', self.lang)} ", style="dim")
-            line.append(grade.read_as)
-        out().print(line)
-        if grade.feedback is not None:
-            out().print(Prose(grade.feedback.get(self.lang)))
+        check.verdict(grade, self.lang)
 
-    def reveal(self, question: AnyQuestion) -> None:
-        formula = self.formula if isinstance(question, DerivationQuestion) else None
-        browse.answer_panel(question, self.lang, formula)
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None:
+        """The answer; a typed concept answer side by side with the key points first."""
+        if covered is None:
+            browse.answer_panel(question, self.lang, self.formula)
+            return
+        browse.compare_panel(question, self.lang, answer, covered)
+        out().print(label("why_key", self.lang), style="dim")
+
+    def explain(self, question: AnyQuestion) -> None:
+        browse.answer_panel(question, self.lang, self.formula)
+
+    def edit(self, path: Path) -> None:
+        """Open the user's editor on `path` and wait for it to close."""
+        from quizcli.errors import QuizcliError
+        from quizcli.ui.editor import open_editor
+
+        try:
+            open_editor(path, self.lang)
+        except QuizcliError as exc:
+            out().print(exc.message, style="yellow")
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""
@@ -146,9 +157,7 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
 
 
-def debrief(
-    result: Summary, lang: str, formula: Callable[[DerivationQuestion], str] | None = None
-) -> None:
+def debrief(result: Summary, lang: str, formula: Formula | None = None) -> None:
     """After a mock: each missed question, what was typed, the reference; then how to drill them."""
     missed = [a for a in result.answered if not a.right]
     if not missed:
@@ -161,8 +170,7 @@ def debrief(
         browse.question_panel(answer.question, lang, show_answer=False)
         line = label("your_answer", lang, answer=answer.answer) if answer.answer else None
         console.print(line or label("no_answer", lang), style="yellow", markup=False)
-        shown = formula if isinstance(answer.question, DerivationQuestion) else None
-        browse.answer_panel(answer.question, lang, shown)
+        browse.answer_panel(answer.question, lang, formula)
     ids = " ".join(dict.fromkeys(a.question.id for a in missed))
     console.print(label("drill_misses", lang, command=f"quizcli drill {ids}"), style="bold")
 

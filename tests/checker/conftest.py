@@ -8,7 +8,7 @@ import pytest
 
 from quizcli import env
 from quizcli.bank import load_bank
-from quizcli.bank.model import DerivationQuestion
+from quizcli.kinds.derivation import DerivationQuestion
 from tests.conftest import FIXTURES
 
 CHECKER_BANK = FIXTURES / "checker"

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import sympy
 
-from quizcli.bank.model import DerivationQuestion
 from quizcli.checker import bound, check, judge, warm_up
+from quizcli.kinds.derivation import DerivationQuestion
 from tests.checker.conftest import QUESTIONS
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from quizcli.bank.model import NumericQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from quizcli.ui import plot
 
 Points = list[list[float]]

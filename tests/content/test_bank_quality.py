@@ -14,7 +14,10 @@ import pytest
 
 from quizcli import env
 from quizcli.bank import load_bank
-from quizcli.bank.model import AnyQuestion, ChoiceQuestion, ConceptQuestion, NumericQuestion
+from quizcli.bank.model import AnyQuestion
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.concept import ConceptQuestion
+from quizcli.kinds.numeric import NumericQuestion
 
 BANK = load_bank([env.bundled_banks_dir()], use_cache=False)
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

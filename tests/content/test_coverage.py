@@ -7,7 +7,8 @@ from pathlib import Path
 
 from quizcli import env
 from quizcli.bank import load_bank
-from quizcli.bank.model import TOPICS, DerivationQuestion
+from quizcli.bank.model import TOPICS
+from quizcli.kinds.derivation import DerivationQuestion
 
 BANK = load_bank([env.bundled_banks_dir()], use_cache=False)
 README = Path(__file__).resolve().parents[2] / "questions" / "README.md"

@@ -13,9 +13,9 @@ import pytest
 
 from quizcli import env
 from quizcli.bank import load_bank
-from quizcli.bank.model import DerivationQuestion
 from quizcli.checker import check
 from quizcli.checker.lint import expression_problems
+from quizcli.kinds.derivation import DerivationQuestion
 
 BANK = load_bank([env.bundled_banks_dir()], use_cache=False)
 DERIVATIONS = [q for q in BANK.questions if isinstance(q, DerivationQuestion)]

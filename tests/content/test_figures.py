@@ -12,7 +12,9 @@ import pytest
 
 from quizcli import env
 from quizcli.bank import load_bank
-from quizcli.bank.model import ChoiceQuestion, Figure, NumericQuestion
+from quizcli.bank.model import Figure
+from quizcli.kinds.choice import ChoiceQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from tests.content.figures import FIGURES, chart_row
 
 BANK = load_bank([env.bundled_banks_dir()], use_cache=False)

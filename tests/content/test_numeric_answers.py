@@ -14,7 +14,7 @@ import pytest
 
 from quizcli import env
 from quizcli.bank import load_bank
-from quizcli.bank.model import NumericQuestion
+from quizcli.kinds.numeric import NumericQuestion
 from tests.content import (
     numeric_activations,
     numeric_normalization,

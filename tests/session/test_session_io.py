@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -11,9 +12,10 @@ from quizcli import env
 from quizcli.bank import load_bank
 from quizcli.bank.model import AnyQuestion, Text
 from quizcli.plans import study_plan
-from quizcli.session import Graded, Session
+from quizcli.session import Session
 from quizcli.srs import Outcome, Rating
 from quizcli.store import open_store
+from quizcli.verdict import Verdict
 from tests.session.conftest import BANK, NOW
 
 QUESTIONS = load_bank([BANK], use_cache=False).questions
@@ -40,8 +42,10 @@ class ScriptedIo:
             raise EOFError from None
 
     def hint(self, text: Text, number: int, total: int) -> None: ...
-    def graded(self, grade: Graded) -> None: ...
-    def reveal(self, question: AnyQuestion) -> None: ...
+    def graded(self, grade: Verdict) -> None: ...
+    def reveal(self, question: AnyQuestion, answer: str, covered: list[bool] | None) -> None: ...
+    def explain(self, question: AnyQuestion) -> None: ...
+    def edit(self, path: Path) -> None: ...
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None: ...
 
     def notice(self, key: str, **values: object) -> None:

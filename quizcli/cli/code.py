@@ -1,0 +1,72 @@
+"""`quizcli code`: write a code question's function, run it against the cases, see why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quizcli.cli.common import find, load, state
+
+EXIT_CODES = {True: 0, False: 1}
+
+
+def code_command(
+    ctx: typer.Context,
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="A code question's id.")],
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file", metavar="PATH", help="Run this file instead of editing the kept one."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print every case as JSON.")] = False,
+) -> None:
+    """Implement a function and run it against the question's cases.
+
+    Without --file, writes the stub to $QUIZCLI_HOME/code/ID.py (kept between tries)
+    and opens $VISUAL or $EDITOR on it. Exit 0 when every case passes, 1 when one
+    fails, 2 when the file cannot be read or the id is unknown.
+    Example: quizcli code softmax-stable --file my_softmax.py
+    """
+    import json
+
+    from quizcli import kinds
+    from quizcli.errors import NotFound, UsageError
+    from quizcli.kinds.code import CodeQuestion
+    from quizcli.kinds.code_runner import as_json as report_json
+    from quizcli.kinds.code_runner import run_file
+
+    lang = state(ctx).lang
+    try:
+        question = find(load(ctx), question_id)
+    except NotFound as exc:
+        raise NotFound(exc.message, exit_code=2) from None
+    if not isinstance(question, CodeQuestion):
+        raise UsageError(
+            f"'{question_id}' is a {question.type} question; `quizcli code` runs code questions"
+            " (`quizcli list --type code` lists them)"
+        )
+    path = file
+    if path is None:
+        from quizcli.ui.editor import open_editor
+
+        path = kinds.of(question).workspace(question)
+        assert path is not None
+        open_editor(path, lang)
+    try:
+        report = run_file(question, path)
+    except NotFound as exc:
+        raise NotFound(exc.message, exit_code=2) from None
+    if as_json:
+        typer.echo(
+            json.dumps(
+                report_json(question.id, report), ensure_ascii=False, indent=2, allow_nan=False
+            )
+        )
+    else:
+        from quizcli.ui import code as ui
+
+        ui.report(report, path, lang)
+    raise typer.Exit(EXIT_CODES[report.passed])

@@ -1,0 +1,102 @@
+"""Multiple-choice questions: options lettered A, B, C...; graded by the letters picked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, cast
+
+from pydantic import Field, model_validator
+
+from quizcli.bank.model import QuestionBase, Strict, Text
+from quizcli.kinds.base import Formula, Kind, Part, pick, say
+
+if TYPE_CHECKING:
+    from quizcli.verdict import Verdict
+
+
+class Option(Text):
+    """A choice option; `why` says in one line why it is right or wrong, shown after grading.
+
+    Optional for user banks; the bundled bank gives every option one (a content test).
+    """
+
+    why: Text | None = None
+
+
+class ChoiceAnswer(Strict):
+    """Options are lettered A, B, C... in order; `correct` lists the right letters."""
+
+    options: list[Option] = Field(min_length=2, max_length=8)
+    correct: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _letters_in_range(self) -> ChoiceAnswer:
+        for letter in self.correct:
+            if letter not in self.letters:
+                raise ValueError(
+                    f"correct letter {letter!r} is not one of {', '.join(self.letters)}"
+                )
+        if len(set(self.correct)) != len(self.correct):
+            raise ValueError("correct lists a letter twice")
+        return self
+
+    @property
+    def letters(self) -> list[str]:
+        return [chr(ord("A") + i) for i in range(len(self.options))]
+
+
+class ChoiceQuestion(QuestionBase):
+    type: Literal["choice"]
+    answer: ChoiceAnswer
+
+
+class Choice(Kind):
+    name = "choice"
+    model = ChoiceQuestion
+
+    def grade(self, question: QuestionBase, answer: str) -> Verdict:
+        from quizcli.grading import grade_choice
+
+        return grade_choice(cast(ChoiceQuestion, question), answer)
+
+    def prompt_parts(self, question: QuestionBase, lang: str, show_answer: bool) -> list[Part]:
+        answer = cast(ChoiceQuestion, question).answer
+        n = len(answer.correct)
+        return [
+            Part(
+                say(lang, f"Choose {n}", f"选择 {n} 项"),
+                "options",
+                tuple(option.get(lang) for option in answer.options),
+                marks=tuple(f"{letter}." for letter in answer.letters),
+                good=tuple(show_answer and letter in answer.correct for letter in answer.letters),
+                notes=tuple(
+                    option.why.get(lang) if show_answer and option.why else ""
+                    for option in answer.options
+                ),
+            )
+        ]
+
+    def answer_parts(
+        self, question: QuestionBase, lang: str, formula: Formula | None
+    ) -> list[Part]:
+        correct = ", ".join(cast(ChoiceQuestion, question).answer.correct)
+        return [Part(say(lang, "Answer", "答案"), "value", (correct,))]
+
+    def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
+        answer = cast(ChoiceQuestion, question).answer
+        return [
+            f"- {'**' if letter in answer.correct else ''}{letter}. {pick(option, lang)}"
+            f"{'** ✓' if letter in answer.correct else ''}"
+            f"{_reason(option, lang)}"
+            for letter, option in zip(answer.letters, answer.options, strict=True)
+        ]
+
+    def search_texts(self, question: QuestionBase) -> list[Text]:
+        return list(cast(ChoiceQuestion, question).answer.options)
+
+
+def _reason(option: Option, lang: str) -> str:
+    """` — why`, the option's reason after it, or nothing for an option without one."""
+    return f" — {pick(option.why, lang)}" if option.why else ""
+
+
+KIND = Choice()
