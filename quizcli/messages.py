@@ -420,6 +420,116 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet.normalization": ("Normalization", "归一化"),
     "sheet.pooling": ("Pooling", "池化"),
     "sheet.optimization": ("Optimization", "优化"),
+    # Code questions.
+    "code.start_from": ("Start from", "从这里开始"),
+    "code.reference": ("Reference solution", "参考实现"),
+    "cause.overflow": (
+        "overflow: exp of a large input is inf; subtract the max before exponentiating",
+        "溢出：大输入的 exp 变成 inf；先减去最大值再取指数",
+    ),
+    "cause.in-place": (
+        "the input array was modified in place; work on a copy",
+        "输入数组被原地修改了；请在副本上计算",
+    ),
+    "cause.shape": ("the result has the wrong shape", "结果的形状不对"),
+    "cause.dtype": ("the result has the wrong dtype", "结果的数据类型不对"),
+    "cause.axis": ("reduced over the wrong axis", "在错误的轴上做了归约"),
+    "cause.running-stats": (
+        "the running statistics are not updated as expected",
+        "滑动平均统计量没有按要求更新",
+    ),
+    "cause.train-eval": (
+        "training and evaluation behaviour are mixed up",
+        "训练模式和推理模式的行为弄混了",
+    ),
+    "cause.nan": ("the result contains NaN", "结果里出现了 NaN"),
+    "cause.not-implemented": (
+        "the stub is unchanged: write the function body",
+        "桩代码还没改：请写出函数体",
+    ),
+    "code.values_differ": ("values differ", "数值不一致"),
+    "code.moments_differ": ("moments differ", "均值或标准差不一致"),
+    "code.stop_cpu": (
+        "stopped after {seconds} s of CPU time: an infinite loop, or far too slow",
+        "CPU 时间超过 {seconds} 秒，已停止：可能是死循环，或者太慢",
+    ),
+    "code.stop_wall": (
+        "stopped after {seconds} s without finishing: is it sleeping or waiting for input?",
+        "运行 {seconds} 秒仍未结束，已停止：是不是在休眠或等待输入？",
+    ),
+    "code.stop_memory": (
+        "ran out of memory (the limit is {mib} MiB): an array far too large?",
+        "内存超出 {mib} MiB 的上限：是不是创建了过大的数组？",
+    ),
+    "code.stop_crash": ("the process died: {detail}", "进程意外退出：{detail}"),
+    "code.forbidden_module": (
+        "this question asks you to do without {module}",
+        "本题要求不使用 {module}",
+    ),
+    "code.raised": ("raised {kind}: {message}", "抛出了 {kind}：{message}"),
+    "code.file_path": (
+        "{problem}; type the path of your file, or e to edit it",
+        "{problem}；请输入你的代码文件路径，或输入 e 编辑",
+    ),
+    "code.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
+    "code.syntax": ("syntax error: {detail}", "语法错误：{detail}"),
+    "code.imports": (
+        "line {line} imports {name}; this question asks you to do without {banned}",
+        "第 {line} 行导入了 {name}；本题要求不使用 {banned}",
+    ),
+    "code.no_function": (
+        "the file does not define {function}(); keep the stub's name and signature",
+        "文件里没有定义 {function}()；请保留桩代码里的函数名和参数",
+    ),
+    "code.missing_function": (
+        "the file does not define {function}()",
+        "文件里没有定义 {function}()",
+    ),
+    "code.fails_to_load": ("the file fails when loaded: {message}", "加载文件时出错：{message}"),
+    "code.not_run": (" (not run)", "（未运行）"),
+    "code.passed": ("{passed}/{total} cases passed", "{passed}/{total} 个用例通过"),
+    "code.first_failing": ("first failing case: {name}", "失败用例：{name}"),
+    "code.inputs": ("inputs", "输入"),
+    "code.expected": ("expected", "期望"),
+    "code.got": ("got", "得到"),
+    "code.largest_difference": ("largest difference", "最大差值"),
+    "code.cause": ("cause", "原因"),
+    "code.hint": ("hint", "提示"),
+    "code.bank_broken": (
+        "{id}: the bank's reference or cases failed to run ({detail}); fix the bank (run "
+        "`quizcli lint`), or report it if the bank is bundled",
+        "{id}：题库的参考实现或测试用例无法运行（{detail}）；请修正题库（运行 `quizcli lint`），"
+        "若是内置题库请报告此问题",
+    ),
+    "code.reference_fails": (
+        "{id}: the reference fails case '{case}' ({detail}); fix the bank",
+        "{id}：参考实现未通过用例 '{case}'（{detail}）；请修正题库",
+    ),
+    "code.untrusted": (
+        "{id} comes from a bank that is not trusted, and its reference and cases are Python "
+        "code; read them, then `quizcli config trust_bank PATH` to run them",
+        "{id} 来自未受信任的题库，其参考实现和测试用例都是 Python 代码；"
+        "请先阅读，再用 `quizcli config trust_bank PATH` 允许运行",
+    ),
+    "code.not_code": (
+        "'{id}' is a {kind} question; `quizcli code` runs code questions "
+        "(`quizcli list --type code` lists them)",
+        "'{id}' 是{kind}题；`quizcli code` 只运行代码题（`quizcli list --type code` 列出它们）",
+    ),
+    "code.no_editor": (
+        "set $VISUAL or $EDITOR to edit {path}, or edit it yourself and give its path "
+        "(`quizcli code ID --file PATH`)",
+        "请设置 $VISUAL 或 $EDITOR 以编辑 {path}，或自行编辑后给出文件路径"
+        "（`quizcli code ID --file PATH`）",
+    ),
+    "code.editor_failed": (
+        "cannot run the editor '{command}': {reason}; fix $VISUAL or $EDITOR",
+        "无法运行编辑器 '{command}'：{reason}；请修正 $VISUAL 或 $EDITOR",
+    ),
+    "code.no_bank": (
+        "no bank at {path}; give the path of a bank file or directory",
+        "{path} 处没有题库；请给出题库文件或目录的路径",
+    ),
     # stats.
     "stats.title": ("Review statistics, {day}", "复习统计（{day}）"),
     "stats.totals": (
@@ -944,7 +1054,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "must be a kebab-case slug such as relu-dying (lower-case words joined by -)",
         "必须是 relu-dying 这样的短横线小写编号",
     ),
-    "lint.invalid": ("is not valid here ({detail})", "在这里无效（{detail}）"),
     "lint.empty_text": (
         "is empty; write the text in this language",
         "是空的；请用这种语言写出内容",
@@ -964,6 +1073,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{what} 中的 '{name}' 不在 symbols 里",
     ),
     "lint.wrt": ("wrt '{name}' is not in symbols", "wrt 中的 '{name}' 不在 symbols 里"),
+    "lint.unknown_cause": (
+        "unknown cause '{cause}'; use one of {causes}",
+        "未知的原因 '{cause}'；请用 {causes} 之一",
+    ),
+    "lint.function_name": ("'{name}' is not a Python function name", "'{name}' 不是 Python 函数名"),
+    "lint.module_name": (
+        "'{module}' is not a module name such as scipy.special",
+        "'{module}' 不是 scipy.special 这样的模块名",
+    ),
+    "lint.forbid_numpy": (
+        "numpy is always allowed; forbid a module other than numpy",
+        "numpy 总是允许使用；请禁用 numpy 以外的模块",
+    ),
+    "lint.not_defined": (
+        "{field} does not define a function {name}()",
+        "{field} 中没有定义函数 {name}()",
+    ),
+    "lint.not_python": (
+        "is not valid Python: line {line}: {detail}",
+        "不是合法的 Python 代码：第 {line} 行：{detail}",
+    ),
     "lint.empty_domain": (
         "domain of '{name}' is empty: {low} >= {high}",
         "'{name}' 的 domain 是空的：{low} >= {high}",
@@ -1056,6 +1186,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{detail}; see the grammar in questions/README.md",
         "{detail}；语法见 questions/README.md",
     ),
+    # Why a file could not be read or written, by the operating system's error number.
+    "os.ENOENT": ("no such file or directory", "文件或目录不存在"),
+    "os.EACCES": ("permission denied", "没有权限"),
+    "os.EPERM": ("operation not permitted", "操作不被允许"),
+    "os.EISDIR": ("it is a directory", "这是一个目录"),
+    "os.ENOTDIR": ("a part of the path is not a directory", "路径中有一部分不是目录"),
+    "os.ENOSPC": ("no space left on the device", "磁盘空间不足"),
+    "os.EROFS": ("read-only file system", "文件系统只读"),
+    "os.EEXIST": ("it already exists", "已经存在"),
+    "os.not_utf8": ("not UTF-8 text", "不是 UTF-8 文本"),
     # Errors the command line itself reports.
     "usage.no_option": (
         "no option {option}; `{command} -h` lists the options",
@@ -1142,6 +1282,25 @@ def say(key: str, lang: str, /, **fields: object) -> str:
     en, zh = CATALOGUE[key]
     values = {k: v.text(lang) if isinstance(v, Message | Pair) else v for k, v in fields.items()}
     return (zh if lang == "zh" else en).format(**values)
+
+
+def both(key: str, /, **fields: object) -> tuple[str, str]:
+    """The entry in English and in Chinese, for what keeps both (a code run's report)."""
+    return say(key, "en", **fields), say(key, "zh", **fields)
+
+
+def reason(exc: BaseException) -> Pair:
+    """Why a file operation failed: the operating system's own words in English, the
+    catalogue's in Chinese for the common error numbers (else the system's words again)."""
+    import errno
+
+    words = str(getattr(exc, "strerror", None) or exc)
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if isinstance(exc, UnicodeDecodeError):
+        name = "not_utf8"
+    key = f"os.{name}"
+    return Pair(words, say(key, "zh") if key in CATALOGUE else words)
 
 
 def has(key: str) -> bool:

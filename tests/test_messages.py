@@ -20,7 +20,15 @@ from quizcli.cli import app
 from quizcli.messages import CATALOGUE, say
 from tests.conftest import FIXTURES
 
-BANKS = (FIXTURES / "session", FIXTURES / "figure")
+BANKS = (FIXTURES / "session", FIXTURES / "figure", FIXTURES / "code")
+CODE = str(BANKS[2])
+NAIVE_SOFTMAX = """import numpy as np
+
+
+def softmax(z, axis=-1):
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)
+"""
 CJK = re.compile(r"[\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z]{2,}")
 # Two or more English words in a row, separated by spaces: a sentence or a label left in English.
@@ -97,6 +105,8 @@ def run(lang: str, *args: str, input: str | None = None) -> tuple[int, str]:
 
 def walk(lang: str, tmp_path: Path) -> list[tuple[tuple[str, ...], int, str]]:
     """Every command, and the error paths a user meets, in a fresh data dir."""
+    naive = tmp_path / "softmax.py"
+    naive.write_text(NAIVE_SOFTMAX, encoding="utf-8")
     steps: list[tuple[tuple[str, ...], str | None]] = [
         (("history", "fx-why-nonlinear"), None),  # no answers yet
         (("doctor",), None),  # no database yet
@@ -130,6 +140,11 @@ def walk(lang: str, tmp_path: Path) -> list[tuple[tuple[str, ...], int, str]]:
         (("config", "new_per_day", "5"), None),
         (("config", "lang"), None),
         (("export", "markdown", str(tmp_path / "sheets"), "--lang", lang), None),
+        (("--bank", CODE, "code", "fx-softmax", "--file", str(naive)), None),  # not trusted
+        (("config", "trust_bank", CODE), None),
+        (("--bank", CODE, "code", "fx-softmax", "--file", str(naive)), None),  # overflows
+        (("--bank", CODE, "code", "fx-softmax", "--file", str(tmp_path / "none.py")), None),
+        (("code", "fx-why-nonlinear"), None),
         # Error paths: unknown id, bad option values, missing history, lint problems.
         (("show", "fx-nope"), None),
         (("show", "fx-why-nonlinar"), None),
@@ -165,6 +180,8 @@ def test_every_command_speaks_chinese(tmp_path: Path) -> None:
     assert "练习" in said[20][2] and said[20][0] == ("history", "fx-why-nonlinear")
     # Only data is printed without a word of Chinese: a chart, a setting, the files written.
     bare = {" ".join(args[:2]) for args, _, out in said if not CJK.search(out)}
+    overflow = [out for args, _, out in said if args[-1].endswith("softmax.py")][-1]
+    assert "溢出" in overflow and "失败用例" in overflow
     assert bare == {"plot relu", "config new_per_day", "export markdown"}
 
 

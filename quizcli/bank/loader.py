@@ -21,7 +21,7 @@ from quizcli import __version__, kinds
 from quizcli.bank import yamlpos
 from quizcli.bank.model import AnyQuestion
 from quizcli.controls import escape_controls
-from quizcli.messages import Message, Pair, msg
+from quizcli.messages import Message, Pair, msg, reason
 
 CACHE_FORMAT = f"{__version__}-3"
 # The five bundled banks are about 200 kB each; 10,000 questions fit in 16 MB.
@@ -89,7 +89,7 @@ def load_file(path: Path, cache: Path | None = None) -> FileResult:
             return FileResult(shown, problems=[Problem.of(shown, 1, 1, "-", "-", limit)])
         raw = path.read_bytes()
     except OSError as exc:
-        cannot = msg("lint.cannot_read", reason=exc.strerror or str(exc))
+        cannot = msg("lint.cannot_read", reason=reason(exc))
         return FileResult(shown, problems=[Problem.of(shown, 1, 1, "-", "-", cannot)])
     key = hashlib.sha256(CACHE_FORMAT.encode() + raw).hexdigest()
     cached = _cache_read(cache, key)
@@ -231,7 +231,7 @@ def _item_id(value: Any, path: yamlpos.Path) -> str:
 
 
 # Pydantic's error types, said through the catalogue: (message id, the context field that
-# fills {limit}, {n} or {expected}). Types not listed keep pydantic's English as a detail.
+# fills {limit}, {n} or {expected}). Types not listed keep pydantic's English.
 _FIXES: dict[str, tuple[str, str | None]] = {
     "missing": ("lint.missing", None),
     "extra_forbidden": ("lint.extra", None),
@@ -274,8 +274,7 @@ def _message(error: Any) -> Message | str:
         key, name = _FIXES[kind]
         value = context.get(name) if name else None
         return msg(key, types=", ".join(kinds.names()), limit=value, n=value, expected=value)
-    text = str(error["msg"]).removeprefix("Value error, ")
-    return msg("lint.invalid", detail=text)
+    return str(error["msg"]).removeprefix("Value error, ")  # a validator's or pydantic's words
 
 
 def display(path: Path) -> str:

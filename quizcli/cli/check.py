@@ -10,7 +10,7 @@ import typer
 
 from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
-from quizcli.messages import Message, has, msg
+from quizcli.messages import Message, has, msg, reason
 
 if TYPE_CHECKING:
     from quizcli.kinds.derivation import DerivationQuestion
@@ -108,8 +108,7 @@ def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -
     try:
         text = sys.stdin.read() if str(path) == "-" else path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(msg("error.cannot_read_file", path=path, reason=reason)) from None
+        raise UsageError(msg("error.cannot_read_file", path=path, reason=reason(exc))) from None
     lang = state(ctx).lang
     all_correct = True
     for number, line in enumerate(text.splitlines(), start=1):

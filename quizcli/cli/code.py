@@ -37,17 +37,16 @@ def code_command(
     from quizcli.kinds.code import CodeQuestion
     from quizcli.kinds.code_runner import as_json as report_json
     from quizcli.kinds.code_runner import run_file
+    from quizcli.messages import has, msg
 
     lang = state(ctx).lang
     try:
         question = find(load(ctx), question_id)
     except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
+        raise NotFound(exc.said or exc.message, exit_code=2) from None
     if not isinstance(question, CodeQuestion):
-        raise UsageError(
-            f"'{question_id}' is a {question.type} question; `quizcli code` runs code questions"
-            " (`quizcli list --type code` lists them)"
-        )
+        kind = msg(f"type.{question.type}") if has(f"type.{question.type}") else question.type
+        raise UsageError(msg("code.not_code", id=question_id, kind=kind))
     path = file
     if path is None:
         from quizcli.ui.editor import open_editor
@@ -58,7 +57,7 @@ def code_command(
     try:
         report = run_file(question, path)
     except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
+        raise NotFound(exc.said or exc.message, exit_code=2) from None
     if as_json:
         typer.echo(
             json.dumps(

@@ -13,7 +13,7 @@ import typer
 
 from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError
-from quizcli.messages import msg, say
+from quizcli.messages import msg, reason, say
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
@@ -115,8 +115,7 @@ def _writing(target: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise QuizcliError(msg("error.cannot_write", target=target, reason=reason)) from None
+        raise QuizcliError(msg("error.cannot_write", target=target, reason=reason(exc))) from None
 
 
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:

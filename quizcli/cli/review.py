@@ -15,7 +15,7 @@ import typer
 from quizcli import env
 from quizcli.cli.common import find_by_id, load, state
 from quizcli.errors import QuizcliError
-from quizcli.messages import msg, say
+from quizcli.messages import msg, reason, say
 
 if TYPE_CHECKING:
     from quizcli.store import ReviewRecord, Store
@@ -292,8 +292,7 @@ def _config_lang(ctx: typer.Context, value: str | None, as_json: bool) -> None:
         try:
             env.save_lang(chosen)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            said = msg("config.cannot_save", path=env.lang_path(), reason=reason)
+            said = msg("config.cannot_save", path=env.lang_path(), reason=reason(exc))
             raise QuizcliError(said) from None
         if ctx.find_root().params.get("lang") is None and "QUIZCLI_LANG" not in os.environ:
             lang = chosen or env.locale_lang()

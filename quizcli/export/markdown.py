@@ -49,7 +49,7 @@ def sheet_path(directory: Path, topic: str) -> Path:
 
 
 def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula) -> str:
-    title = _label(f"sheet.{topic}", lang) if has(f"sheet.{topic}") else topic
+    title = _label(f"sheet.{topic}", lang)
     lines = [f"# {title}", ""]
     for number, question in enumerate(questions, start=1):
         level = _label(f"level.{question.difficulty}", lang)
@@ -69,7 +69,11 @@ def sheet(topic: str, questions: list[AnyQuestion], lang: str, formula: Formula)
 
 
 def _label(key: str, lang: str) -> str:
-    """A catalogue label in the sheet's language; both, `English / 中文`, for `--lang both`."""
+    """A catalogue label in the sheet's language; both, `English / 中文`, for `--lang both`.
+    A name the catalogue does not know (a kind or topic from outside quizcli) stays as written.
+    """
+    if not has(key):
+        return key.partition(".")[2]
     if lang in ("en", "zh"):
         return say(key, lang)
     return f"{say(key, 'en')} / {say(key, 'zh')}"
