@@ -172,7 +172,12 @@ def root(
     ctx: typer.Context,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", envvar="QUIZCLI_LANG", help="Language: en or zh [default: locale]."),
+        typer.Option(
+            "--lang",
+            envvar="QUIZCLI_LANG",
+            help="Language: en or zh [default: QUIZCLI_LANG, then `quizcli config lang`,"
+            " then the locale].",
+        ),
     ] = None,
     bank: Annotated[
         list[Path] | None,
