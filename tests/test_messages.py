@@ -232,3 +232,30 @@ def test_say_fills_fields_in_the_language_asked() -> None:
     assert say("unit.days", "zh", n=9) == "9天"
     assert say("unit.minutes", "zh", n=10) == "10分钟"
     assert say("unit.days", "en", n=9) == "9d"
+
+
+def test_the_language_comes_from_the_flag_then_the_environment_then_config_then_the_locale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("QUIZCLI_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+    def doctor(*options: str) -> str:
+        result = runner.invoke(app, [*options, "doctor"])
+        assert result.exit_code == 0, result.output
+        return "zh" if CJK.search(result.stdout) else "en"
+
+    assert doctor() == "en"
+    assert runner.invoke(app, ["config", "lang", "zh"]).stdout.strip() == "lang = zh"
+    assert doctor() == "zh"  # kept for later commands
+    assert doctor("--lang", "en") == "en"
+    monkeypatch.setenv("QUIZCLI_LANG", "en")
+    assert doctor() == "en"
+    assert doctor("--lang", "zh") == "zh"
+    monkeypatch.delenv("QUIZCLI_LANG")
+    forgotten = runner.invoke(app, ["config", "lang", "none"]).stdout
+    assert forgotten.strip() == "lang = none (the locale's: en)"  # said in the new language
+    assert doctor() == "en"
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert doctor() == "zh"
