@@ -258,6 +258,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stage.proof": ("looking for a proof", "寻找证明"),
     "stage.preparing": ("preparing the question", "准备题目"),
     "stage.checking": ("checking", "检查"),
+    "why.labels_dropped": ("(Label {labels} left out.)", "（已略去标签 {labels}。）"),
     "why.step_one": ("Step 1 is already wrong. {finding}", "第 1 步就错了。{finding}"),
     "why.step_n": (
         "Step {n} does not follow from step {previous}. {finding}",

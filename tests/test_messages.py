@@ -122,6 +122,7 @@ def walk(lang: str, tmp_path: Path) -> list[tuple[tuple[str, ...], int, str]]:
         (("plot", "relu", "--derivative"), None),
         (("check", "fx-sigmoid-derivative", "sigmoid(x)*(1-sigmoid(x))"), None),
         (("check", "fx-sigmoid-derivative", "sigmoid(x)"), None),
+        (("check", "fx-sigmoid-derivative", "y = sigmoid(x)*(1 - sigmoid(x))"), None),
         (("check", "fx-sigmoid-derivative", "sigmoid(x"), None),
         (("check", "fx-why-nonlinear", "x"), None),  # not a derivation
         (("drill", "fx-why-nonlinear", "fx-pool-params", "fx-gelu-models"), "x\n3\n7\n\n?\nA\n1\n"),
@@ -177,7 +178,8 @@ def test_every_command_speaks_chinese(tmp_path: Path) -> None:
     assert codes["history fx-never-was"] == 1
     assert codes["list --difficulty 9"] == 2
     assert codes[f"lint {FIXTURES / 'bad'} {FIXTURES / 'hostile'}"] == 1
-    assert "练习" in said[20][2] and said[20][0] == ("history", "fx-why-nonlinear")
+    histories = [out for args, _, out in said if args == ("history", "fx-why-nonlinear")]
+    assert "还没有作答记录" in histories[0] and "练习" in histories[1]
     # Only data is printed without a word of Chinese: a chart, a setting, the files written.
     bare = {" ".join(args[:2]) for args, _, out in said if not CJK.search(out)}
     overflow = [out for args, _, out in said if args[-1].endswith("softmax.py")][-1]

@@ -143,7 +143,7 @@ def judge(
     progress.stage = "showing how it was read"
     try:
         shown = [form.display(tree) for tree in trees]
-        progress.read_as = read_as(shown, progress.dropped, progress.ascii)
+        progress.read_as = read_as(shown, progress.ascii)
         entries = [form.entries(tree) for tree in trees]
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
@@ -290,14 +290,10 @@ def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> Message | N
     return None
 
 
-def read_as(exprs: list[Any], dropped: list[str] | None = None, ascii: bool = False) -> str:
-    """The pretty form of each step, steps separated by a line with '='; a note first when
-    a label such as `y =` was dropped."""
-    shown = "\n=\n".join(render(expr, ascii) for expr in exprs)
-    if dropped:
-        labels = ", ".join(f"'{label} ='" for label in dropped)
-        shown = f"(label {labels} left out · 已略去标签 {labels})\n{shown}"
-    return shown
+def read_as(exprs: list[Any], ascii: bool = False) -> str:
+    """The pretty form of each step, steps separated by a line with '=' (a label such as
+    `y =` that was dropped is noted in the feedback, in the user's language)."""
+    return "\n=\n".join(render(expr, ascii) for expr in exprs)
 
 
 def _incorrect(
