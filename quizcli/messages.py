@@ -66,7 +66,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "method.exact": ("decided exactly", "精确判定"),
     "method.tests": ("ran the tests", "运行测试"),
     "check.read_as": ("read as:", "读作："),
-    "check.took": ("{method}, {ms} ms", "{method}，{ms} 毫秒"),
+    "check.took": ("  ({method}, {ms} ms)", "（{method}，{ms} 毫秒）"),
     # Reading a typed formula: where it stops making sense, and the fix.
     "parse.column": ("column {column}: ", "第 {column} 列："),
     "parse.cannot_read": ("Cannot read column {column}: ", "无法读懂第 {column} 列："),
@@ -414,7 +414,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "browse.col_type": ("type", "题型"),
     "browse.col_level": ("level", "难度"),
     "browse.col_prompt": ("prompt", "题目"),
-    "browse.tolerance": ("± {tolerance}", "误差 ± {tolerance}"),
+    "browse.tolerance": ("(± {tolerance})", "（误差 ± {tolerance}）"),
     # Markdown cheat sheets: one per topic.
     "sheet.activations": ("Activation functions", "激活函数"),
     "sheet.regularization": ("Regularization", "正则化"),

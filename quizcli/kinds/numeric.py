@@ -73,7 +73,7 @@ def shown(question: QuestionBase, lang: str) -> str:
     answer = cast(NumericQuestion, question).answer
     unit = f" {answer.unit_in(lang)}" if answer.unit else ""
     within = say("browse.tolerance", lang, tolerance=f"{answer.tolerance:g}")
-    return f"{answer.shown}{unit}  " + (f"（{within}）" if lang == "zh" else f"({within})")
+    return f"{answer.shown}{unit}  {within}"
 
 
 KIND = Numeric()

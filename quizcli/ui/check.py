@@ -53,7 +53,7 @@ def verdict(result: Verdict, lang: str) -> None:
     method = term("method", result.method, lang)
     line = headline(result.verdict, lang)
     took = say("check.took", lang, method=method, ms=f"{result.ms:.0f}")
-    line.append(plain(f"  ({took})" if lang != "zh" else f"（{took}）"), style="dim")
+    line.append(plain(took), style="dim")
     console.print(line)
     if result.feedback is None:
         return
