@@ -512,11 +512,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{id} 来自未受信任的题库，其参考实现和测试用例都是 Python 代码；"
         "请先阅读，再用 `quizcli config trust_bank PATH` 允许运行",
     ),
-    "code.not_code": (
-        "'{id}' is a {kind} question; `quizcli code` runs code questions "
-        "(`quizcli list --type code` lists them)",
-        "'{id}' 是{kind}题；`quizcli code` 只运行代码题（`quizcli list --type code` 列出它们）",
-    ),
     "code.no_editor": (
         "set $VISUAL or $EDITOR to edit {path}, or edit it yourself and give its path "
         "(`quizcli code ID --file PATH`)",
@@ -598,9 +593,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "你的代码文件路径，或输入 e 编辑（? 提示，! 看答案，u 撤销）> ",
     ),
     "session.why_key": (
-        "✓ marks the points your answer seems to mention (a hint, not a grade);"
-        " w shows the full answer and explanation.",
-        "✓ 表示你的答案似乎提到了的要点（仅供参考，不是评分）；输入 w 查看完整答案和解析。",
+        "✓ points your answer seems to mention (a hint, not a grade); w: full explanation",
+        "✓ 你的答案似乎提到的要点（仅供参考，不是评分）；w：完整解析",
     ),
     "session.workspace": ("Your file: {path}", "你的文件：{path}"),
     "session.more": ("... next step> ", "……下一步> "),
@@ -701,6 +695,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{days} to the interview ({date}): review only from now on; {due} due today.",
         "距面试还有 {days}（{date}）：从现在起只复习；今天 {due} 道到期。",
     ),
+    "session.plan_today": (
+        "The interview is today ({date}): good luck. From tomorrow plain FSRS again "
+        "(`quizcli config interview_date none`).",
+        "今天就是面试日（{date}）：祝顺利。明天起恢复普通 FSRS 排期（`quizcli config interview_date none`）。",
+    ),
     "session.plan_after": (
         "The interview date {date} has passed: plain FSRS again "
         "(`quizcli config interview_date none`).",
@@ -716,6 +715,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "session.interrupted": (
         "Interrupted; every answer above is saved.",
         "已中断；以上作答均已保存。",
+    ),
+    "session.stalled_rating": (
+        "Stopped: {count} lines in a row were not a rating; type 1-4, or an empty line for the"
+        " proposal. Every answer above is saved.",
+        "已停止：连续 {count} 行都不是评分；请输入 1-4，或输入空行接受建议。以上作答均已保存。",
+    ),
+    "session.stalled_answer": (
+        "Stopped: {count} lines in a row led nowhere (no hint left, nothing to undo); type an"
+        " answer, or ! to see it. Every answer above is saved.",
+        "已停止：连续 {count} 行都无法处理（没有更多提示或没有可撤销的作答）；请输入答案，"
+        "或输入 ! 查看答案。以上作答均已保存。",
+    ),
+    "session.stalled_more": (
+        "Stopped: {count} empty steps in a row; end a line with \\ only to add a step."
+        " Every answer above is saved.",
+        "已停止：连续 {count} 个空步骤；只有要续写下一步时才在行末加 \\。以上作答均已保存。",
     ),
     "session.score": ("Score by topic", "各主题得分"),
     "session.topic": ("topic", "主题"),
@@ -911,11 +926,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "give a question id and an answer, or --file FILE",
         "请给出题目编号和答案，或 --file FILE",
     ),
-    "error.not_derivation": (
-        "'{id}' is a {kind} question; `quizcli check` checks derivations "
-        "(`quizcli list --type derivation` lists them)",
-        "'{id}' 是{kind}题；`quizcli check` 只检查推导题"
-        "（`quizcli list --type derivation` 列出它们）",
+    "error.wrong_kind": (
+        "'{id}' is a {actual} question; `quizcli {command}` takes {wanted} questions "
+        "(`quizcli list --type {kind}` lists them)",
+        "'{id}' 是{actual}题；`quizcli {command}` 只接受{wanted}题"
+        "（`quizcli list --type {kind}` 列出它们）",
     ),
     "error.cannot_read_file": (
         "{path}: cannot read ({reason}); give a UTF-8 text file",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from quizcli import env, kinds
 from quizcli.bank.model import AnyQuestion, Text
+from quizcli.kinds.base import Display
 from quizcli.srs import (
     LEECH_LAPSES,
     CardState,
@@ -45,11 +46,23 @@ UNDO = "u"
 STEP = "\\"
 COMMANDS: dict[str, Command] = {UNDO: "undo", "s": "suspend", "b": "bury"}
 MAX_INVALID = 3
+MAX_STALLED = 3
+"""Lines in a row that get nowhere at one prompt before a piped session gives up."""
 DRILL_TRIES = 3
 LEECH_REPEAT = 4
 
 
 Grader = Callable[[AnyQuestion, str], Verdict]
+PLAIN = Display()
+"""The display a grader uses when the caller gives none: Unicode readings."""
+
+
+class Stalled(EOFError):
+    """A piped session's input makes no progress at `prompt`: it ends as at end of input."""
+
+    def __init__(self, prompt: str) -> None:
+        super().__init__(prompt)
+        self.prompt = prompt
 
 
 class Io(Protocol):
@@ -88,9 +101,9 @@ class Plan:
     today: Today | None = None
 
 
-def grade(question: AnyQuestion, answer: str) -> Verdict:
+def grade(question: AnyQuestion, answer: str, display: Display = PLAIN) -> Verdict:
     """The verdict on a typed answer, by the question's kind (never a self-rated one)."""
-    return kinds.of(question).grade(question, answer)
+    return kinds.of(question).grade(question, answer, display)
 
 
 @dataclass
@@ -155,6 +168,8 @@ class Summary:
     outlook: Outlook | None = None
     interrupted: bool = False
     out_of_time: bool = False
+    stalled: str | None = None
+    """The prompt at which piped input stopped making sense, if it did."""
 
     @property
     def right(self) -> int:
@@ -184,6 +199,8 @@ class Session:
         waiting = [(due, q.id) for due, q in plan.waiting]
         self.queue = StudyQueue([q.id for q in plan.questions], waiting)
         self.settings = store.settings()
+        self._lines = 0
+        self._stalls: tuple[str, int, int] = ("", 0, 0)
 
     def run(self) -> Summary:
         """Ask until the plan, the limit or the time runs out, or the input ends.
@@ -202,6 +219,8 @@ class Session:
                 self._turn(self.questions[question_id])
         except KeyboardInterrupt:
             self.summary.interrupted = True
+        except Stalled as stalled:
+            self.summary.stalled = stalled.prompt
         except EOFError:
             pass
         self.summary.seconds = time.monotonic() - started
@@ -248,6 +267,23 @@ class Session:
             command = chosen
         self._command(command, question)
 
+    def _read(self, prompt: str) -> str:
+        """One line from the Io, numbered so that `_stall` can tell lines in a row."""
+        self._lines += 1
+        return self.io.read(prompt)
+
+    def _stall(self, prompt: str) -> None:
+        """The line just read at `prompt` got nowhere (not a rating, no hint left, nothing
+        to undo). A terminal user reads the notice and types something else; a pipe
+        (`yes | quizcli study`) would send the same line for ever, so MAX_STALLED such
+        lines in a row end a non-interactive session as the end of its input would."""
+        last_prompt, last_line, count = self._stalls
+        in_row = last_prompt == prompt and last_line == self._lines - 1
+        count = count + 1 if in_row else 1
+        self._stalls = (prompt, self._lines, count)
+        if count >= MAX_STALLED and not getattr(self.io, "interactive", False):
+            raise Stalled(prompt)
+
     def _answer(self, attempt: Attempt) -> Command | None:
         """Read lines until an answer stands, the user gives up, or a command is typed."""
         invalid = 0
@@ -281,9 +317,12 @@ class Session:
 
     def _read_answer(self, attempt: Attempt) -> str:
         """One answer; a derivation line ending in a backslash continues with another step."""
-        line = self.io.read("retry" if attempt.wrong else "answer").strip()
+        line = self._read("retry" if attempt.wrong else "answer").strip()
         while line.endswith(STEP) and kinds.of(attempt.question).steps:
-            line = line.removesuffix(STEP).rstrip() + "\n" + self.io.read("more").strip()
+            step = self._read("more").strip()
+            if step == STEP:
+                self._stall("more")
+            line = line.removesuffix(STEP).rstrip() + "\n" + step
         return line
 
     def _grade(self, attempt: Attempt, question: AnyQuestion, line: str) -> str:
@@ -297,6 +336,7 @@ class Session:
         hints = attempt.question.hints
         if attempt.hints >= len(hints):
             self.io.notice("no_more_hints")
+            self._stall("answer")
             return
         attempt.hints += 1
         self.io.hint(hints[attempt.hints - 1], attempt.hints, len(hints))
@@ -321,8 +361,9 @@ class Session:
     def _rating(self, attempt: Attempt, options: dict[Rating, Outcome] | None) -> Rating | Command:
         proposed = attempt.proposed()
         self.io.ratings(options, proposed)
+        explained = False
         while True:
-            line = self.io.read("rating").strip().lower()
+            line = self._read("rating").strip().lower()
             if line == "" and proposed is not None:
                 return proposed
             rating = Rating.parse(line)
@@ -331,11 +372,15 @@ class Session:
             if rating is not None:
                 continue
             if line == WHY:
+                if explained:
+                    self._stall("rating")
                 self.io.explain(attempt.question)
+                explained = True
                 continue
             if line in COMMANDS:
                 return COMMANDS[line]
             self.io.notice("rating_help")
+            self._stall("rating")
 
     def _confirmed(self, attempt: Attempt, rating: Rating) -> bool:
         """Good or Easy after a wrong graded answer: asked once on a terminal, noted on a pipe.
@@ -348,7 +393,7 @@ class Session:
         if not getattr(self.io, "interactive", False):
             self.io.notice("rated_despite_wrong", rating=name)
             return True
-        return self.io.read("confirm").strip().lower() in ("y", "yes")
+        return self._read("confirm").strip().lower() in ("y", "yes")
 
     def _record(
         self,
@@ -411,6 +456,7 @@ class Session:
         """Take back this session's last answer and ask that question again first."""
         if self.store.undo_last(self.id, now) is None:
             self.io.notice("nothing_to_undo")
+            self._stall("answer")
             return
         last = self.summary.answered.pop()
         self.queue.ask_first(last.question.id)

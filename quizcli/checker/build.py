@@ -49,7 +49,8 @@ def symbol(name: str, positive: bool = False, declared: Any = "real") -> Any:
 
 
 def assumptions(declared: Any) -> dict[str, bool]:
-    """sympy assumptions for a declaration: a word from SIGNS or an interval [low, high]."""
+    """sympy assumptions for a declaration: a word from `kinds.derivation.SIGNS` or an interval
+    [low, high]."""
     if isinstance(declared, tuple | list):
         low, high = declared
         if low > 0:

@@ -7,25 +7,17 @@ accepts is one the checker can use.
 
 from __future__ import annotations
 
-from quizcli.bank import Bank, Problem
+from quizcli.bank import Origin, Problem
 from quizcli.checker.errors import ParseError
 from quizcli.kinds.derivation import DerivationAnswer, DerivationQuestion
 from quizcli.messages import Message, msg
 
 
-def expression_problems(bank: Bank) -> list[Problem]:
-    """One Problem per definition, wrt, reference or mistake that cannot be read."""
-    problems = []
-    for question in bank.questions:
-        if isinstance(question, DerivationQuestion):
-            problems.extend(_question_problems(bank, question))
-    return problems
-
-
-def _question_problems(bank: Bank, question: DerivationQuestion) -> list[Problem]:
+def expression_problems(question: DerivationQuestion, origin: Origin) -> list[Problem]:
+    """One Problem per definition, wrt, reference or mistake that cannot be read
+    (the derivation kind's part of lint)."""
     from quizcli.checker import parse
 
-    origin = bank.origins[question.id]
     answer = question.answer
     fields = {"answer.definition": answer.definition, "answer.reference": answer.reference}
     if answer.wrt:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -83,17 +83,13 @@ def check_command(
 
 def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     """The derivation question with this id; unknown ids and other kinds exit 2."""
-    from quizcli.cli.common import find_by_id
-    from quizcli.kinds.derivation import DerivationQuestion
+    from quizcli.cli.common import find_by_id, of_kind
 
     try:
         question = find_by_id(ctx, question_id)
     except NotFound as exc:
         raise NotFound(exc.said or exc.message, exit_code=2) from None
-    if not isinstance(question, DerivationQuestion):
-        kind = Message("type." + question.type) if has("type." + question.type) else question.type
-        raise UsageError(msg("error.not_derivation", id=question_id, kind=kind))
-    return question
+    return cast("DerivationQuestion", of_kind(question, "derivation", "check"))
 
 
 def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -> int:

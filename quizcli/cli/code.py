@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from quizcli.cli.common import find, load, state
+from quizcli.cli.common import find, load, of_kind, state
+
+if TYPE_CHECKING:
+    from quizcli.kinds.code import CodeQuestion
 
 EXIT_CODES = {True: 0, False: 1}
 
@@ -33,8 +36,7 @@ def code_command(
     import json
 
     from quizcli import kinds
-    from quizcli.errors import NotFound, UsageError
-    from quizcli.kinds.code import CodeQuestion
+    from quizcli.errors import NotFound
     from quizcli.kinds.code_runner import as_json as report_json
     from quizcli.kinds.code_runner import run_file
     from quizcli.messages import has, msg
@@ -44,9 +46,7 @@ def code_command(
         question = find(load(ctx), question_id)
     except NotFound as exc:
         raise NotFound(exc.said or exc.message, exit_code=2) from None
-    if not isinstance(question, CodeQuestion):
-        kind = msg(f"type.{question.type}") if has(f"type.{question.type}") else question.type
-        raise UsageError(msg("code.not_code", id=question_id, kind=kind))
+    of_kind(question, "code", "code")
     path = file
     if path is None:
         from quizcli.ui.editor import open_editor
@@ -55,7 +55,7 @@ def code_command(
         assert path is not None
         open_editor(path, lang)
     try:
-        report = run_file(question, path)
+        report = run_file(cast("CodeQuestion", question), path)
     except NotFound as exc:
         raise NotFound(exc.said or exc.message, exit_code=2) from None
     if as_json:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from quizcli import env, kinds
-from quizcli.errors import NotFound, QuizcliError
-from quizcli.messages import msg, say
+from quizcli.errors import NotFound, QuizcliError, UsageError
+from quizcli.messages import Message, has, msg, say
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
@@ -100,6 +100,27 @@ def find(bank: Bank, question_id: str) -> AnyQuestion:
     if close:
         raise NotFound(msg("error.no_question_like", id=question_id, close=close[0]))
     raise NotFound(msg("error.no_question", id=question_id))
+
+
+def of_kind(question: AnyQuestion, kind: str, command: str) -> AnyQuestion:
+    """`question`, if `quizcli COMMAND` (which takes only `kind` questions) can take it;
+    else a usage error naming its kind and how to list the right ones."""
+    if question.type != kind:
+        said = msg(
+            "error.wrong_kind",
+            id=question.id,
+            actual=_kind(question.type),
+            wanted=_kind(kind),
+            kind=kind,
+            command=command,
+        )
+        raise UsageError(said)
+    return question
+
+
+def _kind(name: str) -> Message | str:
+    """A kind's name as a sentence says it (概念, 推导); a kind from outside as it is named."""
+    return msg(f"type.{name}") if has(f"type.{name}") else name
 
 
 def summary(question: AnyQuestion) -> dict[str, Any]:

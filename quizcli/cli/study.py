@@ -2,7 +2,8 @@
 
 Each builds a plan from the banks and the store, runs a session through the
 terminal, and prints its summary. Ctrl-C keeps every recorded answer and exits
-130; the end of input (Ctrl-D, or a pipe running dry) ends the session with 0.
+130; the end of input (Ctrl-D, or a pipe running dry) ends the session with 0;
+piped input that gets nowhere (`yes | quizcli study`) ends it with 2, saying why.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from quizcli.cli.process import interrupted_exit
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
+    from quizcli.kinds.base import Display
     from quizcli.session import Grader, Plan
     from quizcli.store import Store
     from quizcli.verdict import Verdict
@@ -125,6 +127,7 @@ def _run(
     from quizcli.checker import pretty
     from quizcli.cli.common import find, load
     from quizcli.errors import NotFound
+    from quizcli.kinds.base import Display
     from quizcli.messages import msg
     from quizcli.session import Session
     from quizcli.store import open_store
@@ -138,7 +141,8 @@ def _run(
         questions = Filters(topic, kind, tag).keep(bank.questions)
     if not questions:
         raise NotFound(msg("error.no_match"))
-    formula = partial(pretty, ascii=env.ascii_mode())
+    ascii_only = env.ascii_mode()
+    formula = partial(pretty, ascii=ascii_only)
     screen = ui.Screen(lang, formula=formula)
     with open_store() as store:
         plan = make_plan(store, questions)
@@ -147,7 +151,7 @@ def _run(
         if not plan.questions and not plan.waiting:
             screen.notice("nothing_due" if plan.mode == "review" else "nothing_to_drill")
         try:
-            result = Session(plan, store, screen, _grader(plan)).run()
+            result = Session(plan, store, screen, _grader(plan, Display(ascii_only))).run()
         finally:
             screen.close()
     ui.summary(result, lang, env.now(), show_topics=show_topics)
@@ -155,10 +159,14 @@ def _run(
         ui.debrief(result, lang, formula=formula)
     if result.interrupted:
         raise typer.Exit(interrupted_exit())
+    if result.stalled:
+        ui.stalled(result, lang)
+        raise typer.Exit(2)
 
 
-def _grader(plan: Plan) -> Grader:
-    """The session's grader; the checker gets ready now if a derivation is coming.
+def _grader(plan: Plan, display: Display) -> Grader:
+    """The session's grader, readings shown as `display` asks; the checker gets ready now
+    if a derivation is coming.
 
     A background thread loads sympy, numpy and the pretty printer, then prepares the
     plan's derivation questions one by one, while the user reads. Each preparation and
@@ -171,7 +179,7 @@ def _grader(plan: Plan) -> Grader:
 
     slow = [q for q in plan.questions if kinds.of(q).prepares]
     if not slow:
-        return grade
+        return lambda question, answer: grade(question, answer, display)
     import threading
 
     turn = threading.Lock()
@@ -185,6 +193,6 @@ def _grader(plan: Plan) -> Grader:
 
     def grade_in_turn(question: AnyQuestion, answer: str) -> Verdict:
         with turn:
-            return grade(question, answer)
+            return grade(question, answer, display)
 
     return grade_in_turn

@@ -26,6 +26,14 @@ Formula = Callable[[str, list[str], str | None], str]
 
 
 @dataclass(frozen=True)
+class Display:
+    """How the user's terminal shows text, passed down by the CLI so that kinds and the
+    checker never read a global setting: `ascii` spells Greek and symbols out in ASCII."""
+
+    ascii: bool = False
+
+
+@dataclass(frozen=True)
 class Part:
     """A titled block of plain content. For `options`, `marks` are the row markers
     (`A.`) and `good` the rows to highlight; `notes` a dim line under each row."""
@@ -57,8 +65,9 @@ class Kind:
     prepares: ClassVar[bool] = False
     """Grading needs slow preparation (`prepare`), done in the background while the user reads."""
 
-    def grade(self, question: QuestionBase, answer: str) -> Verdict:
-        """The verdict on a typed answer; self-rated kinds are never graded."""
+    def grade(self, question: QuestionBase, answer: str, display: Display) -> Verdict:
+        """The verdict on a typed answer, its reading shown as `display` asks; self-rated
+        kinds are never graded."""
         raise NotImplementedError(f"{self.name} questions are rated by the user")
 
     def prepare(self, question: QuestionBase) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, model_validator
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Formula, Kind, Part, pick
+from quizcli.kinds.base import Display, Formula, Kind, Part, pick
 from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class Choice(Kind):
     name = "choice"
     model = ChoiceQuestion
 
-    def grade(self, question: QuestionBase, answer: str) -> Verdict:
+    def grade(self, question: QuestionBase, answer: str, display: Display) -> Verdict:
         from quizcli.grading import grade_choice
 
         return grade_choice(cast(ChoiceQuestion, question), answer)

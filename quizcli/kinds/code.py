@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, field_validator, model_validator
 
 from quizcli.bank.model import IDENTIFIER, QuestionBase, Strict, Text
-from quizcli.kinds.base import Formula, Kind, Part
+from quizcli.kinds.base import Display, Formula, Kind, Part
 from quizcli.messages import both, msg, say
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class Code(Kind):
     name = "code"
     model = CodeQuestion
 
-    def grade(self, question: QuestionBase, answer: str) -> Verdict:
+    def grade(self, question: QuestionBase, answer: str, display: Display) -> Verdict:
         """`answer` is the path of the user's file."""
         from quizcli.kinds.code_runner import grade_file
 

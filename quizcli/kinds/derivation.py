@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 from pydantic import Field, field_validator, model_validator
 
 from quizcli.bank.model import IDENTIFIER, QuestionBase, Strict, Text
 from quizcli.bank.model import Formula as Expression
-from quizcli.kinds.base import Formula, Kind, Part
+from quizcli.kinds.base import Display, Formula, Kind, Part
 from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
@@ -23,16 +23,6 @@ class Mistake(Strict):
     feedback: Text
 
 
-SIGNS = (
-    "real",
-    "positive",
-    "nonnegative",
-    "negative",
-    "nonpositive",
-    "integer",
-    "positive integer",
-    "nonnegative integer",
-)
 Sign = Literal[
     "real",
     "positive",
@@ -43,6 +33,8 @@ Sign = Literal[
     "positive integer",
     "nonnegative integer",
 ]
+SIGNS: tuple[str, ...] = get_args(Sign)
+"""The words `assume` takes for a symbol's sign, in the order the docs list them."""
 
 
 class KinkValue(Strict):
@@ -122,11 +114,10 @@ class Derivation(Kind):
     steps = True
     prepares = True
 
-    def grade(self, question: QuestionBase, answer: str) -> Verdict:
-        from quizcli import env
+    def grade(self, question: QuestionBase, answer: str, display: Display) -> Verdict:
         from quizcli.checker import check
 
-        return check(cast(DerivationQuestion, question), answer, ascii=env.ascii_mode())
+        return check(cast(DerivationQuestion, question), answer, ascii=display.ascii)
 
     def prepare(self, question: QuestionBase) -> None:
         """sympy, numpy and the pretty printer loaded, the question's setup cached."""
@@ -136,10 +127,9 @@ class Derivation(Kind):
 
     def lint(self, question: QuestionBase, origin: Origin) -> list[Problem]:
         """Every formula must read in the question's own scope, as typed answers are."""
-        from quizcli.bank import Bank
         from quizcli.checker.lint import expression_problems
 
-        return expression_problems(Bank(questions=[question], origins={question.id: origin}))
+        return expression_problems(cast(DerivationQuestion, question), origin)
 
     def prompt_parts(self, question: QuestionBase, lang: str, show_answer: bool) -> list[Part]:
         symbols = ", ".join(cast(DerivationQuestion, question).answer.symbols)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, field_validator
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Formula, Kind, Part, pick
+from quizcli.kinds.base import Display, Formula, Kind, Part, pick
 from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Numeric(Kind):
     name = "numeric"
     model = NumericQuestion
 
-    def grade(self, question: QuestionBase, answer: str) -> Verdict:
+    def grade(self, question: QuestionBase, answer: str, display: Display) -> Verdict:
         from quizcli.grading import grade_numeric
 
         return grade_numeric(cast(NumericQuestion, question), answer)

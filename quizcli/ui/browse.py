@@ -179,9 +179,10 @@ def compare_panel(question: AnyQuestion, lang: str, answer: str, covered: list[b
     if points is None:
         answer_panel(question, lang, None)
         return
-    grid = Table(box=frame(box.SIMPLE_HEAD), expand=True, show_edge=False)
-    grid.add_column(label("yours", lang), ratio=1)
-    grid.add_column(points.title, ratio=1)
+    share = _answer_share(answer, points.lines)
+    grid = Table(box=None, expand=True, header_style="bold")
+    grid.add_column(label("yours", lang), ratio=share)
+    grid.add_column(points.title, ratio=100 - share)
     marks = [
         _indented(plain("✓ ") if hit else plain("· "), line, "green" if hit else "")
         for line, hit in zip(points.lines, covered, strict=True)
@@ -189,6 +190,15 @@ def compare_panel(question: AnyQuestion, lang: str, answer: str, covered: list[b
     grid.add_row(Prose(answer), Group(*marks))
     title = RichText(question.id, style="bold cyan")
     out().print(Panel(grid, title=title, box=frame()))
+
+
+def _answer_share(answer: str, points: Iterable[str]) -> int:
+    """The answer column's share of the width, in percent: each side in proportion to its
+    text, so that neither column runs much longer than the other and the whole comparison
+    fits one screen (a 24 x 80 terminal for the longest concept question in the banks)."""
+    mine = width(answer)
+    theirs = sum(width(point) + 2 for point in points)
+    return min(60, max(30, round(100 * mine / max(mine + theirs, 1))))
 
 
 def _spaced(parts: list[RenderableType]) -> Iterator[RenderableType]:

@@ -22,9 +22,9 @@ from quizcli.bank.model import AnyQuestion, Text
 from quizcli.kinds.base import Formula
 from quizcli.messages import has, say, term
 from quizcli.plans import Today
-from quizcli.session import HINT, SHOW, UNDO, Summary
+from quizcli.session import HINT, MAX_STALLED, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
-from quizcli.ui import browse, frame, out
+from quizcli.ui import browse, err, frame, out
 from quizcli.ui.browse import Prose
 from quizcli.verdict import Verdict
 
@@ -155,6 +155,13 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
     elif not ahead.due_now:
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
+
+
+def stalled(result: Summary, lang: str) -> None:
+    """Why a piped session stopped early, and what its input should say, on stderr."""
+    if result.stalled is not None:
+        why = label(f"stalled_{result.stalled}", lang, count=MAX_STALLED)
+        err().print(why, style="yellow", markup=False, soft_wrap=True)
 
 
 def debrief(result: Summary, lang: str, formula: Formula | None = None) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from quizcli.checker.lint import domain_problems
 from quizcli.cli import app
+from quizcli.kinds.derivation import SIGNS, DerivationAnswer
 from tests.conftest import FIXTURES
 
 QUESTION = """\
@@ -139,3 +141,13 @@ def test_a_kink_value_must_read_in_the_question_symbols(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["lint", str(bank)])
     assert result.exit_code == 1
     assert "scaled: answer.kinks[0].value: column 1: unknown name 'slope'" in result.stdout
+
+
+@pytest.mark.parametrize("sign", SIGNS)
+def test_every_sign_word_is_documented_and_sampled_inside_itself(sign: str) -> None:
+    """The one list of sign words (the schema's `Sign`) drives the docs and the sampling."""
+    answer = DerivationAnswer(
+        definition="n*x", wrt="x", reference="n", symbols=["x", "n"], assume={"n": sign}
+    )
+    assert domain_problems(answer) == []
+    assert f"`{sign}`" in (Path(__file__).parents[2] / "questions" / "README.md").read_text("utf-8")

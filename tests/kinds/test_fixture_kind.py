@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from quizcli import kinds
 from quizcli.bank.model import QuestionBase, Strict, Text
 from quizcli.cli import app
-from quizcli.kinds.base import Formula, Kind, Part, pick
+from quizcli.kinds.base import Display, Formula, Kind, Part, pick
 from quizcli.messages import Pair
 from quizcli.store import open_store
 from quizcli.verdict import Outcome, Verdict
@@ -39,7 +39,7 @@ class TrueFalse(Kind):
     name = "truefalse"
     model = TrueFalseQuestion
 
-    def grade(self, question: QuestionBase, answer: str) -> Verdict:
+    def grade(self, question: QuestionBase, answer: str, display: Display) -> Verdict:
         word = answer.strip().lower()
         if word not in ("t", "f", "true", "false"):
             return Verdict(Outcome.INVALID, word, Text(en="Type t or f.", zh="请输入 t 或 f。"))

@@ -11,7 +11,7 @@ import pytest
 
 from quizcli.bank import load_bank
 from quizcli.bank.model import AnyQuestion, Text
-from quizcli.session import Plan, Session
+from quizcli.session import MAX_STALLED, Plan, Session, Summary
 from quizcli.srs import Outcome as Next
 from quizcli.srs import Rating
 from quizcli.store import Store, open_store
@@ -29,6 +29,7 @@ class ScriptedIo:
     lines: list[str]
     shown: list[tuple[str, object]] = field(default_factory=list)
     proposals: list[Rating | None] = field(default_factory=list)
+    interactive: bool = False
 
     def question(self, question: AnyQuestion, number: int, total: int) -> None:
         self.shown.append(("question", (question.id, number, total)))
@@ -160,3 +161,58 @@ def test_a_code_question_is_answered_with_a_path_or_by_editing_the_kept_file(
     # the kept file is still the stub: not implemented, a wrong answer, then shown
     assert io.of("graded") == [Outcome.INVALID, Outcome.INCORRECT]
     assert io.of("reveal") == ["fx-softmax"]
+
+
+def stall(store: Store, ids: list[str], lines: list[str]) -> tuple[ScriptedIo, Summary]:
+    """A piped session fed `lines`, as `yes` would feed it: far more than it needs."""
+    io = ScriptedIo(lines)
+    plan = Plan([QUESTIONS[i] for i in ids], mode="practice")
+    return io, Session(plan, store, io).run()
+
+
+def test_yes_through_a_pipe_stops_at_the_rating_keeping_the_answers_given(store: Store) -> None:
+    io, summary = stall(store, ["fx-relu-dead", "fx-pool-params"], ["a", "", *["y"] * 1000])
+    assert summary.stalled == "rating"
+    assert kept(store, "fx-relu-dead") == [("correct", 3, "a")]
+    assert kept(store, "fx-pool-params") == []
+    # "y" is no number: read three times as the answer (then shown), three at the rating
+    assert io.of("read")[-6:] == ["answer"] * 3 + ["rating"] * 3
+    assert len(io.lines) == 1000 - 2 * MAX_STALLED
+
+
+@pytest.mark.parametrize(
+    ("lines", "prompt"),
+    [
+        (["?"] * 100, "answer"),  # one hint, then "no more hints" again and again
+        (["u"] * 100, "answer"),  # nothing to undo, the question asked again and again
+        (["a", *["w"] * 100], "rating"),  # the explanation, then the same again
+        (["", *["zz"] * 100], "rating"),  # nothing proposed, so an empty line is no rating
+    ],
+)
+def test_a_pipe_repeating_a_line_that_gets_nowhere_ends_the_session(
+    store: Store, lines: list[str], prompt: str
+) -> None:
+    io, summary = stall(store, ["fx-why-nonlinear"], lines)
+    assert summary.stalled == prompt
+    assert len(io.lines) > 90
+
+
+def test_a_pipe_of_empty_derivation_steps_ends_the_session(store: Store) -> None:
+    io, summary = stall(store, ["fx-sigmoid-derivative"], ["s*(1-s) \\", *["\\"] * 100])
+    assert summary.stalled == "more"
+    assert io.of("read")[:4] == ["answer", "more", "more", "more"]
+
+
+def test_on_a_terminal_unreadable_ratings_are_asked_again_until_one_reads(store: Store) -> None:
+    io = ScriptedIo(["a", *["y"] * 10, "3"], interactive=True)
+    summary = Session(Plan([QUESTIONS["fx-relu-dead"]], mode="practice"), store, io).run()
+    assert summary.stalled is None
+    assert io.of("notice") == ["rating_help"] * 10
+    assert kept(store, "fx-relu-dead") == [("correct", 3, "a")]
+
+
+def test_a_line_that_reads_in_between_starts_the_count_again(store: Store) -> None:
+    io, summary = stall(store, ["fx-relu-dead"], ["a", "y", "y", "w", "y", "y", "3"])
+    assert summary.stalled is None
+    assert io.of("explain") == ["fx-relu-dead"]
+    assert kept(store, "fx-relu-dead") == [("correct", 3, "a")]

@@ -150,22 +150,31 @@ def test_kill_9_keeps_what_was_recorded(spawn: Callable[..., pexpect.spawn]) -> 
     assert total_reviews() == 3
 
 
-def pipeline(*args: str) -> str:
-    return "yes 3 | " + " ".join(f"'{part}'" for part in command(*args))
+def pipeline(*args: str, feed: str = "yes 3") -> str:
+    return f"{feed} | " + " ".join(f"'{part}'" for part in command(*args))
+
+
+def piped(*args: str, feed: str = "yes 3") -> subprocess.CompletedProcess[str]:
+    script = pipeline(*args, feed=feed)
+    return subprocess.run(
+        script, shell=True, env=child_env(), capture_output=True, text=True, timeout=60
+    )
 
 
 def test_yes_3_answers_five_questions() -> None:
-    done = subprocess.run(
-        pipeline("study", "--new", "100", "--limit", "5"),
-        shell=True,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = piped("study", "--new", "100", "--limit", "5")
     assert done.returncode == 0, done.stderr
     assert "Answered 5" in done.stdout
     assert total_reviews() == 5
+
+
+def test_yes_alone_ends_the_session_with_2_and_says_what_to_type() -> None:
+    """`yes` sends "y", which is no rating: a pipe cannot be asked again for ever."""
+    done = piped("study", "--new", "100", feed="yes")
+    assert done.returncode == 2, done.stderr
+    assert "Answered 0" in done.stdout
+    assert done.stderr.strip().startswith("Stopped: 3 lines in a row were not a rating; type 1-4")
+    assert len(done.stderr.strip().splitlines()) == 1
 
 
 def test_two_sessions_at_once_lose_nothing() -> None:
