@@ -698,7 +698,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "session.plan_today": (
         "The interview is today ({date}): good luck. From tomorrow plain FSRS again "
         "(`quizcli config interview_date none`).",
-        "今天就是面试日（{date}）：祝顺利。明天起恢复普通 FSRS 排期（`quizcli config interview_date none`）。",
+        "今天就是面试日（{date}）：祝顺利。明天起恢复普通 FSRS 排期"
+        "（`quizcli config interview_date none`）。",
     ),
     "session.plan_after": (
         "The interview date {date} has passed: plain FSRS again "

@@ -10,7 +10,7 @@ import typer
 
 from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
-from quizcli.messages import Message, has, msg, reason
+from quizcli.messages import msg, reason
 
 if TYPE_CHECKING:
     from quizcli.kinds.derivation import DerivationQuestion

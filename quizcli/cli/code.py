@@ -39,7 +39,6 @@ def code_command(
     from quizcli.errors import NotFound
     from quizcli.kinds.code_runner import as_json as report_json
     from quizcli.kinds.code_runner import run_file
-    from quizcli.messages import has, msg
 
     lang = state(ctx).lang
     try:
