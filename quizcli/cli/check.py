@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "undecided": 1, "invalid": 2}
 # An answer may start with a minus sign ("-tanh(x)^2"): read it as the answer, not as
-# options (so this command has no short options: -h would match inside "-tanh").
+# options (so this command has no short options: -h would match inside "-tanh"); a lone
+# -h is still help.
 CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
 
 
@@ -61,6 +62,9 @@ def check_command(
         if question_id is not None or answer is not None:
             raise UsageError(msg("error.check_both"))
         raise typer.Exit(_check_file(ctx, file, as_json, timeout))
+    if question_id == "-h" and answer is None:  # -h alone can only mean help (see CONTEXT)
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
     if question_id is None or answer is None:
         raise UsageError(msg("error.check_neither"))
     import json

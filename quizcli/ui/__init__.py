@@ -13,16 +13,24 @@ from quizcli import env
 from quizcli.textfmt import to_ascii
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`quizcli stats | head -1`): Rich's own handling exits 1,
+        silently; the command's error handler ends quietly with 141, as the README says."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def out() -> Console:
     """Standard output, made per call so --ascii and test runners always take effect.
 
     Rich honours NO_COLOR and non-terminal output by itself.
     """
-    return Console(highlight=False, emoji=False, safe_box=env.ascii_mode())
+    return _Console(highlight=False, emoji=False, safe_box=env.ascii_mode())
 
 
 def err() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, safe_box=env.ascii_mode())
+    return _Console(stderr=True, highlight=False, emoji=False, safe_box=env.ascii_mode())
 
 
 def frame(default: box.Box = box.ROUNDED) -> box.Box:

@@ -62,7 +62,8 @@ class Prose:
 
     Rich breaks lines only at spaces, which leaves gaps before long Chinese runs;
     this renderable wraps at the width it is given, between any two Chinese characters.
-    A code block between ``` fences is shown as written: indentation kept, never re-wrapped.
+    A code block between ``` fences is shown as written, indentation kept; a line wider than
+    the terminal continues on the next (cropping it would show code that does not run).
     """
 
     def __init__(self, text: str, style: str = "") -> None:
@@ -80,7 +81,7 @@ class Prose:
         for part, code in self.parts:
             if code:
                 for line in part.splitlines():
-                    yield RichText(line, style=self.style or "cyan", no_wrap=True, overflow="fold")
+                    yield RichText(line, style=self.style or "cyan", overflow="fold")
             elif part.strip():
                 for line in wrap(part.strip("\n"), options.max_width):
                     yield RichText(line, style=self.style, no_wrap=True, overflow="crop")
@@ -224,7 +225,7 @@ def render_part(part: Part) -> RenderableType:
     elif part.style == "bullets":
         body = Group(*(_indented(plain("• "), line, "") for line in part.lines))
     elif part.style == "code":
-        body = Group(*(RichText(line, no_wrap=True, overflow="fold") for line in part.lines))
+        body = Group(*(RichText(line, overflow="fold") for line in part.lines))
     else:
         body = Group(*(RichText(plain(line), style="green") for line in part.lines))
     if not part.title:

@@ -192,7 +192,9 @@ def plan_lines(today: Today, lang: str) -> None:
     if today.interview is not None and today.days_left is not None:
         days = _days(today.days_left, lang)
         values = {"days": days, "date": today.interview.isoformat(), "due": today.due}
-        if today.days_left <= 0:
+        if today.days_left == 0:
+            console.print(label("plan_today", lang, **values), style="dim")
+        elif today.days_left < 0:
             console.print(label("plan_after", lang, **values), style="dim")
         elif today.new_days_left:
             new_days = _days(today.new_days_left, lang)

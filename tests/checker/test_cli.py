@@ -171,3 +171,12 @@ def test_check_file_and_an_answer_are_not_both_given(tmp_path: Path) -> None:
     assert code == 2 and "cannot read" in output
     code, output = check("tanh-derivative", "x", "--file", "-")
     assert code == 2 and "not both" in output
+
+
+def test_h_alone_shows_help_and_an_answer_starting_with_minus_is_still_an_answer() -> None:
+    code, output = check("-h")
+    assert code == 0
+    assert "Usage: " in output and "--file" in output
+    code, output = check("tanh-derivative", "-h")
+    assert code == 2  # read as an answer (a formula that cannot be read), not as help
+    assert "Usage: " not in output

@@ -127,6 +127,17 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir())
 
 
+@pytest.mark.parametrize("args", [["config"], ["stats"], ["show", "fx-why-nonlinear"]])
+def test_a_closed_pipe_under_rich_output_ends_with_141(args: list[str]) -> None:
+    """`quizcli stats | head -1`: Rich's own broken-pipe handling exited 1."""
+    read, write = os.pipe()
+    os.close(read)
+    child = subprocess.run(command(*args), stdout=write, stderr=subprocess.PIPE, timeout=120)
+    os.close(write)
+    assert child.returncode == 141, child.stderr
+    assert child.stderr == b""
+
+
 def test_a_reader_that_stops_early_ends_quietly() -> None:
     """`quizcli list | head -1`, with more output than the pipe holds."""
     listing = subprocess.Popen(
