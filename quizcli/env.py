@@ -81,6 +81,20 @@ def save_lang(lang: str | None) -> None:
     tmp.replace(path)
 
 
+_lang_override: str | None = None
+
+
+def set_lang(lang: str) -> None:
+    """The language of this invocation (the CLI's --lang, or the default it resolved)."""
+    global _lang_override
+    _lang_override = lang
+
+
+def lang() -> str:
+    """The language to speak where no caller hands one down (a warning from the store)."""
+    return _lang_override or default_lang()
+
+
 def default_lang() -> str:
     """The language when --lang is not given: QUIZCLI_LANG, else `quizcli config lang`, else
     the locale (LC_ALL, LC_MESSAGES, LANG, then Python's; Chinese locales give zh), else English.

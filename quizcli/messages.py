@@ -775,6 +775,119 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{id} is new again; {n} answer(s) kept in its history as undone",
         "{id} 已重置为新题；{n} 次作答作为已撤销记录保留在历史中",
     ),
+    # history export/import and sync between machines.
+    "history.exported": (
+        "wrote {n} answer(s) to {target}; on the other machine: quizcli history import {name}",
+        "已把 {n} 次作答写入 {target}；在另一台机器上运行：quizcli history import {name}",
+    ),
+    "history.imported": (
+        "merged {answers} answer(s) and {undos} undo(s) from {source} ({rebuilt} card(s) "
+        "rebuilt); answers already here were left as they are",
+        "已从 {source} 合并 {answers} 次作答和 {undos} 次撤销（重建了 {rebuilt} 张卡片）；"
+        "本机已有的作答保持不变",
+    ),
+    "history.needs_file": (
+        "history {action} needs a FILE, e.g. quizcli history {action} quizcli-history.jsonl",
+        "`quizcli history {action}` 需要一个文件，"
+        "例如 `quizcli history {action} quizcli-history.jsonl`",
+    ),
+    "history.not_a_file": (
+        "{path} is not a file; name a file written by history export",
+        "{path} 不是文件；请给出由 `quizcli history export` 写出的文件",
+    ),
+    "sync.done": (
+        "synced with {folder}: {answers_in} answer(s) and {undos_in} undo(s) merged from "
+        "{files} other file(s); {answers_out} answer(s) and {undos_out} undo(s) of this "
+        "machine written to {mine}; {rebuilt} card(s) rebuilt",
+        "已与 {folder} 同步：从 {files} 个其他文件合并了 {answers_in} 次作答和 {undos_in} 次撤销；"
+        "本机的 {answers_out} 次作答和 {undos_out} 次撤销已写入 {mine}；重建了 {rebuilt} 张卡片",
+    ),
+    "sync.no_folder": (
+        "the sync folder {folder} does not exist or is not a folder; create it (or mount it) "
+        "and run quizcli sync again",
+        "同步文件夹 {folder} 不存在或不是文件夹；请创建（或挂载）它，再运行 quizcli sync",
+    ),
+    "sync.folder_unreadable": (
+        "cannot read the sync folder {folder} ({reason}); check its permissions",
+        "无法读取同步文件夹 {folder}（{reason}）；请检查它的权限",
+    ),
+    "sync.unreadable": (
+        "cannot read {path} ({reason}); check its permissions",
+        "无法读取 {path}（{reason}）；请检查它的权限",
+    ),
+    "sync.unreadable_skipped": (
+        "cannot read {path} ({reason}); check its permissions; skipped",
+        "无法读取 {path}（{reason}）；请检查它的权限；已跳过",
+    ),
+    "sync.cannot_write": (
+        "cannot write {path} ({reason}); check the folder's permissions and free space",
+        "无法写入 {path}（{reason}）；请检查该文件夹的权限和剩余空间",
+    ),
+    "sync.more_bad": ("{path}: {n} more bad line(s) skipped", "{path}：另有 {n} 行无效，已跳过"),
+    "sync.not_an_answer": (
+        "{where}: not a quizcli answer ({detail}); skipped",
+        "{where}：不是 quizcli 的作答记录（{detail}）；已跳过",
+    ),
+    "sync.differs": (
+        "{where}: answer {uid} differs from an earlier line; skipped",
+        "{where}：作答 {uid} 与前面的一行不一致；已跳过",
+    ),
+    "sync.clash": (
+        "answer {uid} ({question}) is another answer here ({here}): two data dirs share the "
+        "machine id {machine} (a copied QUIZCLI_HOME?); skipped",
+        "作答 {uid}（{question}）在本机是另一条作答（{here}）：两个数据目录共用机器编号 "
+        "{machine}（是复制了 QUIZCLI_HOME 吗？）；已跳过",
+    ),
+    "sync.orphan_undo": (
+        "undo of {uid}, an answer no file holds; skipped",
+        "撤销的是 {uid}，但没有文件含有这条作答；已跳过",
+    ),
+    "sync.bad_object": ("not a JSON object", "不是 JSON 对象"),
+    "sync.bad_json": ("not valid JSON", "不是合法的 JSON"),
+    "sync.bad_mode": ("mode must be review or practice", "mode 必须是 review 或 practice"),
+    "sync.bad_rating": ("rating must be 1-4 or null", "rating 必须是 1-4 或 null"),
+    "sync.no_rating": ("a review needs a rating", "复习记录必须有 rating"),
+    "sync.bad_phase": ("phase must be one of {phases}", "phase 必须是 {phases} 之一"),
+    "sync.bad_lapse": ("lapse must be true or false", "lapse 必须是 true 或 false"),
+    "sync.bad_uid": ("uid must be <machine>-<number>", "uid 必须是 <机器>-<编号> 的形式"),
+    "sync.bad_text": ("{key} must be a string", "{key} 必须是字符串"),
+    "sync.empty_text": ("{key} must be a non-empty string", "{key} 必须是非空字符串"),
+    "sync.bad_int": ("{key} must be a whole number from 0", "{key} 必须是不小于 0 的整数"),
+    "warning.line": ("warning: {warning}", "警告：{warning}"),
+    "backup.failed": (
+        "the backup of {label} failed ({why}); your answers are still saved",
+        "{label} 的备份失败了（{why}）；你的作答仍然已保存",
+    ),
+    "backup.running": ("another backup is running", "另一个备份正在进行"),
+    "backup.none_made": (
+        "no backup could be made, so nothing was deleted: {problem}",
+        "无法创建备份，因此没有删除任何内容：{problem}",
+    ),
+    "guard.restore": ("run: quizcli doctor --restore", "请运行：quizcli doctor --restore"),
+    "guard.missing": (
+        "the review database {path} is missing, but a history of {n} answers existed; "
+        "{restore} (or, to start an empty history, delete {record} and {backups})",
+        "复习记录数据库 {path} 不见了，但之前有 {n} 次作答的历史；{restore}"
+        "（若要从空的历史开始，请删除 {record} 和 {backups}）",
+    ),
+    "guard.empty": (
+        "the review database {path} is empty, but a history of {n} answers existed; "
+        "{restore} (or, to start an empty history, delete {record} and {backups})",
+        "复习记录数据库 {path} 是空的，但之前有 {n} 次作答的历史；{restore}"
+        "（若要从空的历史开始，请删除 {record} 和 {backups}）",
+    ),
+    "guard.rolled_back": (
+        "the review database {path} holds answers up to #{have}, but it held answers up to "
+        "#{known}: it was replaced or rolled back; {restore}",
+        "复习记录数据库 {path} 中的作答只到第 {have} 条，但之前已到第 {known} 条："
+        "它被替换或回退了；{restore}",
+    ),
+    "guard.busy": (
+        "another quizcli (a study session in another terminal?) has {path} open; finish it, "
+        "then run quizcli doctor --restore again",
+        "另一个 quizcli（是另一个终端里的练习吗？）正打开着 {path}；请先结束它，"
+        "再运行 quizcli doctor --restore",
+    ),
     # doctor.
     "doctor.no_data": (
         "ok: no review data yet ({path} will be created on first use)",
@@ -790,19 +903,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "重建了 {n} 张缓存状态与复习记录不符的卡片",
     ),
     "doctor.damaged": (
-        "the review database {path} is damaged:",
-        "复习记录数据库 {path} 已损坏：",
+        "the review database {path} is {cause}:",
+        "复习记录数据库 {path} {cause}：",
     ),
+    "doctor.cause_line": ("{cause}: {problem}", "{cause}：{problem}"),
+    "dbcause.missing": ("missing", "不见了"),
+    "dbcause.empty": ("empty", "是空的"),
+    "dbcause.rolled back": ("rolled back", "被回退了"),
+    "dbcause.damaged": ("damaged", "已损坏"),
+    "dbcause.not readable": ("not readable", "无法读取"),
+    "dbcause.read-only": ("read-only", "是只读的"),
+    "dbcause.disk full": ("disk full", "所在磁盘已满"),
+    "dbcause.locked": ("locked", "被占用"),
+    "dbcause.newer schema": ("newer schema", "来自更新版本"),
     "doctor.more": ("  ... and {n} more", "  ……另有 {n} 处"),
     "doctor.no_backups": ("no backups yet", "还没有备份"),
-    "doctor.backups": ("{n} backup(s); latest {path}", "共 {n} 份备份；最新的是 {path}"),
-    "doctor.restored": (
-        "restored {backup}; the damaged file was kept as {kept}",
-        "已从 {backup} 恢复；损坏的文件保留为 {kept}",
+    "doctor.backups": (
+        "{n} backup(s); latest {path} ({reviews} answers)",
+        "共 {n} 份备份；最新的是 {path}（{reviews} 次作答）",
     ),
+    "doctor.restored": ("restored {backup}; {where}", "已从 {backup} 恢复；{where}"),
+    "doctor.kept": ("the damaged file was kept as {kept}", "损坏的文件保留为 {kept}"),
+    "doctor.nothing_kept": ("there was no file to keep", "没有需要保留的旧文件"),
     "doctor.restored_gap": (
         "answers given after that backup was made are not in the restored file",
         "该备份之后的作答不在恢复后的文件中",
+    ),
+    "doctor.not_readable": (
+        "{path} cannot be read ({reason}); check its permissions",
+        "{path} 无法读取（{reason}）；请检查它的权限",
+    ),
+    "doctor.read_only": (
+        "{path} or its directory is read-only; make both writable, or set QUIZCLI_HOME",
+        "{path} 或其所在目录是只读的；请把两者都设为可写，或设置 QUIZCLI_HOME",
+    ),
+    "doctor.disk_full": (
+        "the disk holding {path} is full; free some space",
+        "{path} 所在的磁盘已满；请腾出一些空间",
+    ),
+    "doctor.locked": (
+        "{path} is locked by another process (a quizcli session?); finish it and run "
+        "quizcli doctor again",
+        "{path} 被另一个进程占用（是正在进行的 quizcli 练习吗？）；结束它后再运行 quizcli doctor",
     ),
     "doctor.missing_row": (
         "{table} row {rowid} points at a missing {parent}",

@@ -44,10 +44,7 @@ class Today:
 
 def exam_of(settings: Settings, today: date) -> Exam | None:
     """The interview the settings name, planned from the day the date was set."""
-    if settings.interview_date is None:
-        return None
-    start = settings.interview_planned_on or today
-    return Exam(settings.interview_date, min(start, today), settings.exam_retention)
+    return settings.exam(today)
 
 
 def study_plan(
@@ -141,7 +138,7 @@ def readiness_report(store: Store, topics: dict[str, str], now: datetime) -> Rea
     exam = exam_of(store.settings(), today)
     active = exam if exam and exam.active(today) else None
     at = day_start(active.day) if active else now
-    known = readiness(store.memories(), topics, at)
+    known = readiness(store.recalled_at(at), topics, at)
     days_left = exam.days_left(today) if exam else None
     return ReadinessReport(exam.day if exam else None, days_left, known)
 

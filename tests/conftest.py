@@ -23,6 +23,7 @@ def quizcli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "quizcli-home"
     monkeypatch.setenv("QUIZCLI_HOME", str(home))
     monkeypatch.setenv("QUIZCLI_LANG", "en")
+    monkeypatch.setenv("QUIZCLI_BACKUP", "inline")  # no background backup outliving a test
     monkeypatch.delenv("QUIZCLI_NOW", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("QUIZCLI_ASCII", raising=False)

@@ -146,6 +146,12 @@ def walk(lang: str, tmp_path: Path) -> list[tuple[tuple[str, ...], int, str]]:
         (("--bank", CODE, "code", "fx-softmax", "--file", str(naive)), None),  # overflows
         (("--bank", CODE, "code", "fx-softmax", "--file", str(tmp_path / "none.py")), None),
         (("code", "fx-why-nonlinear"), None),
+        (("sync", str(tmp_path / "nowhere")), None),
+        (("sync", str(tmp_path)), None),
+        (("history", "export", str(tmp_path / "all.jsonl")), None),
+        (("history", "import", str(tmp_path / "all.jsonl")), None),
+        (("history", "import"), None),
+        (("history", "import", str(tmp_path / "none.jsonl")), None),
         # Error paths: unknown id, bad option values, missing history, lint problems.
         (("show", "fx-nope"), None),
         (("show", "fx-why-nonlinar"), None),

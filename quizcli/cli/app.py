@@ -196,6 +196,7 @@ def root(
     """Deep-learning interview drills in the terminal. With no command, runs `study`."""
     env.set_ascii(plain_ascii)
     language = lang.value if lang else env.default_lang()
+    env.set_lang(language)
     ctx.obj = State(lang=language, banks=list(bank or []))
     if ctx.invoked_subcommand is None:
         from quizcli.cli.study import study
@@ -205,7 +206,7 @@ def root(
 
 def _register() -> None:
     """Attach every command; their modules import nothing heavy at the top."""
-    from quizcli.cli import browse, check, code, export, lint, review, study
+    from quizcli.cli import browse, check, code, export, lint, review, study, sync
     from quizcli.cli.plot import plot
 
     app.command("list")(browse.list_questions)
@@ -221,6 +222,7 @@ def _register() -> None:
     commands = ("stats", "history", "suspend", "unsuspend", "bury", "undo", "forget")
     for name in (*commands, "doctor", "orphans", "config"):
         app.command(name)(getattr(review, name))
+    app.command("sync")(sync.sync)
     app.add_typer(export.app, name="export")
 
 

@@ -50,7 +50,7 @@ def anki(
     from quizcli.export.anki import export_deck
 
     questions = _questions(ctx, topic)
-    _may_write([path], force)
+    may_write([path], force)
     with _writing(path):
         count = export_deck(questions, path, lang.value, _latex, deck="quizcli")
         _user_mode(path)
@@ -73,7 +73,7 @@ def markdown(
 
     questions = _questions(ctx, topic)
     _not_data(directory)
-    _may_write(sorted({sheet_path(directory, q.topic) for q in questions}), force)
+    may_write(sorted({sheet_path(directory, q.topic) for q in questions}), force)
     with _writing(directory):
         created = not directory.exists()
         written = export_sheets(questions, directory, lang.value, _latex)
@@ -83,7 +83,7 @@ def markdown(
         typer.echo(str(path))
 
 
-def _may_write(files: list[Path], force: bool) -> None:
+def may_write(files: list[Path], force: bool) -> None:
     """Refuse to replace quizcli's own data (the database, backups, logs) at all, and any
     other existing file without --force."""
     for path in files:

@@ -1,5 +1,7 @@
 """Commands over review data: stats, history, suspend, unsuspend, bury, doctor, orphans, config.
 
+`history export|import` and `sync` live in quizcli/cli/sync.py.
+
 Each is a thin adapter over the Store; the database is opened only inside the
 command, so `quizcli --help` never touches sqlite3 or fsrs.
 """
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -15,7 +18,7 @@ import typer
 from quizcli import env
 from quizcli.cli.common import find_by_id, load, state
 from quizcli.errors import QuizcliError
-from quizcli.messages import msg, reason, say
+from quizcli.messages import has, msg, reason, say
 
 if TYPE_CHECKING:
     from quizcli.store import ReviewRecord, Store
@@ -56,14 +59,39 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     ui.readiness(report, state(ctx).lang)
 
 
-def history(ctx: typer.Context, question_id: QuestionId, as_json: AsJson = False) -> None:
-    """Every answer given to one question, undone ones included and marked.
+def history(
+    ctx: typer.Context,
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id, or export / import.")
+    ],
+    file: Annotated[
+        Path | None, typer.Argument(metavar="FILE", help="With export or import: the file.")
+    ] = None,
+    as_json: AsJson = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="history export: replace FILE if it exists.")
+    ] = False,
+) -> None:
+    """Every answer given to one question, undone ones included and marked; or the whole
+    history to or from a file, to move it to another machine once (see also `sync`).
 
     Example: quizcli history sigmoid-derivative
+    Moving: quizcli history export all.jsonl (old machine), then quizcli history import
+    all.jsonl (new one)
     """
     import json
 
     from quizcli.store import open_store
+
+    if question_id in ("export", "import"):
+        from quizcli.cli.sync import history_file
+
+        history_file(question_id, file, force, state(ctx).lang)
+        return
+    if file is not None:
+        raise QuizcliError(
+            f"history takes one ID; did you mean quizcli history export {file}?", exit_code=2
+        )
 
     now = env.now()
     with open_store(now=now) as store:
@@ -91,6 +119,7 @@ def _record_json(record: ReviewRecord) -> dict[str, Any]:
         "duration_ms": record.duration_ms,
         "due_after": record.after.due.isoformat() if record.after else None,
         "undone": record.undone,
+        "uid": record.uid,
     }
 
 
@@ -163,10 +192,12 @@ def doctor(
         typer.Option("--restore", help="If damaged, restore the latest backup without asking."),
     ] = False,
 ) -> None:
-    """Check the review database; on damage, offer to restore the latest backup.
+    """Check the review database and name what is wrong; offer a backup only for lost data.
 
-    The damaged file is always kept beside the restored one. Exits 0 when the
-    database is healthy (or was restored), 1 otherwise. Example: quizcli doctor
+    Damaged, missing, empty or rolled-back files can be restored (the old file is
+    kept beside); locked, unreadable, read-only, full-disk and newer-schema files
+    are named with what to do. Exits 0 when healthy (or restored), 1 otherwise.
+    Example: quizcli doctor
     """
     from quizcli.store import default_path
     from quizcli.store.doctor import START_AFRESH, diagnose, restore_latest
@@ -175,9 +206,12 @@ def doctor(
     lang = state(ctx).lang
     path, now = default_path(), env.now()
     found = diagnose(path, now)
-    if not found.damaged:
+    if found.healthy:
         ui.diagnosis(found, lang)
         return
+    if not found.damaged:
+        cause = msg(f"dbcause.{found.cause}") if has(f"dbcause.{found.cause}") else found.cause
+        raise QuizcliError(msg("doctor.cause_line", cause=cause, problem=found.problems[0]))
     ui.damaged(found, lang)
     if found.latest_backup is None:
         raise QuizcliError(msg("doctor.no_backup_to_restore", path=path, afresh=START_AFRESH))
@@ -190,7 +224,9 @@ def _confirm_restore(found: Diagnosis, lang: str) -> bool:
     """Ask only a person at a terminal; piped or closed stdin means no."""
     if not sys.stdin.isatty():
         return False
-    return typer.confirm(say("doctor.confirm", lang, backup=found.latest_backup), default=False)
+    latest = found.latest_backup
+    question = say("doctor.confirm", lang, backup=latest.path if latest else "")
+    return typer.confirm(question, default=False)
 
 
 def orphans(

@@ -15,8 +15,9 @@ DAY_SECONDS = 86_400.0
 
 
 @lru_cache(maxsize=1)
-def _decay() -> tuple[float, float]:
-    """(-w20, f) of the default scheduler: R(t) = (1 + f t / S) ** -w20."""
+def curve() -> tuple[float, float]:
+    """(-w20, f) of the default scheduler: R(t) = (1 + f t / S) ** -w20 (the store's SQL
+    reads it to order the due cards by recall)."""
     import fsrs
 
     w20 = float(fsrs.Scheduler().parameters[20])
@@ -31,5 +32,5 @@ def recall(stability: float | None, last_review: datetime | None, at: datetime) 
     if stability is None or last_review is None or stability <= 0:
         return 0.0
     days = max(0.0, (at - last_review).total_seconds() / DAY_SECONDS)
-    decay, factor = _decay()
+    decay, factor = curve()
     return float((1 + factor * days / stability) ** decay)

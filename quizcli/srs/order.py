@@ -1,13 +1,12 @@
-"""The order questions come in: new ones interleaved, due ones by recall with random ties.
+"""The order new questions come in: interleaved across topics and types.
 
 Blocked practice (a whole topic file, then the next) leaves topics unseen for
-weeks; mixing topics and types is also what interviews do. Randomness comes
-from a `random.Random` the caller seeds, so tests can fix it.
+weeks; mixing topics and types is also what interviews do. Due questions come
+by recall, with near ties in random order, straight from SQL (store/cache.DUE_ORDER).
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
@@ -49,10 +48,3 @@ def _easier_first_types_mixed(questions: list[Q]) -> list[Q]:
 def _round_robin(lanes: list[list[T]]) -> Iterable[T]:
     for index in range(max((len(lane) for lane in lanes), default=0)):
         yield from (lane[index] for lane in lanes if index < len(lane))
-
-
-def by_recall(due: Iterable[tuple[float, str]], rng: random.Random) -> list[str]:
-    """Ids, least likely remembered first; recalls within a percent count as a tie,
-    broken at random so questions learnt together do not come back to back."""
-    keyed = [(round(r, 2), rng.random(), qid) for r, qid in due]
-    return [qid for _r, _tie, qid in sorted(keyed)]

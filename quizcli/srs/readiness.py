@@ -11,9 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from quizcli.srs.card import Memory
-from quizcli.srs.memory import recall
-
 
 @dataclass
 class TopicReadiness:
@@ -49,15 +46,19 @@ class Readiness:
         return self.expected_known / self.total if self.total else 0.0
 
 
-def readiness(memories: Mapping[str, Memory], topics: Mapping[str, str], at: datetime) -> Readiness:
-    """Readiness at `at` of the questions in `topics` (id -> topic); suspended ones count too."""
+def readiness(recalled: Mapping[str, float], topics: Mapping[str, str], at: datetime) -> Readiness:
+    """Readiness at `at` of the questions in `topics` (id -> topic); suspended ones count too.
+
+    `recalled` holds every seen question's predicted recall at `at` (`memory.recall`;
+    the store computes it in SQL for 50,000 cards); a question missing from it is unseen.
+    """
     result = Readiness(at)
     for question_id, topic in topics.items():
         row = result.topics.setdefault(topic, TopicReadiness())
         row.total += 1
-        memory = memories.get(question_id)
-        if memory is None or not memory.seen:
+        chance = recalled.get(question_id)
+        if chance is None:
             continue
         row.seen += 1
-        row.expected_known += recall(memory.stability, memory.last_review, at)
+        row.expected_known += chance
     return result

@@ -2,12 +2,17 @@
 
 Fuzz is random, so the session asks for all four outcomes before the user
 rates and stores the one chosen; replaying ratings would not reproduce it.
+A sync between machines replays a merged log instead, with fuzz drawn from a
+seed (the review's global id), so every machine computes the same states.
 `fsrs` is imported inside the functions so `quizcli --help` does not pay for it.
 """
 
 from __future__ import annotations
 
+import random
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -33,21 +38,24 @@ def outcomes(
     fuzz: bool = True,
     interview: datetime | None = None,
     safe_recall: float = FINAL_RETENTION,
+    seed: str | None = None,
 ) -> dict[Rating, Outcome]:
     """The next state for each of the four ratings of `card` (None: never answered) at `now`.
 
     With an `interview` ahead, an interval past it is capped unless the card's
     predicted recall on the day stays at `safe_recall` (see `exam.capped_interval`).
     The intervals never decrease from Again to Easy, fuzz or cap notwithstanding:
-    the keys would contradict the ratings.
+    the keys would contradict the ratings. With a `seed`, the fuzz is the same on
+    every run (a replayed review).
     """
     scheduler = _scheduler(retention, fuzz)
     when = _utc(now)
     start = _to_fsrs(card, question_id, when)
     result: dict[Rating, Outcome] = {}
     floor = when - when  # the longest interval so far: none may be shorter
-    for rating in Rating:
-        after, _log = scheduler.review_card(start, _fsrs_rating(rating), when)
+    with _seeded(seed):
+        reviewed = [scheduler.review_card(start, _fsrs_rating(r), when)[0] for r in Rating]
+    for rating, after in zip(Rating, reviewed, strict=True):
         state = _from_fsrs(after)
         interval = state.due - when
         if interview is not None:
@@ -73,6 +81,21 @@ def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
+
+
+@contextmanager
+def _seeded(seed: str | None) -> Iterator[None]:
+    """fsrs draws its fuzz from the `random` module's shared generator: seed it for one
+    review and give the caller's sequence back afterwards."""
+    if seed is None:
+        yield
+        return
+    saved = random.getstate()
+    random.seed(seed)
+    try:
+        yield
+    finally:
+        random.setstate(saved)
 
 
 @lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ deadlock upgrading a read into a write.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -35,7 +36,7 @@ MESSAGES = {
 }
 
 
-def error_name(exc: BaseException) -> str:
+def error_name(exc: BaseException | None) -> str:
     """The primary SQLite code's name (`SQLITE_IOERR` for `SQLITE_IOERR_SHORT_READ`), or ""."""
     name = getattr(exc, "sqlite_errorname", None)
     if isinstance(name, str):
@@ -51,7 +52,17 @@ def connect(path: Path) -> sqlite3.Connection:
     _use_wal(db)
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
+    _math(db)
     return db
+
+
+def _math(db: sqlite3.Connection) -> None:
+    """`pow` for the queue's order (cache.DUE_ORDER): built into most SQLite builds (3.35+
+    with its math functions), given in Python where the build lacks it."""
+    try:
+        db.execute("SELECT pow(2, 0.5)")
+    except sqlite3.OperationalError:
+        db.create_function("pow", 2, math.pow, deterministic=True)
 
 
 def _use_wal(db: sqlite3.Connection) -> None:

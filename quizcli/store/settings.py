@@ -9,7 +9,7 @@ from datetime import date
 from quizcli.errors import UsageError
 from quizcli.messages import Message, msg
 from quizcli.srs import DEFAULT_RETENTION
-from quizcli.srs.exam import FINAL_RETENTION
+from quizcli.srs.exam import FINAL_RETENTION, Exam
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,13 @@ class Settings:
     exam_retention: float = FINAL_RETENTION
     max_answers_per_day: int = 200
     leech_action: str = "suspend"
+
+    def exam(self, today: date) -> Exam | None:
+        """The interview these settings name, planned from the day the date was set."""
+        if self.interview_date is None:
+            return None
+        start = self.interview_planned_on or today
+        return Exam(self.interview_date, min(start, today), self.exam_retention)
 
 
 def _new_per_day(text: str) -> int:

@@ -1,7 +1,9 @@
-"""Figures for `quizcli stats`, aggregated in SQL so a million reviews stay under a second.
+"""Figures for `quizcli stats`, read from running totals so the log's size does not matter.
 
-Answers per day and the streak count reviews and practice alike (both are
-study); retention and the totals count reviews only.
+`totals` holds, per minute and per mode, the kept answers, the reviews of
+graduated cards and how many of those passed; triggers keep it in step with
+the log. Answers per day and the streak count reviews and practice alike (both
+are study); retention and the totals count reviews only.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from quizcli.srs import day_start, study_day
-from quizcli.store.cache import KEPT, recall
+from quizcli.store.cache import recall_within
 from quizcli.store.records import from_ms, to_ms
 
 HEATMAP_DAYS = 26 * 7
@@ -21,6 +23,7 @@ FORECAST_DAYS = 30
 RETENTION_DAYS = 30
 MASTERED = 0.9
 DAY_MS = 86_400_000
+MINUTE_MS = 60_000
 EPOCH = date(1970, 1, 1)
 
 
@@ -82,15 +85,15 @@ def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> St
     per_day = _per_day(db, today - timedelta(days=HEATMAP_DAYS - 1), today)
     streak = _streak(per_day, today)
     if streak >= HEATMAP_DAYS - 1:
-        oldest = db.execute("SELECT min(reviewed_ms) FROM reviews").fetchone()[0]
-        streak = _streak(_per_day(db, study_day(from_ms(oldest)), today), today)
+        (oldest,) = db.execute("SELECT min(minute) FROM totals WHERE answers > 0").fetchone()
+        streak = _streak(_per_day(db, study_day(from_ms(oldest * MINUTE_MS)), today), today)
     retention, sample = _retention(db, to_ms(now - timedelta(days=RETENTION_DAYS)))
     forecast, mastery = _cards(db, now, topics)
     return Stats(
         today=today,
-        reviews_total=_count(db, "mode = 'review'"),
-        practice_total=_count(db, "mode = 'practice'"),
-        reviews_today=_count(db, f"mode = 'review' AND reviewed_ms >= {today_ms}"),
+        reviews_total=_count(db, "practice = 0"),
+        practice_total=_count(db, "practice = 1"),
+        reviews_today=_count(db, f"practice = 0 AND minute >= {today_ms // MINUTE_MS}"),
         due_today=forecast[0],
         retention_30d=retention,
         retention_reviews_30d=sample,
@@ -102,7 +105,9 @@ def collect(db: sqlite3.Connection, now: datetime, topics: dict[str, str]) -> St
 
 
 def _count(db: sqlite3.Connection, where: str) -> int:
-    return int(db.execute(f"SELECT count(*) FROM reviews WHERE {where} AND {KEPT}").fetchone()[0])
+    return int(
+        db.execute(f"SELECT coalesce(sum(answers), 0) FROM totals WHERE {where}").fetchone()[0]
+    )
 
 
 def _per_day(db: sqlite3.Connection, first: date, last: date) -> dict[date, int]:
@@ -110,23 +115,18 @@ def _per_day(db: sqlite3.Connection, first: date, last: date) -> dict[date, int]
 
     Each day runs from its own 04:00 local to the next, so a daylight-saving
     change moves no answer to another day: 24-hour days under one UTC offset are
-    counted with one GROUP BY per run; a 23- or 25-hour day is counted alone.
+    counted with one GROUP BY over the per-minute totals per run; a 23- or 25-hour
+    day is counted alone.
     """
     counts: dict[date, int] = {}
     for start, end, shift in _runs(first, last):
-        since, until = to_ms(day_start(start)), to_ms(day_start(end))
+        since, until = to_ms(day_start(start)) // MINUTE_MS, to_ms(day_start(end)) // MINUTE_MS
         if shift is None:
-            counts[start] = int(
-                db.execute(
-                    f"SELECT count(*) FROM reviews WHERE reviewed_ms >= ? AND reviewed_ms < ? "
-                    f"AND {KEPT}",
-                    (since, until),
-                ).fetchone()[0]
-            )
+            counts[start] = _count(db, f"minute >= {since} AND minute < {until}")
             continue
         rows = db.execute(
-            f"SELECT (reviewed_ms + ?) / {DAY_MS} AS day, count(*) FROM reviews "
-            f"WHERE reviewed_ms >= ? AND reviewed_ms < ? AND {KEPT} GROUP BY day",
+            f"SELECT (minute * {MINUTE_MS} + ?) / {DAY_MS} AS day, sum(answers) FROM totals "
+            "WHERE minute >= ? AND minute < ? GROUP BY day",
             (shift, since, until),
         )
         counts.update((EPOCH + timedelta(days=n), count) for n, count in rows)
@@ -163,11 +163,14 @@ def _streak(per_day: dict[date, int], today: date) -> int:
 
 
 def _retention(db: sqlite3.Connection, since_ms: int) -> tuple[float | None, int]:
-    """Share of reviews of graduated cards answered without Again: FSRS's true retention."""
+    """Share of reviews of graduated cards answered without Again: FSRS's true retention.
+
+    The window starts at the minute `since_ms` falls in.
+    """
     total, passed = db.execute(
-        "SELECT count(*), coalesce(sum(rating > 1), 0) FROM reviews WHERE mode = 'review' "
-        f"AND phase = 'review' AND reviewed_ms >= ? AND {KEPT}",
-        (since_ms,),
+        "SELECT coalesce(sum(graduated), 0), coalesce(sum(passed), 0) FROM totals "
+        "WHERE practice = 0 AND minute >= ?",
+        (since_ms // MINUTE_MS,),
     ).fetchone()
     return (passed / total if total else None), int(total)
 
@@ -183,21 +186,23 @@ def _cards(
     mastery: dict[str, TopicMastery] = {}
     for name in topics.values():
         mastery.setdefault(name, TopicMastery()).questions += 1
+    # Mastered: graduated and recall >= MASTERED now, which on FSRS's curve is elapsed
+    # time <= a fixed multiple of stability; SQL decides it without a Python call per card.
     rows = db.execute(
-        "SELECT question_id, phase, stability, due_ms, last_ms, suspended, buried_until_ms "
-        "FROM cards WHERE phase IS NOT NULL"
+        "SELECT question_id, phase = 'review' AND stability > 0 AND last_ms >= 0 "
+        "AND ? - last_ms <= stability * ?, suspended, max(due_ms, coalesce(buried_until_ms, 0)) "
+        "FROM cards WHERE phase IS NOT NULL",
+        (to_ms(now), recall_within(MASTERED) * DAY_MS),
     )
-    for qid, phase, stability, due_ms, last_ms, suspended, buried in rows:
+    for qid, known, suspended, shown_ms in rows:
         topic = topics.get(qid)
         if topic is None:
             continue
         mastery[topic].reviewed += 1
-        # Only graduated cards: a card in (re)learning was just answered, not yet known.
-        known = phase == "review" and recall(phase, stability, due_ms, last_ms, now) >= MASTERED
         mastery[topic].mastered += known
         if suspended:
             continue
-        index = bisect.bisect_right(starts, max(due_ms, buried or 0))
+        index = bisect.bisect_right(starts, shown_ms)
         if index < FORECAST_DAYS:
             forecast[index] += 1
     return forecast, mastery

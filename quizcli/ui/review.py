@@ -100,7 +100,8 @@ def diagnosis(found: Diagnosis, lang: str) -> None:
 
 def damaged(found: Diagnosis, lang: str) -> None:
     console = err()
-    show(console, say("doctor.damaged", lang, path=found.path), "bold red")
+    cause = term("dbcause", found.cause, lang)
+    show(console, say("doctor.damaged", lang, path=found.path, cause=cause), "bold red")
     for problem in found.problems[:5]:
         show(console, f"  {problem.text(lang) if isinstance(problem, Message) else problem}")
     if len(found.problems) > 5:
@@ -109,13 +110,17 @@ def damaged(found: Diagnosis, lang: str) -> None:
 
 
 def _backups_line(found: Diagnosis, lang: str) -> str:
-    if found.latest_backup is None:
+    latest = found.latest_backup
+    if latest is None:
         return say("doctor.no_backups", lang)
-    return say("doctor.backups", lang, n=len(found.backups), path=found.latest_backup)
+    return say(
+        "doctor.backups", lang, n=len(found.backups), path=latest.path, reviews=latest.reviews
+    )
 
 
-def restored(backup: Path, kept: Path, lang: str) -> None:
-    show(out(), say("doctor.restored", lang, backup=backup, kept=kept))
+def restored(backup: Path, kept: Path | None, lang: str) -> None:
+    where = say("doctor.kept", lang, kept=kept) if kept else say("doctor.nothing_kept", lang)
+    show(out(), say("doctor.restored", lang, backup=backup, where=where))
     show(out(), say("doctor.restored_gap", lang))
 
 

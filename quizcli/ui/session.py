@@ -105,7 +105,7 @@ class Screen:
         try:
             open_editor(path, self.lang)
         except QuizcliError as exc:
-            out().print(exc.message, style="yellow")
+            out().print(exc.text(self.lang), style="yellow")
 
     def ratings(self, outcomes: dict[Rating, Outcome] | None, proposed: Rating | None) -> None:
         """The four keys, each with the interval it gives in a review; the proposal reversed."""

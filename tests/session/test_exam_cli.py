@@ -186,8 +186,8 @@ def test_leech_action_tag_keeps_the_question_and_warns_every_four_lapses(
     with open_store() as store:
         status = store.status("fx-relu-dead")
         assert status.leech and not status.suspended
-        later = START + timedelta(days=400)
-        for _ in range(3):
+        for cycle in range(3):  # each cycle after the last: a card follows its latest answer
+            later = START + timedelta(days=400 + 40 * cycle)
             answer(store, "fx-relu-dead", Rating.GOOD, later)
             answer(store, "fx-relu-dead", Rating.GOOD, later)
             answer(store, "fx-relu-dead", Rating.AGAIN, later + timedelta(days=30))

@@ -11,7 +11,7 @@ import pytest
 from quizcli.srs import CardState, Rating, outcomes
 from quizcli.srs.exam import Exam, capped_interval
 from quizcli.srs.memory import recall
-from quizcli.srs.order import by_recall, interleave
+from quizcli.srs.order import interleave
 
 TODAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -101,16 +101,6 @@ def test_interleave_mixes_topics_then_difficulty_then_types() -> None:
         "a-easy-2",
         "a-hard",
     ]
-
-
-def test_near_ties_between_due_cards_are_broken_by_the_seeded_rng() -> None:
-    due = [(0.801, f"q{n}") for n in range(12)] + [(0.2, "weakest")]
-    first = by_recall(due, random.Random(1))
-    assert first[0] == "weakest"
-    assert first == by_recall(due, random.Random(1))
-    orders = {tuple(by_recall(due, random.Random(seed))) for seed in range(5)}
-    assert len(orders) > 1
-    assert any(order[1:] != tuple(sorted(order[1:])) for order in orders)
 
 
 def graduated(days_ago: float, stability: float) -> CardState:

@@ -20,5 +20,12 @@ def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("built 20 cards, 400 reviews")
-    for figure in ("daily backup", "open + today's queue", "stats", "one answer", "doctor"):
+    for figure in (
+        "bytes per review",
+        "daily backup",
+        "open + today's queue",
+        "stats",
+        "one answer",
+        "doctor",
+    ):
         assert any(line.startswith(figure) for line in lines), figure

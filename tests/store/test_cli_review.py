@@ -130,6 +130,8 @@ def test_history_lists_answers_and_marks_undone_ones() -> None:
     assert code == 0
     rows = json.loads(out)
     assert [(r["rating"], r["undone"]) for r in rows] == [("good", False), ("again", True)]
+    install = rows[0]["uid"].rsplit("-", 1)[0]
+    assert [r["uid"] for r in rows] == [f"{install}-1", f"{install}-2"]
     assert rows[0]["answer"] == "my answer"
     code, out, _ = invoke("history", "mini-choice")
     assert "learning" in out and "were undone" in out
@@ -232,7 +234,7 @@ def test_doctor_on_damage_without_a_terminal_changes_nothing() -> None:
     code, _, err = invoke("doctor")
     assert code == 1
     assert f"the review database {path} is damaged:" in err
-    assert "latest" in err and "quizcli-2026-03-11.db" in err
+    assert "latest" in err and "quizcli-2026-03-11.n300." in err
     assert "run: quizcli doctor --restore" in err
     assert path.read_bytes() == before
 

@@ -9,8 +9,12 @@ import sys
 import threading
 from pathlib import Path
 
-from quizcli.store import open_store
+import pytest
+
+from quizcli.srs import Rating
+from quizcli.store import ReviewRecord, connection, open_store
 from tests.store.conftest import NOW
+from tests.store.helpers import answer
 
 WRITER = """
 import sys
@@ -56,7 +60,8 @@ def test_two_writers_keep_all_400_reviews(tmp_path: Path) -> None:
     assert [w.returncode for w in writers] == [0, 0], results
     with open_store(path, now=NOW) as store:
         sessions = store.db.execute(
-            "SELECT session_id, count(*) FROM reviews GROUP BY session_id ORDER BY session_id"
+            "SELECT session_id, count(*) FROM reviews JOIN sessions ON sessions.id = session "
+            "GROUP BY session_id ORDER BY session_id"
         ).fetchall()
         assert sessions == [("left", 200), ("right", 200)]
         assert store.rebuild_cards() == 0
@@ -76,3 +81,25 @@ def test_opening_a_new_file_waits_for_another_opener(tmp_path: Path) -> None:
     finally:
         release.join()
         holder.close()
+
+
+def test_an_answer_outwaits_a_lock_held_past_the_busy_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer is kept and retried, never dropped; the holder lets go when told of the wait."""
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 20)
+    path = tmp_path / "q.db"
+    with open_store(path, now=NOW) as store:
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        waited: list[str] = []
+
+        def let_go(review: ReviewRecord) -> None:
+            waited.append(review.question_id)
+            holder.execute("ROLLBACK")
+
+        store.on_wait = let_go  # type: ignore[method-assign]
+        answer(store, "q-a", Rating.GOOD, NOW)
+        holder.close()
+        assert waited == ["q-a"]
+        assert len(store.reviews("q-a")) == 1

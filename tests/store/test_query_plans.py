@@ -14,7 +14,7 @@ from quizcli.store import Store
 from tests.store.conftest import NOW
 from tests.store.helpers import answer
 
-NARROW = ("reviews_question", "reviews_session", "INTEGER PRIMARY KEY")
+NARROW = ("reviews_question", "reviews_missed", "INTEGER PRIMARY KEY")
 
 
 def test_answering_never_scans_the_review_log(store: Store) -> None:
@@ -30,6 +30,10 @@ def test_answering_never_scans_the_review_log(store: Store) -> None:
     store.reviews("q-a")
     store.next_due(["q-a"], NOW)
     store.suspend("q-b", NOW)
+    assert store.misses(NOW - timedelta(days=1)) == {}  # the Again was taken back
+    answer(store, "q-a", Rating.AGAIN, NOW)
+    assert list(store.misses(NOW - timedelta(days=1))) == ["q-a"]
+    assert store.forget("q-a", NOW) == 2
     store.db.set_trace_callback(None)
     queries = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "INSERT"))]
     assert len(queries) > 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 
 import pytest
@@ -231,3 +232,51 @@ def test_card_cache_is_rebuilt_from_the_log(store: Store) -> None:
     assert store.rebuild_cards() == 3
     assert (store.card("q-a"), store.status("q-a"), store.status("q-b")) == expected
     assert store.status("ghost").lapses == 0
+
+
+def graduate(store: Store, question_id: str, start: datetime) -> None:
+    """Answer Good from `start` at each due time until the question is a review card."""
+    when = start
+    while True:
+        answer(store, question_id, Rating.GOOD, when)
+        card = store.card(question_id)
+        assert card is not None
+        if card.phase == "review":
+            return
+        when = card.due
+
+
+def test_due_questions_come_least_recalled_first_as_srs_computes_recall(store: Store) -> None:
+    """The queue's SQL recall (cache.DUE_ORDER) orders as srs's closed form does."""
+    from quizcli.srs import retrievability
+
+    ids = ["q-0", "q-1", "q-2"]
+    for qid, days in zip(ids, (30, 90, 60), strict=True):
+        graduate(store, qid, NOW - timedelta(days=days))
+    recall = {qid: retrievability(store.card(qid), NOW) for qid in ids}  # type: ignore[arg-type]
+    assert len({round(r, 2) for r in recall.values()}) == 3
+    assert store.queue(NOW, ids, 0) == sorted(ids, key=recall.__getitem__) == ["q-1", "q-2", "q-0"]
+
+
+def test_near_ties_between_due_cards_are_broken_by_the_seeded_rng(store: Store) -> None:
+    ids = [f"q-{n:02d}" for n in range(12)]
+    for qid in ids:
+        graduate(store, qid, NOW - timedelta(days=20))
+    graduate(store, "weakest", NOW - timedelta(days=60))
+    first = store.queue(NOW, [*ids, "weakest"], 0, random.Random(1))
+    assert first[0] == "weakest" and sorted(first[1:]) == ids
+    assert first == store.queue(NOW, [*ids, "weakest"], 0, random.Random(1))
+    orders = {tuple(store.queue(NOW, ids, 0, random.Random(seed))) for seed in range(5)}
+    assert len(orders) > 1
+    assert any(list(order) != ids for order in orders)
+
+
+def test_recall_stays_above_a_level_for_a_fixed_multiple_of_stability() -> None:
+    """stats' mastery in SQL (elapsed <= recall_within(0.9) x stability) is recall >= 0.9."""
+    from quizcli.srs import CardState, retrievability
+    from quizcli.store.cache import recall_within
+
+    for level in (0.5, 0.9, 0.97):
+        at = NOW + timedelta(days=recall_within(level) * 12.0)
+        card = CardState("review", None, 12.0, 5.0, NOW, NOW)
+        assert retrievability(card, at) == pytest.approx(level, rel=1e-9)
