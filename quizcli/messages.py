@@ -463,6 +463,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "内存超出 {mib} MiB 的上限：是不是创建了过大的数组？",
     ),
     "code.stop_crash": ("the process died: {detail}", "进程意外退出：{detail}"),
+    "code.stop_output": (
+        "your code printed more than {mib} MiB; remove the prints",
+        "你的代码输出超过了 {mib} MiB；请删掉 print",
+    ),
+    "code.refused": (
+        "your code tried to {action}; drills may only compute with NumPy",
+        "你的代码试图{action}；代码练习只能用 NumPy 做计算",
+    ),
+    "code.action_process": ("start or signal another process", "启动其他进程或向其发信号"),
+    "code.action_network": ("use the network", "访问网络"),
+    "code.action_native": ("load native code with ctypes", "用 ctypes 加载本机代码"),
+    "code.action_write": ("write or delete {path}", "写入或删除 {path}"),
+    "code.action_read": ("read {path}", "读取 {path}"),
+    "code.not_utf8": (
+        "{path} is not UTF-8 text; save it as UTF-8",
+        "{path} 不是 UTF-8 文本；请以 UTF-8 保存",
+    ),
+    "code.still_stub": (
+        "{path} is still the question's stub; write {function}() and save it",
+        "{path} 仍是题目给的桩代码；请写出 {function}() 并保存",
+    ),
+    "code.status": ("status {n}", "状态 {n}"),
+    "code.signal": ("signal {n}", "信号 {n}"),
+    "code.editor_exited": (
+        "the editor exited with {how}; your file is kept at {path}",
+        "编辑器以{how}退出；你的文件保存在 {path}",
+    ),
     "code.forbidden_module": (
         "this question asks you to do without {module}",
         "本题要求不使用 {module}",

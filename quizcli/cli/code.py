@@ -31,6 +31,9 @@ def code_command(
     Without --file, writes the stub to $QUIZCLI_HOME/code/ID.py (kept between tries)
     and opens $VISUAL or $EDITOR on it. Exit 0 when every case passes, 1 when one
     fails, 2 when the file cannot be read or the id is unknown.
+    The file runs in a limited child process (scratch directory, CPU, memory and output
+    limits; no other programs, network, or files outside): a guard against accidents,
+    not a security sandbox. Run only code you would run with python yourself.
     Example: quizcli code softmax-stable --file my_softmax.py
     """
     import json

@@ -13,8 +13,11 @@ This file imports nothing from quizcli: it is run as a script by path.
 from __future__ import annotations
 
 import copy
+import errno
 import importlib.abc
 import json
+import linecache
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -22,6 +25,53 @@ from typing import Any
 
 SEED = 20240607
 SMALL = 24
+PROCESS = frozenset(
+    [
+        "subprocess.Popen",
+        "os.system",
+        "os.exec",
+        "os.spawn",
+        "os.fork",
+        "os.forkpty",
+        "os.posix_spawn",
+        "os.posix_spawnp",
+        "pty.spawn",
+        "os.startfile",
+    ]
+)
+NETWORK = frozenset(["socket.__new__", "socket.connect", "socket.bind", "socket.sendto"])
+NATIVE = frozenset(
+    ["ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.cdata", "ctypes.PyObj_FromPtr"]
+)
+WRITES = {
+    "os.remove": (0,),
+    "os.rmdir": (0,),
+    "os.rename": (0, 1),
+    "os.mkdir": (0,),
+    "os.symlink": (1,),
+    "os.link": (1,),
+    "os.truncate": (0,),
+    "os.chmod": (0,),
+    "os.chown": (0,),
+    "os.utime": (0,),
+    "shutil.rmtree": (0,),
+    "shutil.copyfile": (1,),
+    "shutil.copytree": (1,),
+    "shutil.move": (0, 1),
+    "shutil.make_archive": (0,),
+}
+"""Audit events refused in the child, by what they would do; WRITES gives the path args."""
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+
+
+class Refused(PermissionError):
+    """What the audit hook refused; the parent names `action` (and `path`) in the verdict."""
+
+    def __init__(self, action: str, path: str = "") -> None:
+        self.action = action
+        self.path = path
+        what = f"{action} {path}".strip()
+        super().__init__(f"drills may only compute with NumPy (refused: {what})")
 
 
 def main(job_path: str) -> None:
@@ -40,8 +90,12 @@ def main(job_path: str) -> None:
     emit(event="cases", cases=[_meta(case, i) for i, case in enumerate(cases)])
     if job["forbid"]:
         sys.meta_path.insert(0, _Refuse(job["forbid"]))
+    source = Path(job["file"]).read_text("utf-8")
+    # Tracebacks read the file's lines through linecache, which the guard would refuse.
+    linecache.cache[job["file"]] = (len(source), None, source.splitlines(True), job["file"])
+    _guard(os.getcwd(), [sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix])
     try:
-        namespace = _module(Path(job["file"]).read_text("utf-8"), job["file"])
+        namespace = _module(source, job["file"])
     except BaseException as exc:
         emit(event="load", error=_error(exc, job["file"]))
         return
@@ -66,6 +120,60 @@ def _limit(limits: dict[str, int]) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limits["memory"], limits["memory"]))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits["output"], limits["output"]))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _guard(workdir: str, prefixes: list[str]) -> None:
+    """Refuse what a drill has no business doing, from here on: other processes, the network,
+    ctypes, writing outside `workdir`, and reading outside it and the interpreter's own files.
+
+    An accident guard, not a security boundary: audit hooks see only what Python reports,
+    and C code can get around them. NumPy is imported before, so its start-up is unaffected.
+    """
+    home = os.path.realpath(workdir)
+    roots = tuple(
+        {os.path.realpath(p) for p in [*prefixes, *sys.path[1:], home] if p and os.path.isabs(p)}
+    )
+    own = os.getpid()
+
+    def inside(path: Any, places: tuple[str, ...]) -> bool:
+        if isinstance(path, int) or path is None:
+            return True  # an open descriptor, already allowed when it was opened
+        real = os.path.realpath(os.fsdecode(path))
+        return any(real == p or real.startswith(p.rstrip(os.sep) + os.sep) for p in places)
+
+    def shown(path: Any) -> str:
+        text = os.fsdecode(path)
+        return text if len(text) <= 120 else text[:117] + "..."
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event == "open":
+            path, mode, flags = args
+            writes = bool((flags or 0) & WRITE_FLAGS) or any(c in (mode or "") for c in "wax+")
+            if not inside(path, (home,) if writes else roots):
+                raise Refused("write" if writes else "read", shown(path))
+        elif event in WRITES:
+            for index in WRITES[event]:
+                if index < len(args) and not inside(args[index], (home,)):
+                    raise Refused("write", shown(args[index]))
+        elif event in PROCESS or (event in ("os.kill", "os.killpg") and args[0] not in (0, own)):
+            raise Refused("process")
+        elif event in NETWORK:
+            raise Refused("network")
+        elif event in NATIVE:
+            raise Refused("native")
+
+    _limit_more()
+    sys.addaudithook(hook)
+
+
+def _limit_more() -> None:
+    """No new processes or threads, and few open files, once NumPy has started."""
+    try:
+        import resource
+    except ImportError:
+        return
+    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 
 
 def _meta(case: dict[str, Any], index: int) -> dict[str, Any]:
@@ -186,7 +294,21 @@ def _error(exc: BaseException, file: str) -> dict[str, Any]:
     if isinstance(exc, SyntaxError) and exc.filename == file:
         frames.append(f"line {exc.lineno}: {(exc.text or '').strip()}")
     message = str(exc)
+    if isinstance(exc, Refused):
+        return {"type": "refused", "message": exc.action, "path": exc.path, "trace": frames[-6:]}
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG and _printed_too_much():
+        return {"type": "output", "message": message, "trace": frames[-6:]}
     return {"type": type(exc).__name__, "message": message[:500], "trace": frames[-6:]}
+
+
+def _printed_too_much() -> bool:
+    """True when stdout or stderr reached the file-size limit (not some file of the user's)."""
+    try:
+        import resource
+    except ImportError:
+        return False
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    return any(os.fstat(fd).st_size >= limit for fd in (1, 2))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from quizcli.kinds.code import CAUSES
-from quizcli.kinds.code_runner import MEMORY_BYTES, STOPS, CaseReport
+from quizcli.kinds.code_runner import MEMORY_BYTES, STOPS, CaseReport, guarded
 from quizcli.messages import both
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ def _raised(case: CaseReport, error: dict[str, Any], meta: dict[str, Any]) -> Ca
         return _because(case, "not-implemented")
     if kind == "MemoryError":
         case.problem = both(STOPS["memory"], mib=MEMORY_BYTES // 2**20)
+        return case
+    case.problem = guarded(error)
+    if case.problem is not None:
         return case
     if kind in ("ImportError", "ModuleNotFoundError") and message.startswith("forbidden:"):
         module = message.removeprefix("forbidden:")

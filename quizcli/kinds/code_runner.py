@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizcli.errors import NotFound, QuizcliError
+from quizcli.errors import NotFound, QuizcliError, UsageError
 from quizcli.messages import both, msg, reason, say
 
 if TYPE_CHECKING:
@@ -35,8 +35,13 @@ MEMORY_BYTES = 2 * 1024**3
 OUTPUT_BYTES = 16 * 1024**2
 WALL_FACTOR = 6.0
 WALL_MINIMUM = 60.0
-STOPS = {"cpu": "code.stop_cpu", "wall": "code.stop_wall", "memory": "code.stop_memory"}
-STOPS["crash"] = "code.stop_crash"  # why a child run stopped: its catalogue message
+# Why a child run stopped, and what the child's guard refuses (code_child.Refused):
+# the catalogue messages a verdict names them with.
+STOPS = {name: f"code.stop_{name}" for name in ("cpu", "wall", "memory", "crash", "output")}
+STOPS["refused"] = "code.refused"
+ACTIONS = {
+    name: f"code.action_{name}" for name in ("process", "network", "native", "write", "read")
+}
 
 
 @dataclass
@@ -95,11 +100,16 @@ def grade_file(question: CodeQuestion, path: Path) -> Verdict:
 
 
 def run_file(question: CodeQuestion, path: Path) -> Report:
-    """Run the user's file against the question's cases; NotFound if it cannot be read."""
+    """Run the user's file against the question's cases; NotFound if it cannot be read,
+    UsageError if it is not UTF-8 or is still the stub (running it would say nothing)."""
     try:
         source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise UsageError(msg("code.not_utf8", path=path)) from None
+    except OSError as exc:
         raise NotFound(msg("code.cannot_read", path=path, reason=reason(exc))) from None
+    if source.strip() == question.answer.stub.strip():
+        raise UsageError(msg("code.still_stub", path=path, function=question.answer.function))
     ensure_trusted(question)
     refused = static_problem(source, str(path), question.answer.function, question.answer.forbid)
     if refused is not None:
@@ -308,9 +318,22 @@ def _stopped(meta: dict[str, Any], user: _Child) -> CaseReport:
     return CaseReport(meta["name"], False, problem=both(STOPS[reason], **values))
 
 
+def guarded(error: dict[str, Any]) -> tuple[str, str] | None:
+    """The verdict for what the child's limits stopped: a refused action or too much output."""
+    if error["type"] == "output":
+        return both(STOPS["output"], mib=OUTPUT_BYTES // 2**20)
+    if error["type"] == "refused" and error["message"] in ACTIONS:
+        action = msg(ACTIONS[error["message"]], path=error.get("path", ""))
+        return both(STOPS["refused"], action=action)
+    return None
+
+
 def _load_problem(error: dict[str, Any], function: str) -> tuple[tuple[str, str], list[str]]:
     if error["type"] == "missing":
         return both("code.missing_function", function=function), []
+    stopped = guarded(error)
+    if stopped is not None:
+        return stopped, error["trace"]
     message = f"{error['type']}: {error['message']}"
     return both("code.fails_to_load", message=message), error["trace"]
 

@@ -17,6 +17,9 @@ def open_editor(path: Path, lang: str) -> None:
     if not command:
         raise UsageError(msg("code.no_editor", path=path))
     try:
-        subprocess.run([*shlex.split(command), str(path)], check=False)
+        status = subprocess.run([*shlex.split(command), str(path)], check=False).returncode
     except OSError as exc:
         raise UsageError(msg("code.editor_failed", command=command, reason=reason(exc))) from None
+    if status != 0:  # the file may be half-written: running it would grade an accident
+        how = msg("code.status", n=status) if status > 0 else msg("code.signal", n=-status)
+        raise UsageError(msg("code.editor_exited", how=how, path=path))

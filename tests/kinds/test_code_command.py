@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,8 @@ def test_printing_without_end_and_a_crash_are_verdicts_not_errors(tmp_path: Path
     chatty = "def softmax(z, axis=-1):\n    while True:\n        print('x' * 10000)\n"
     status, out, _ = code("fx-softmax", "--file", str(write(tmp_path, "p.py", chatty)))
     assert status == 1
+    assert "cause: your code printed more than 16 MiB; remove the prints" in out
+    assert "File too large" not in out
     crash = (
         "import os, signal\n\ndef softmax(z, axis=-1):\n    os.kill(os.getpid(), signal.SIGSEGV)\n"
     )
@@ -201,3 +204,33 @@ def test_random_initialisers_are_compared_by_mean_and_spread(tmp_path: Path) -> 
     status, out, _ = code("fx-he-normal", "--file", str(write(tmp_path, "x.py", xavier)))
     assert status == 1
     assert "cause: moments differ" in out
+
+
+@pytest.mark.usefixtures("trusted")
+def test_a_failing_editor_or_an_untouched_stub_runs_nothing_and_says_why(
+    tmp_path: Path, quizcli_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    kept = quizcli_home / "code" / "fx-softmax.py"
+    monkeypatch.setenv("EDITOR", f"{sys.executable} -c 'raise SystemExit(1)'")
+    status, out, err = code("fx-softmax")
+    assert status == 2
+    assert err == f"quizcli: the editor exited with status 1; your file is kept at {kept}\n"
+    assert out == ""
+    monkeypatch.setenv("EDITOR", f"{sys.executable} -c ''")
+    status, out, err = code("fx-softmax")
+    assert status == 2
+    assert err.endswith(f"{kept} is still the question's stub; write softmax() and save it\n")
+    assert out == ""
+    copy = write(tmp_path, "copy.py", kept.read_text())
+    status, _, err = code("fx-softmax", "--file", str(copy), "--json")
+    assert status == 2 and "is still the question's stub" in err
+
+
+@pytest.mark.usefixtures("trusted")
+def test_a_file_that_is_not_utf8_is_named_with_the_fix(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.py"
+    latin.write_bytes(STABLE.replace("import numpy", "# \xe9t\xe9\nimport numpy").encode("latin-1"))
+    status, out, err = code("fx-softmax", "--file", str(latin))
+    assert status == 2 and out == ""
+    assert err == f"quizcli: {latin} is not UTF-8 text; save it as UTF-8\n"

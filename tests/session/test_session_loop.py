@@ -158,8 +158,8 @@ def test_a_code_question_is_answered_with_a_path_or_by_editing_the_kept_file(
     missing = str(tmp_path / "missing.py")
     io = run(store, ["fx-softmax"], [missing, "e", ""], mode="practice", tries=3)
     assert io.of("edit") == ["fx-softmax.py"]
-    # the kept file is still the stub: not implemented, a wrong answer, then shown
-    assert io.of("graded") == [Outcome.INVALID, Outcome.INCORRECT]
+    # the kept file is still the stub: said so without running it (not a wrong try), then shown
+    assert io.of("graded") == [Outcome.INVALID, Outcome.INVALID]
     assert io.of("reveal") == ["fx-softmax"]
 
 
