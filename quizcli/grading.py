@@ -121,6 +121,7 @@ UNIT_SYNONYMS = {
     "bytes": ("b", "byte", "字节"),
 }
 UNIT = " (unit)"
+QUOTED = 60
 
 
 def parse_numbers(answer: str, *units: str) -> list[float]:
@@ -137,7 +138,7 @@ def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
     percentage when one was typed, else ""."""
     text = unicodedata.normalize("NFKC", answer).strip().lower()
     text = text.replace("−", "-").replace("，", ",").replace("、", ",").replace("；", ";")
-    text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", text.strip("[]() "))
+    text = re.sub(r"\s*([/×*^]|x(?=\s*10\^))\s*", r"\1", _unbracketed(text))
     parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
     if len(parts) == 1 and all(_NUMBER.match(token) for token in parts[0].split()):
         parts = parts[0].split()
@@ -145,6 +146,27 @@ def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
         raise ValueError(msg("grade.no_number"))
     aliases = _unit_aliases(units)
     return [_read_part(part, aliases) for part in parts]
+
+
+def _unbracketed(text: str) -> str:
+    """`[0.25, 0.75]` and `(1 2)` without their brackets; `(1-s)*s` keeps its own, so that
+    a message quotes it as typed."""
+    if len(text) < 2 or text[0] not in "[(" or text[-1] not in ")]":
+        return text
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char in "[("
+        depth -= char in ")]"
+        if depth == 0 and index < len(text) - 1:
+            return text
+    return _unbracketed(text[1:-1].strip()) if depth == 0 else text
+
+
+def _quoted(part: str) -> str:
+    """`part` in quotes, cut with a marker past QUOTED characters (10,000 may be pasted)."""
+    if len(part) <= QUOTED:
+        return repr(part)
+    return f"{part[:QUOTED]!r}... ({len(part)} characters)"
 
 
 def _unit_aliases(units: tuple[str, ...]) -> list[str]:
@@ -173,7 +195,7 @@ def _read_part(part: str, aliases: list[str]) -> tuple[float, str]:
         leading = re.match(r"[+-]?[\d.]+", part)
         if aliases and leading and _NUMBER.match(leading.group()):
             unit = aliases[0]
-            said = msg("grade.unit", part=repr(part), unit=unit, number=leading.group())
+            said = msg("grade.unit", part=_quoted(part), unit=unit, number=leading.group())
             raise ValueError(said)
     return _number(part), note
 
@@ -181,7 +203,7 @@ def _read_part(part: str, aliases: list[str]) -> tuple[float, str]:
 def _number(part: str) -> float:
     match = _NUMBER.match(part)
     if match is None:
-        raise ValueError(msg("grade.not_a_number", part=repr(part)))
+        raise ValueError(msg("grade.not_a_number", part=_quoted(part)))
     value = Fraction(match["num"])
     if match["den"] is not None:
         den = Fraction(match["den"])
@@ -194,7 +216,7 @@ def _number(part: str) -> float:
     if match["pct"]:
         value /= 100
     if abs(value) > _LARGEST:
-        raise ValueError(msg("grade.too_large", part=repr(part)))
+        raise ValueError(msg("grade.too_large", part=_quoted(part)))
     return float(-value if match["sign"] == "-" else value)
 
 

@@ -368,6 +368,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "非常接近但不相等（最大差距为量级的 {gap}）：这是不是一个近似式（比如 GELU 的 tanh"
         " 近似），而不是精确表达式？",
     ),
+    "why.too_large": (
+        "Not equal: your answer is too large to evaluate in floating point {at}, and the "
+        "correct value is {wanted}.",
+        "不相等：{at}你的答案太大，超出浮点数范围，而正确值是 {wanted}。",
+    ),
     "why.not_equal": ("Not equal to the correct answer.", "与正确答案不相等。"),
     "why.not_real": (
         "Not equal: {at} your answer is not a real number, but the correct value is {wanted}.",
@@ -739,6 +744,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "今天的计划约需作答 {answers} 次，超过 max_answers_per_day（{limit}）："
         "可以分几次完成，或用 --topic、--new N 缩小范围。",
     ),
+    "session.new_left": (
+        "{count} new question(s) planned for today not asked yet: run quizcli again to go on.",
+        "今天计划的新题还有 {count} 道没问到：再运行 quizcli 继续。",
+    ),
     "session.none_due": ("Nothing scheduled yet.", "暂无排期。"),
     "session.interrupted": (
         "Interrupted; every answer above is saved.",
@@ -1018,6 +1027,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # config.
     "config.line": ("{key} = {value}", "{key} = {value}"),
+    "config.past_date": (
+        "interview_date {day} is in the past (today is {today}); give a later date, or none",
+        "interview_date {day} 已经过去了（今天是 {today}）；请给一个更晚的日期，或 none",
+    ),
     "config.trusted": ("trusted: {path}", "已信任：{path}"),
     "config.lang_locale": ("none (the locale's: {lang})", "无（跟随系统语言：{lang}）"),
     "config.unknown": (

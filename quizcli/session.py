@@ -170,6 +170,9 @@ class Summary:
     out_of_time: bool = False
     stalled: str | None = None
     """The prompt at which piped input stopped making sense, if it did."""
+    new_left: int = 0
+    """Questions never answered that the plan held and the session did not ask."""
+    practice: bool = False
 
     @property
     def right(self) -> int:
@@ -201,6 +204,7 @@ class Session:
         self.settings = store.settings()
         self._lines = 0
         self._stalls: tuple[str, int, int] = ("", 0, 0)
+        self._asking: str | None = None
 
     def run(self) -> Summary:
         """Ask until the plan, the limit or the time runs out, or the input ends.
@@ -216,7 +220,9 @@ class Session:
                 question_id = self.queue.next(env.now())
                 if question_id is None:
                     break
+                self._asking = question_id
                 self._turn(self.questions[question_id])
+                self._asking = None
         except KeyboardInterrupt:
             self.summary.interrupted = True
         except Stalled as stalled:
@@ -243,8 +249,13 @@ class Session:
         scope = set(self.plan.scope) | set(self.questions)
         now = env.now()
         day_end = day_start(study_day(now) + timedelta(days=1))
-        memories = [m for qid, m in self.store.memories().items() if qid in scope]
-        self.summary.outlook = outlook(memories, now, day_end)
+        known = {qid: m for qid, m in self.store.memories().items() if qid in scope}
+        self.summary.outlook = outlook(known.values(), now, day_end)
+        self.summary.practice = self.plan.mode != "review"
+        if not self.summary.practice:
+            seen = {qid for qid, m in known.items() if m.shown_at is not None}
+            left = {*self.queue.planned, *([self._asking] if self._asking else [])}
+            self.summary.new_left = len(left - seen)
 
     def _turn(self, question: AnyQuestion) -> None:
         """One question, from its panel to its record, or to the command typed instead."""

@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from quizcli import env
+from quizcli.bank import load_bank
 from quizcli.cli import app
+from quizcli.textfmt import width
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -224,6 +226,14 @@ def test_ascii_option_spells_out_symbols_and_boxes() -> None:
     assert "σ(x)" in out  # the option lasts one invocation
 
 
+def test_ascii_show_spells_out_the_section_sign_in_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "list")
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = invoke("--ascii", "show", "fx-short", "--answer")
+    assert code == 0 and out.isascii(), out
+    assert "Deep Learning, sec. 9.3" in " ".join(out.replace("|", " ").split())
+
+
 def test_a_malformed_pinned_clock_is_named_with_its_fix(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUIZCLI_NOW", "tomorrow")
     code, _, err = invoke("stats")
@@ -333,3 +343,42 @@ def test_list_gives_the_level_in_words_and_keeps_prompts_short() -> None:
     assert prompt_cells <= 60 + 2
     result = runner.invoke(app, ["--lang", "zh", "list"], terminal_width=200)
     assert "●○○ 基础" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_list_shows_whole_ids_and_30_columns_of_prompt_in_a_narrow_terminal(
+    monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    monkeypatch.setattr(env, "bundled_banks_dir", lambda: FIXTURES / "list")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = runner.invoke(app, ["--lang", lang, "list"], terminal_width=columns)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(map(width, lines)) <= columns
+    for qid, dots in (("fx-sampling-with-replacement-unseen-fraction", "●●○"), ("fx-short", "●●●")):
+        assert any(qid in line and dots in line for line in lines), qid
+    bank = load_bank([FIXTURES / "list"], use_cache=False)
+    for question in bank.questions:
+        start = question.prompt.get(lang)[: 15 if lang == "zh" else 30]
+        assert any(start in line for line in lines), start
+
+
+@pytest.mark.parametrize("level", ["2", "medium", "Medium", "进阶"])
+def test_list_difficulty_takes_the_digit_or_the_word(level: str) -> None:
+    code, out, err = invoke("list", "--difficulty", level, "--json")
+    assert code == 0, err
+    assert [row["id"] for row in json.loads(out)] == ["mini-choice"]
+
+
+def test_list_difficulty_names_the_levels_when_it_is_none_of_them() -> None:
+    code, _, err = invoke("list", "--difficulty", "expert")
+    assert code == 2
+    assert "'expert' is not a level; use one of 1, easy, 基础, 2, medium, 进阶, 3, hard" in err
+
+
+def test_lint_of_a_folder_without_bank_files_is_not_ok(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# not a bank\n", "utf-8")
+    code, out, err = invoke("lint", str(tmp_path))
+    assert code == 1 and out == ""
+    assert err == f"quizcli: no bank files (*.yaml) in {tmp_path}; give a folder that holds them\n"

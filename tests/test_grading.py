@@ -85,6 +85,16 @@ def test_unreadable_numbers_raise_a_bilingual_reason(text: str) -> None:
     assert reason.text("en").strip() and reason.text("zh") != reason.text("en")
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [("(1-s)*s", "'(1-s)*s'"), ("((1-s)*(1+s))", "'(1-s)*(1+s)'"), ("[s(x)", "'[s(x)'")],
+)
+def test_an_unreadable_answer_is_quoted_with_its_brackets(text: str, quoted: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_numbers(text)
+    assert f"Cannot read {quoted} as a number" in str(info.value.args[0])
+
+
 def test_numeric_within_tolerance_is_correct_and_outside_is_not() -> None:
     question = numeric("fx-sigmoid-max-slope")
     assert grade_numeric(question, "0.2509").verdict == "correct"

@@ -299,6 +299,8 @@ def _counterexample(ev: Evidence) -> Finding:
     at = msg("why.at", where=where) if where else msg("why.at_a_point")
     if ev.form.main is None and where:
         at = msg("why.at_random_z", where=where)
+    if np.isinf(yours):
+        return msg("why.too_large", at=at, wanted=wanted)
     if not np.isfinite(yours):
         return msg("why.not_real", at=at, wanted=wanted)
     return msg("why.differs", at=at, yours=number(yours), wanted=wanted)

@@ -124,9 +124,11 @@ def term_sizes(exprs: Sequence[Any], variables: Sequence[Any], points: Points) -
                 if isinstance(node, sympy.Add):
                     terms.extend(t for t in node.args if t.free_symbols and t not in terms)
         values = evaluate(terms[:MAX_TERMS], variables, points)
+        # Non-finite terms count as 0, not NaN: np.nanmax warns on stderr at a point where
+        # every term overflowed (exp(exp(exp(exp(x))))).
         with np.errstate(all="ignore"):
-            rows.append(np.nanmax(np.where(np.isfinite(values), np.abs(values), np.nan), axis=0))
-    sizes: np.ndarray = np.nan_to_num(np.array(rows), nan=0.0)
+            rows.append(np.max(np.where(np.isfinite(values), np.abs(values), 0.0), axis=0))
+    sizes: np.ndarray = np.array(rows)
     return sizes
 
 

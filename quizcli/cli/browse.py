@@ -14,13 +14,28 @@ if TYPE_CHECKING:
     from quizcli.kinds.base import Formula
 
 
+def _level(value: str) -> int:
+    """A difficulty as its digit or its word in either language, as `list` shows it."""
+    from quizcli.messages import both
+
+    words = {word: level for level in (1, 2, 3) for word in (str(level), *both(f"level.{level}"))}
+    if value.strip().lower() not in words:
+        raise typer.BadParameter(f"{value!r} is not a level; use one of {', '.join(words)}")
+    return words[value.strip().lower()]
+
+
 def list_questions(
     ctx: typer.Context,
     topic: Annotated[str | None, typer.Option(help="Only this topic, e.g. pooling.")] = None,
     kind: KindOption = None,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     difficulty: Annotated[
-        int | None, typer.Option(min=1, max=3, help="Only this difficulty (1-3).")
+        int | None,
+        typer.Option(
+            metavar="LEVEL",
+            parser=_level,
+            help="Only this difficulty: 1-3, easy/medium/hard or 基础/进阶/困难.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:

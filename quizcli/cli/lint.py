@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from quizcli.cli.common import state
+from quizcli.errors import QuizcliError
 
 
 def lint_command(
@@ -31,10 +32,14 @@ def lint_command(
 
     from quizcli.bank import load_bank
     from quizcli.bank.lint import kind_problems, stats
+    from quizcli.bank.loader import bank_files
     from quizcli.ui import lint as ui
 
     lang = state(ctx).lang
     sources = list(paths) if paths else state(ctx).bank_sources()
+    for path in paths or []:
+        if path.is_dir() and not bank_files([path]):
+            raise QuizcliError(f"no bank files (*.yaml) in {path}; give a folder that holds them")
     bank = load_bank(sources, use_cache=False)
     # The loader's problems (the schema), then each kind's own (formulas that must read).
     problems = sorted(bank.problems + kind_problems(bank))

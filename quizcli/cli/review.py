@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,7 +18,7 @@ import typer
 
 from quizcli import env
 from quizcli.cli.common import find_by_id, load, state
-from quizcli.errors import QuizcliError
+from quizcli.errors import QuizcliError, UsageError
 from quizcli.messages import has, msg, reason, say
 
 if TYPE_CHECKING:
@@ -288,7 +289,7 @@ def config(
         _trust_bank(ctx, value)
         return
     from quizcli.store import open_store
-    from quizcli.store.settings import LANG, check_key
+    from quizcli.store.settings import LANG, USER_KEYS, check_key
     from quizcli.ui import review as ui
 
     if key is not None:
@@ -298,15 +299,16 @@ def config(
         return
     with open_store() as store:
         if key is not None and value is not None:
+            if key == "interview_date":
+                _refuse_a_past_date(value)
             store.set_setting(key, value)
             if key == "interview_date":
                 _plan_from_today(store)
-        current = store.settings()
+        current = {name: getattr(store.settings(), name) for name in USER_KEYS}
     if as_json:
-        import dataclasses
         import json
 
-        document = {**dataclasses.asdict(current), LANG: env.saved_lang()}
+        document = {**current, LANG: env.saved_lang()}
         typer.echo(json.dumps(document, indent=2, default=str))
         return
     lang = state(ctx).lang
@@ -314,7 +316,16 @@ def config(
         ui.settings(current, lang)
         ui.setting(LANG, _lang_shown(lang), lang)
         return
-    ui.setting(key, getattr(current, key), lang)
+    ui.setting(key, current[key], lang)
+
+
+def _refuse_a_past_date(value: str) -> None:
+    from quizcli.srs import study_day
+    from quizcli.store.settings import parse
+
+    day, today = parse("interview_date", value), study_day(env.now())
+    if isinstance(day, date) and day < today:
+        raise UsageError(msg("config.past_date", day=day, today=today))
 
 
 def _config_lang(ctx: typer.Context, value: str | None, as_json: bool) -> None:

@@ -7,7 +7,8 @@ holds what they share: the consoles and the ASCII fallback.
 from __future__ import annotations
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, OverflowMethod
+from rich.table import Table
 
 from quizcli import env
 from quizcli.textfmt import to_ascii
@@ -36,6 +37,18 @@ def err() -> Console:
 def frame(default: box.Box = box.ROUNDED) -> box.Box:
     """The box style for panels and tables: plain ASCII when the terminal needs it."""
     return box.ASCII if env.ascii_mode() else default
+
+
+def overflow() -> OverflowMethod:
+    """How a table cell too long for its column is cut: Rich's ellipsis is `…`, not ASCII."""
+    return "crop" if env.ascii_mode() else "ellipsis"
+
+
+def cut_plainly(table: Table) -> Table:
+    """`table` with every column cut as `overflow` says (Rich's default ends in `…`)."""
+    for column in table.columns:
+        column.overflow = overflow() if column.overflow == "ellipsis" else column.overflow
+    return table
 
 
 def plain(text: str) -> str:

@@ -9,7 +9,6 @@ from rich.console import (
     Console,
     ConsoleOptions,
     Group,
-    OverflowMethod,
     RenderableType,
     RenderResult,
 )
@@ -23,10 +22,11 @@ from quizcli.bank.model import AnyQuestion, Text
 from quizcli.kinds.base import Formula, Part
 from quizcli.messages import say, term
 from quizcli.textfmt import latex_to_unicode, width, wrap
-from quizcli.ui import frame, out, plain
+from quizcli.ui import frame, out, overflow, plain
 
 STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
 PROMPT_COLUMNS = 60
+MIN_PROMPT_COLUMNS = 30
 TABLE_FRAME = 13  # four columns: five rules and a space either side of each cell
 
 
@@ -111,8 +111,11 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
         for q in items
     ]
     fixed = [max((width(row[i]) for row in rows), default=4) for i in range(3)]
-    cells = max(12, min(PROMPT_COLUMNS, console.width - sum(fixed) - TABLE_FRAME))
-    cut: OverflowMethod = "crop" if plain("…") != "…" else "ellipsis"
+    cells = min(PROMPT_COLUMNS, console.width - sum(fixed) - TABLE_FRAME)
+    if cells < MIN_PROMPT_COLUMNS:
+        _question_lines(items, lang, console)
+        return
+    cut = overflow()
     table = Table(title=label("questions", lang, n=len(items)), title_justify="left")
     table.box = frame(box.HEAVY_HEAD)
     for name, least in zip(("id", "type", "level"), fixed, strict=True):
@@ -127,6 +130,25 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
             previous = question.topic
         table.add_row(qid, kind, shown_level, clipped(prompt.replace("\n", " "), cells))
     console.print(table)
+
+
+def _question_lines(items: list[AnyQuestion], lang: str, console: Console) -> None:
+    """The table for a terminal too narrow for it: each id whole on its own line with type
+    and level, the prompt under it. Long ids (41 characters) left 9 columns of prompt at
+    80 columns and none at 60."""
+    console.print(label("questions", lang, n=len(items)))
+    cells = min(PROMPT_COLUMNS, console.width - 4)
+    previous = None
+    for question in items:
+        if question.topic != previous:
+            console.print(RichText(question.topic, style="bold magenta"))
+            previous = question.topic
+        meta = f"  {question.type}  {level(question.difficulty, lang)}"
+        if width(question.id + meta) > console.width:
+            meta = f"  {question.type}  {plain(STARS[question.difficulty])}"
+        console.print(RichText.assemble((question.id, "cyan"), meta), overflow="fold")
+        prompt = plain(latex_to_unicode(question.prompt.get(lang))).replace("\n", " ")
+        console.print(f"    {clipped(prompt, cells)}", no_wrap=True, overflow="crop")
 
 
 def search_results(results: list[tuple[float, AnyQuestion]], lang: str) -> None:
@@ -236,7 +258,7 @@ def render_part(part: Part) -> RenderableType:
 def _answer(question: AnyQuestion, lang: str, formula: Formula | None) -> list[RenderableType]:
     parts = kinds.of(question).answer_parts(question, lang, formula)
     sections: list[RenderableType] = [render_part(part) for part in parts]
-    sources = Group(*(RichText(f"- {source}", style="dim") for source in question.sources))
+    sources = Group(*(RichText(plain(f"- {source}"), style="dim") for source in question.sources))
     sections += [
         _section("explanation", lang, Prose(question.explanation.get(lang))),
         _section("hints", lang, _bullets(question.hints, lang)),

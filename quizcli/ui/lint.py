@@ -6,7 +6,7 @@ from rich import box
 from rich.table import Table
 
 from quizcli.messages import say, term
-from quizcli.ui import err, frame, out
+from quizcli.ui import cut_plainly, err, frame, out
 
 # How each dimension's values are named: topics and types through the catalogue, levels by
 # their word, languages as their codes.
@@ -30,4 +30,4 @@ def stats_table(stats: dict[str, dict[str, int]], lang: str) -> None:
             kind = NAMED.get(dimension)
             table.add_column(term(kind, name, lang) if kind else name, justify="right")
         table.add_row(*(str(counts[name]) for name in sorted(counts)))
-        out().print(table)
+        out().print(cut_plainly(table))

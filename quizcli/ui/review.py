@@ -12,9 +12,9 @@ from rich.text import Text
 
 from quizcli.messages import Message, say, term
 from quizcli.srs import CardState, format_interval, retrievability
-from quizcli.store import CardStatus, ReviewRecord, Settings
+from quizcli.store import CardStatus, ReviewRecord
 from quizcli.store.doctor import Diagnosis
-from quizcli.ui import err, out, plain
+from quizcli.ui import cut_plainly, err, out, plain
 
 COLUMNS = ("when", "mode", "rating", "verdict", "next", "time", "answer")
 
@@ -40,7 +40,7 @@ def history(
         table.add_column(heading, no_wrap=column != "answer")
     for record in records:
         table.add_row(*_history_row(record, lang), style="dim strike" if record.undone else "")
-    console.print(table)
+    console.print(cut_plainly(table))
     if any(r.undone for r in records):
         console.print(Text(say("history.undone", lang), style="dim"))
 
@@ -139,8 +139,8 @@ def orphans(found: dict[str, int], deleted: bool, lang: str) -> None:
         show(console, say("orphans.how", lang))
 
 
-def settings(values: Settings, lang: str) -> None:
-    for key, value in vars(values).items():
+def settings(values: dict[str, object], lang: str) -> None:
+    for key, value in values.items():
         setting(key, value, lang)
 
 

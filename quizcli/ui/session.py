@@ -24,7 +24,7 @@ from quizcli.messages import has, say, term
 from quizcli.plans import Today
 from quizcli.session import HINT, MAX_STALLED, SHOW, UNDO, Summary
 from quizcli.srs import Outcome, Rating, format_interval
-from quizcli.ui import browse, err, frame, out
+from quizcli.ui import browse, cut_plainly, err, frame, out
 from quizcli.ui.browse import Prose
 from quizcli.verdict import Verdict
 
@@ -145,15 +145,18 @@ def summary(result: Summary, lang: str, now: datetime, show_topics: bool = False
         return
     if ahead.due_now:
         console.print(label("due_now", lang, count=ahead.due_now), style="dim")
+    if result.new_left:
+        console.print(label("new_left", lang, count=result.new_left), style="dim")
     if ahead.next_at is None:
-        if not ahead.due_now:
+        # A drill schedules nothing: "nothing scheduled" would read as if it had failed to.
+        if not (ahead.due_now or result.new_left or result.practice):
             console.print(label("none_due", lang), style="dim")
         return
     when = format_interval(max(ahead.next_at - now, timedelta()), lang)
     if ahead.later_today:
         time = f"{ahead.next_at.astimezone():%H:%M}"
         console.print(label("later_today", lang, count=ahead.later_today, time=time, when=when))
-    elif not ahead.due_now:
+    elif not (ahead.due_now or result.new_left):
         console.print(label("next_due", lang, when=when, count=ahead.by_tomorrow_end), style="dim")
 
 
@@ -216,7 +219,7 @@ def _scores(result: Summary, lang: str) -> None:
     table.add_column("%", justify="right")
     for topic, (right, total) in result.by_topic().items():
         table.add_row(term("topic", topic, lang), f"{right}/{total}", f"{100 * right / total:.0f}")
-    out().print(table)
+    out().print(cut_plainly(table))
 
 
 class _History:

@@ -17,7 +17,7 @@ from quizcli.bank.model import TOPICS
 from quizcli.messages import say, term
 from quizcli.plans import ReadinessReport
 from quizcli.store import Stats, TopicMastery
-from quizcli.ui import out, plain
+from quizcli.ui import cut_plainly, out, plain
 
 BLOCKS = " ░▒▓█"
 ASCII_BLOCKS = " -+*#"
@@ -110,7 +110,7 @@ def mastery_table(topics: dict[str, TopicMastery], lang: str, ascii_only: bool =
         topic = topics[name]
         cells = (str(topic.questions), str(topic.reviewed), str(topic.mastered))
         table.add_row(term("topic", name, lang), *cells, _bar(topic.share, ascii_only))
-    return table
+    return cut_plainly(table)
 
 
 def _bar(share: float, ascii_only: bool, cells: int = 20) -> Text:
@@ -150,4 +150,4 @@ def readiness(report: ReadinessReport, lang: str) -> None:
             f"{row.seen}/{row.total}",
             _bar(row.predicted_recall, ascii_only),
         )
-    console.print(table)
+    console.print(cut_plainly(table))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,15 @@ def test_h_alone_shows_help_and_an_answer_starting_with_minus_is_still_an_answer
     code, output = check("tanh-derivative", "-h")
     assert code == 2  # read as an answer (a formula that cannot be read), not as help
     assert "Usage: " not in output
+
+
+def test_an_answer_past_float_range_is_too_large_not_unreal_and_warns_nothing() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code, output = check("sigmoid-derivative", "exp(exp(exp(exp(x))))")
+    assert [str(w.message) for w in caught] == []
+    assert code == 1
+    assert "your answer is too large to evaluate in floating point at x = " in " ".join(
+        output.split()
+    )
+    assert "not a real number" not in output

@@ -68,6 +68,14 @@ def test_unreadable_answers_are_asked_again_without_penalty() -> None:
     assert [r.verdict for r in reviews("fx-sigmoid-max-slope")] == ["correct"]
 
 
+def test_an_unreadable_answer_is_quoted_whole_or_cut_with_a_marker() -> None:
+    typed = ["sigmoid(x)*(1-sigmoid(x))", "x" * 200, "0.25", ""]
+    result = run(["study", "--type", "numeric", "--limit", "1"], typed)
+    assert "Cannot read 'sigmoid(x)*(1-sigmoid(x))' as a number" in result.output
+    said = " ".join(result.output.split())
+    assert f"Cannot read '{'x' * 60}'... (200 characters) as a number" in said
+
+
 def test_three_unreadable_answers_show_the_answer() -> None:
     result = run(["study", "--type", "choice", "--limit", "1"], ["z", "9", "?!", ""])
     assert result.exit_code == 0
@@ -313,3 +321,20 @@ def test_each_option_reason_is_shown_after_grading_not_before() -> None:
     reason = "Negative inputs give it a zero gradient for good."
     assert result.output.index(reason) > graded
     assert "Its gradient is small but never exactly zero." in result.output
+
+
+def test_a_study_ended_with_new_questions_left_says_so_not_done_for_today() -> None:
+    result = run(["study", "--type", "choice"], ["ab", "4"])
+    assert result.exit_code == 0, result.output
+    assert "2 new question(s) planned for today not asked yet" in result.output
+    assert "Done for today" not in result.output
+    result = run(["study", "--type", "choice", "--limit", "1"], [])
+    assert "2 new question(s) planned for today not asked yet" in result.output
+    assert "Nothing scheduled yet." not in result.output
+
+
+def test_a_drill_does_not_say_nothing_is_scheduled() -> None:
+    result = run(["drill", "fx-gelu-models"], ["ab", ""])
+    assert result.exit_code == 0, result.output
+    assert "Answered 1" in result.output
+    assert "Nothing scheduled" not in result.output and "not asked yet" not in result.output

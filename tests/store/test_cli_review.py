@@ -105,14 +105,17 @@ def test_stats_drawing() -> None:
     assert "█" in out
 
 
-def test_stats_and_history_in_plain_ascii() -> None:
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_stats_and_history_in_plain_ascii(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
     with open_store(now=NOW) as store:
         answer(store, "mini-choice", Rating.EASY, NOW - 3 * DAY)
     for command in (["stats"], ["history", "mini-choice"]):
         code, out, _ = invoke("--ascii", *command)
         assert code == 0
         assert out.isascii(), out
-    assert "mastery (learnt, recall >= 90% now)" in invoke("--ascii", "stats")[1]
+    if columns == "100":  # the header wraps at 60
+        assert "mastery (learnt, recall >= 90% now)" in invoke("--ascii", "stats")[1]
 
 
 def test_stats_in_chinese() -> None:
@@ -305,6 +308,33 @@ def test_config_show_and_change() -> None:
     assert "setting desired_retention = '2': must be between 0.70 and 0.99" in err
 
 
+def test_config_refuses_a_past_interview_date_but_takes_today() -> None:
+    today, yesterday = NOW.date(), NOW.date() - timedelta(days=1)
+    code, out, err = invoke("config", "interview_date", yesterday.isoformat())
+    assert code == 2 and out == ""
+    assert err == (
+        f"quizcli: interview_date {yesterday} is in the past (today is {today});"
+        " give a later date, or none\n"
+    )
+    assert invoke("config", "interview_date")[1].strip() == "interview_date = none"
+    code, out, _ = invoke("config", "interview_date", today.isoformat())
+    assert code == 0 and out.strip() == f"interview_date = {today}"
+
+
+def test_config_neither_lists_nor_sets_internal_state() -> None:
+    invoke("config", "interview_date", (NOW.date() + timedelta(days=9)).isoformat())
+    code, out, _ = invoke("config")
+    assert code == 0 and "interview_planned_on" not in out
+    assert "interview_planned_on" not in invoke("config", "--json")[1]
+    for args in (["interview_planned_on", "2020-01-01"], ["interview_planned_on"]):
+        code, _, err = invoke("config", *args)
+        assert code == 2
+        assert err.startswith("quizcli: unknown setting 'interview_planned_on'; settings are: ")
+        assert "interview_planned_on" not in err.split("settings are:")[1]
+    with open_store() as store:
+        assert store.settings().interview_planned_on == NOW.date()
+
+
 def test_orphans_and_config_speak_json() -> None:
     code, out, err = invoke("config", "new_per_day", "15", "--json")
     assert code == 0, err
@@ -313,7 +343,6 @@ def test_orphans_and_config_speak_json() -> None:
         "desired_retention": 0.9,
         "fuzz": True,
         "interview_date": None,
-        "interview_planned_on": None,
         "exam_retention": 0.95,
         "max_answers_per_day": 200,
         "leech_action": "suspend",
