@@ -15,6 +15,7 @@ from typing import Any
 
 from quizcli.errors import UsageError
 from quizcli.functions import CURVES
+from quizcli.messages import msg
 
 # The curves and their names come from the one function table (quizcli.functions).
 DEFINITIONS = {name: str(entry.definition) for name, entry in CURVES.items()}
@@ -44,12 +45,11 @@ def resolve(name: str) -> str:
     if key in DEFINITIONS:
         return key
     close = get_close_matches(key, [*DEFINITIONS, *ALIASES], n=1, cutoff=0.4)
-    hint = (
-        f"did you mean '{ALIASES.get(close[0], close[0])}'?"
-        if close
-        else f"choose from {', '.join(DEFINITIONS)}"
-    )
-    raise UsageError(f"no curve '{name}'; {hint}")
+    if close:
+        raise UsageError(
+            msg("error.no_curve_like", name=name, close=ALIASES.get(close[0], close[0]))
+        )
+    raise UsageError(msg("error.no_curve", name=name, names=", ".join(DEFINITIONS)))
 
 
 def named_in(tags: Iterable[str]) -> list[str]:
@@ -67,7 +67,7 @@ def default_range(names: Sequence[str]) -> tuple[float, float]:
 def grid(low: float, high: float, count: int = SAMPLES) -> list[float]:
     """Evenly spaced xs; an odd count puts x = 0 on the grid of a symmetric range."""
     if not low < high:
-        raise UsageError(f"--range {low:g} {high:g} is empty; give the lower bound first")
+        raise UsageError(msg("error.empty_range", low=f"{low:g}", high=f"{high:g}"))
     return [round(low + (high - low) * i / (count - 1), 12) for i in range(count)]
 
 
@@ -96,7 +96,7 @@ def sample(names: Sequence[str], xs: Sequence[float], derivative: bool = False) 
     sampled = []
     for label, row in zip(labels, values, strict=True):
         if not np.isfinite(row).all():
-            raise UsageError(f"{label} overflows on this range; choose a narrower --range")
+            raise UsageError(msg("error.overflow", label=label))
         sampled.append(Sampled(label, [_clean(y) for y in row]))
     return sampled
 

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from quizcli.errors import UsageError
+from quizcli.messages import msg
 
 LANGS = ("en", "zh")
 # Intervals run to decades and days are counted from an epoch: years near datetime's own
@@ -53,11 +54,59 @@ def bundled_banks_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "questions"
 
 
+def lang_path() -> Path:
+    """Where `quizcli config lang` keeps the chosen language: a one-word text file, so every
+    command (browsing ones included, which never open the database) reads it for free."""
+    return data_dir() / "lang"
+
+
+def saved_lang() -> str | None:
+    """The language `quizcli config lang` chose, or None (never set, unset, unreadable)."""
+    try:
+        word = lang_path().read_text("utf-8").strip().lower()
+    except (OSError, ValueError):
+        return None
+    return word if word in LANGS else None
+
+
+def save_lang(lang: str | None) -> None:
+    """Keep `lang` for later commands; None forgets it (the locale decides again)."""
+    path = lang_path()
+    if lang is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"lang.{os.getpid()}.tmp")
+    tmp.write_text(lang + "\n", "utf-8")
+    tmp.replace(path)
+
+
+_lang_override: str | None = None
+
+
+def set_lang(lang: str) -> None:
+    """The language of this invocation (the CLI's --lang, or the default it resolved)."""
+    global _lang_override
+    _lang_override = lang
+
+
+def lang() -> str:
+    """The language to speak where no caller hands one down (a warning from the store)."""
+    return _lang_override or default_lang()
+
+
 def default_lang() -> str:
-    """QUIZCLI_LANG, else the locale (Chinese locales give zh), else English."""
+    """The language when --lang is not given: QUIZCLI_LANG, else `quizcli config lang`, else
+    the locale (LC_ALL, LC_MESSAGES, LANG, then Python's; Chinese locales give zh), else English.
+    """
     chosen = os.environ.get("QUIZCLI_LANG", "").strip().lower()
     if chosen in LANGS:
         return chosen
+    return saved_lang() or locale_lang()
+
+
+def locale_lang() -> str:
+    """The language the locale asks for: zh for any Chinese locale, else en."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
@@ -76,13 +125,10 @@ def now() -> datetime:
         try:
             moment = datetime.fromisoformat(pinned)
         except ValueError:
-            example = "an ISO 8601 time such as 2025-03-01T09:00"
-            raise UsageError(f"QUIZCLI_NOW is {pinned!r}, not {example}; fix or unset it") from None
+            raise UsageError(msg("error.now_format", value=pinned)) from None
         if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-            raise UsageError(
-                f"QUIZCLI_NOW is {pinned!r}, outside the years {FIRST_YEAR}-{LAST_YEAR} "
-                "quizcli can schedule in; fix or unset it"
-            )
+            years = {"first": FIRST_YEAR, "last": LAST_YEAR}
+            raise UsageError(msg("error.now_years", value=pinned, **years))
         # Without an offset the time is read as local time, as a clock on the wall.
         return (moment if moment.tzinfo else moment.astimezone()).astimezone(timezone.utc)
     return datetime.now(timezone.utc)

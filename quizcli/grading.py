@@ -15,6 +15,7 @@ from fractions import Fraction
 from quizcli.bank.model import LANGS, Text
 from quizcli.kinds.choice import ChoiceQuestion
 from quizcli.kinds.numeric import NumericQuestion
+from quizcli.messages import Message, Pair, msg, say
 from quizcli.verdict import Outcome, Verdict
 
 CORRECT = Outcome.CORRECT
@@ -43,19 +44,15 @@ def grade_choice(question: ChoiceQuestion, answer: str) -> Verdict:
         return _letters_verdict(
             INVALID,
             answer.strip(),
-            _both(f"Answer with letters {span}.", f"请用字母 {span} 作答。"),
+            _said("grade.letters", span=span),
         )
     if len(picked) != wanted:
-        return _letters_verdict(
-            INVALID, shown, _both(f"Pick {wanted} option(s).", f"请选 {wanted} 项。")
-        )
+        return _letters_verdict(INVALID, shown, _said("grade.pick", n=wanted))
     correct = sorted(question.answer.correct)
     if picked == correct:
         return _letters_verdict(CORRECT, shown)
     right = ", ".join(correct)
-    return _letters_verdict(
-        INCORRECT, shown, _both(f"The answer is {right}.", f"正确答案是 {right}。")
-    )
+    return _letters_verdict(INCORRECT, shown, _said("grade.choice_answer", right=right))
 
 
 def _letters(answer: str) -> list[str]:
@@ -76,25 +73,24 @@ def grade_numeric(question: NumericQuestion, answer: str) -> Verdict:
     try:
         read = read_numbers(answer, en, zh)
     except ValueError as exc:
-        return _numbers_verdict(INVALID, answer.strip(), _both(*exc.args))
+        reason: Message = exc.args[0]
+        return _numbers_verdict(INVALID, answer.strip(), _said(reason.key, **reason.fields))
     given = [value for value, _ in read]
     shown = ", ".join(_format(value) + note for value, note in read)
     if en and any(note == UNIT for _, note in read):
         shown = ", ".join(_format(value) for value in given) + f" {en}"
     if len(given) != len(expected):
         n = len(expected)
-        return _numbers_verdict(INVALID, shown, _both(f"Give {n} number(s).", f"请给出 {n} 个数。"))
+        return _numbers_verdict(INVALID, shown, _said("grade.count", n=n))
     tolerance = question.answer.tolerance
     if all(_close(a, b, tolerance) for a, b in zip(given, expected, strict=True)):
         return _numbers_verdict(CORRECT, shown)
     right = ", ".join(_format(value) for value in expected)
+    unit = Pair(f" {en}" if en else "", f" {zh}" if zh else "")
     return _numbers_verdict(
         INCORRECT,
         shown,
-        _both(
-            f"The answer is {right}{' ' + en if en else ''} (± {_format(tolerance)}).",
-            f"正确答案是 {right}{' ' + zh if zh else ''}（± {_format(tolerance)}）。",
-        ),
+        _said("grade.numeric_answer", right=right, unit=unit, tolerance=_format(tolerance)),
     )
 
 
@@ -132,7 +128,7 @@ def parse_numbers(answer: str, *units: str) -> list[float]:
     """`0.25`, `1/4`, `2.5e-3`, `2.5 × 10^-3`, `0.1%`, `[1, -2.5]`, `(1, 2)`, `1, 2`, `1 2 3`;
     a unit after a number (`56 px`, `56px`, `56 pixels`) is read as the question's.
 
-    Raises ValueError(en, zh) naming the part that could not be read.
+    Raises ValueError(Message) naming the part that could not be read.
     """
     return [value for value, _ in read_numbers(answer, *units)]
 
@@ -147,7 +143,7 @@ def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
     if len(parts) == 1 and all(_NUMBER.match(token) for token in parts[0].split()):
         parts = parts[0].split()
     if not parts:
-        raise ValueError("Type a number, such as 0.25 or 1/4.", "请输入一个数，例如 0.25 或 1/4。")
+        raise ValueError(msg("grade.no_number"))
     aliases = _unit_aliases(units)
     return [_read_part(part, aliases) for part in parts]
 
@@ -199,27 +195,20 @@ def _read_part(part: str, aliases: list[str]) -> tuple[float, str]:
         leading = re.match(r"[+-]?[\d.]+", part)
         if aliases and leading and _NUMBER.match(leading.group()):
             unit = aliases[0]
-            raise ValueError(
-                f"Cannot read {_quoted(part)}: the answer is in {unit}; type the number alone"
-                f" or with that unit, e.g. {leading.group()} {unit}.",
-                f"无法读懂 {_quoted(part)}：答案的单位是 {unit}；"
-                f"只写数字，或写成 {leading.group()} {unit}。",
-            )
+            said = msg("grade.unit", part=_quoted(part), unit=unit, number=leading.group())
+            raise ValueError(said)
     return _number(part), note
 
 
 def _number(part: str) -> float:
     match = _NUMBER.match(part)
     if match is None:
-        raise ValueError(
-            f"Cannot read {_quoted(part)} as a number; write e.g. 0.25, 1/4 or 2.5e-3.",
-            f"无法把 {_quoted(part)} 读成数，请写成 0.25、1/4 或 2.5e-3 这样的形式。",
-        )
+        raise ValueError(msg("grade.not_a_number", part=_quoted(part)))
     value = Fraction(match["num"])
     if match["den"] is not None:
         den = Fraction(match["den"])
         if den == 0:
-            raise ValueError(f"{part!r} divides by zero.", f"{part!r} 的分母为零。")
+            raise ValueError(msg("grade.zero", part=repr(part)))
         value /= den
     power = match["exp"] or match["pow"]
     if power is not None:
@@ -227,7 +216,7 @@ def _number(part: str) -> float:
     if match["pct"]:
         value /= 100
     if abs(value) > _LARGEST:
-        raise ValueError(f"{_quoted(part)} is too large.", f"{_quoted(part)} 太大了。")
+        raise ValueError(msg("grade.too_large", part=_quoted(part)))
     return float(-value if match["sign"] == "-" else value)
 
 
@@ -238,5 +227,6 @@ def _format(value: float) -> str:
     return f"{value:.6g}"
 
 
-def _both(en: str, zh: str) -> Text:
-    return Text(en=en, zh=zh)
+def _said(key: str, /, **fields: object) -> Text:
+    """Feedback in both languages, as a grade carries it (the session shows one)."""
+    return Text(en=say(key, "en", **fields), zh=say(key, "zh", **fields))

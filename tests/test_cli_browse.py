@@ -217,7 +217,7 @@ def test_version_and_module_entry_point() -> None:
 def test_help_keeps_bracketed_text() -> None:
     code, out, _ = invoke("--help")
     assert code == 0
-    assert "[default: locale]" in out
+    assert "[default: QUIZCLI_LANG," in out
 
 
 def test_ascii_option_spells_out_symbols_and_boxes() -> None:

@@ -230,7 +230,7 @@ def test_export_follows_quizcli_language_unless_told(
     args = ["--lang", "zh", "export", "anki", str(tmp_path / "deck.apkg"), "--lang", "both"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "wrote 4 notes" in result.stdout
+    assert "已写入 4 张卡片" in result.stdout  # quizcli speaks Chinese; the cards hold both
     choice = open_deck(tmp_path / "deck.apkg", tmp_path)["mini-choice"]
     assert "Which layers" in choice[QUESTION] and "哪些层" in choice[QUESTION]
 

@@ -11,6 +11,7 @@ from quizcli import env, kinds
 from quizcli.bank.loader import Origin, Problem, bank_files, display, duplicate_id, load_file
 from quizcli.bank.model import AnyQuestion
 from quizcli.errors import UsageError
+from quizcli.messages import msg
 
 __all__ = ["Bank", "Filters", "Origin", "Problem", "default_sources", "load_bank"]
 
@@ -59,7 +60,7 @@ class Filters:
         questions = list(questions)
         known("--topic", self.topic, {q.topic for q in questions})
         known_types = set(kinds.names()) | {q.type for q in questions}
-        known("--type", self.kind, known_types, problem="is not a question type")
+        known("--type", self.kind, known_types, subject="type")
         known("--tag", self.tag, {tag for q in questions for tag in q.tags})
         return [
             q
@@ -71,17 +72,17 @@ class Filters:
         ]
 
 
-def known(
-    option: str, value: str | None, names: set[str], problem: str = "matches no question"
-) -> None:
+def known(option: str, value: str | None, names: set[str], subject: str = "filter") -> None:
     """A misspelt `--topic poolng` would silently select nothing; say so and suggest."""
     if value is None or value in names:
         return
     close = get_close_matches(value, sorted(names), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(sorted(names))}"
-    if not close and option == "--tag":
-        hint = "`quizcli list --json` shows each question's tags"
-    raise UsageError(f"{option} '{value}' {problem}; {hint}")
+    if close:
+        raise UsageError(msg(f"error.{subject}_close", option=option, value=value, close=close[0]))
+    if option == "--tag":
+        raise UsageError(msg("error.filter_tag", option=option, value=value))
+    listed = ", ".join(sorted(names))
+    raise UsageError(msg(f"error.{subject}_known", option=option, value=value, known=listed))
 
 
 def default_sources() -> list[Path]:

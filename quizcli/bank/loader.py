@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from quizcli import __version__, kinds
 from quizcli.bank import yamlpos
 from quizcli.bank.model import AnyQuestion
 from quizcli.controls import escape_controls
+from quizcli.messages import Message, Pair, msg, reason
 
 CACHE_FORMAT = f"{__version__}-3"
 # The five bundled banks are about 200 kB each; 10,000 questions fit in 16 MB.
@@ -28,7 +30,11 @@ MAX_BANK_BYTES = 16 * 2**20
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a bank, printed as `file:line:col: id: field: message`."""
+    """One thing wrong with a bank, printed as `file:line:col: id: field: message`.
+
+    Given a catalogue Message, `message` keeps its English text (logs, tests) and `text`
+    says it in the user's language; plain text (quoting a library) is shown as it is.
+    """
 
     path: str
     line: int
@@ -36,9 +42,22 @@ class Problem:
     item: str
     field: str
     message: str
+    said: Message | Pair | None = dataclass_field(default=None, compare=False)
+
+    @classmethod
+    def of(
+        cls, path: str, line: int, col: int, item: str, where: str, said: Message | Pair | str
+    ) -> Problem:
+        if isinstance(said, str):
+            return cls(path, line, col, item, where, said)
+        return cls(path, line, col, item, where, str(said), said)
+
+    def text(self, lang: str) -> str:
+        message = self.said.text(lang) if self.said is not None else self.message
+        return f"{self.path}:{self.line}:{self.col}: {self.item}: {self.field}: {message}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.item}: {self.field}: {self.message}"
+        return self.text("en")
 
 
 @dataclass(frozen=True)
@@ -66,14 +85,12 @@ def load_file(path: Path, cache: Path | None = None) -> FileResult:
     shown = display(path)
     try:
         if path.stat().st_size > MAX_BANK_BYTES:
-            limit = f"larger than {MAX_BANK_BYTES // 2**20} MB; split it into several files"
-            return FileResult(shown, problems=[Problem(shown, 1, 1, "-", "-", limit)])
+            limit = msg("lint.too_large", mb=MAX_BANK_BYTES // 2**20)
+            return FileResult(shown, problems=[Problem.of(shown, 1, 1, "-", "-", limit)])
         raw = path.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return FileResult(
-            shown, problems=[Problem(shown, 1, 1, "-", "-", f"cannot read: {reason}")]
-        )
+        cannot = msg("lint.cannot_read", reason=reason(exc))
+        return FileResult(shown, problems=[Problem.of(shown, 1, 1, "-", "-", cannot)])
     key = hashlib.sha256(CACHE_FORMAT.encode() + raw).hexdigest()
     cached = _cache_read(cache, key)
     if cached is not None:
@@ -92,26 +109,25 @@ def _parse(shown: str, raw: bytes) -> FileResult:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         result.problems.append(
-            Problem(shown, 1, 1, "-", "-", f"not UTF-8 (byte {exc.start}); save the file as UTF-8")
+            Problem.of(shown, 1, 1, "-", "-", msg("lint.not_utf8", byte=exc.start))
         )
         return result
     try:
         doc = yamlpos.load(text)
     except yamlpos.YamlSyntaxError as exc:
-        result.problems.append(Problem(shown, exc.line, exc.col, "-", "-", exc.message))
+        result.problems.append(Problem.of(shown, exc.line, exc.col, "-", "-", exc.message))
         return result
     traps = [
-        (doc.duplicates, "duplicate key; YAML would keep only the last one, so remove one of them"),
-        (doc.cut_short, "text after ' #' is read as a YAML comment and dropped; quote the value"),
+        (doc.duplicates, msg("lint.duplicate_key")),
+        (doc.cut_short, msg("lint.cut_short")),
     ]
-    for found, msg in traps:
+    for found, said in traps:
         for path, line, col in found:
             item = _item_id(doc.value, path)
             where = _field_name(path[2:] if item != "-" else path)
-            result.problems.append(Problem(shown, line, col, item, where, msg))
+            result.problems.append(Problem.of(shown, line, col, item, where, said))
     if not isinstance(doc.value, dict):
-        msg = "a bank file is a mapping with format_version and questions"
-        result.problems.append(Problem(shown, 1, 1, "-", "-", msg))
+        result.problems.append(Problem.of(shown, 1, 1, "-", "-", msg("lint.not_mapping")))
         return result
     _check_header(result, doc)
     questions = doc.value.get("questions")
@@ -126,19 +142,23 @@ def _check_header(result: FileResult, doc: yamlpos.Located) -> None:
     for key in doc.value:
         if key not in ("format_version", "questions"):
             kl, kc = doc.marks[(key,)]
-            msg = "unknown key; a bank file has only format_version and questions"
-            result.problems.append(Problem(result.path, kl, kc, "-", key, msg))
+            result.problems.append(
+                Problem.of(result.path, kl, kc, "-", key, msg("lint.header_key"))
+            )
     version = doc.value.get("format_version")
     if version != 1:
         vl, vc = doc.marks.get(("format_version",), (line, col))
-        what = "is missing" if version is None else f"is {version!r}"
-        msg = f"{what}; this quizcli reads format_version: 1"
-        result.problems.append(Problem(result.path, vl, vc, "-", "format_version", msg))
+        said = (
+            msg("lint.no_version")
+            if version is None
+            else msg("lint.bad_version", version=repr(version))
+        )
+        result.problems.append(Problem.of(result.path, vl, vc, "-", "format_version", said))
     questions = doc.value.get("questions")
     if not isinstance(questions, list) or not questions:
         ql, qc = doc.marks.get(("questions",), (line, col))
-        msg = "needs a list with at least one question"
-        result.problems.append(Problem(result.path, ql, qc, "-", "questions", msg))
+        said = msg("lint.no_questions")
+        result.problems.append(Problem.of(result.path, ql, qc, "-", "questions", said))
 
 
 def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, data: Any) -> None:
@@ -154,8 +174,8 @@ def _validate_question(result: FileResult, doc: yamlpos.Located, index: int, dat
             if error["type"].startswith("union_tag") and not loc:
                 loc = ("type",)
             at = _nearest_mark(doc.marks, base + loc, (line, col))
-            msg = _message(error)
-            result.problems.append(Problem(result.path, *at, label, _field_name(loc), msg))
+            said = _message(error)
+            result.problems.append(Problem.of(result.path, *at, label, _field_name(loc), said))
         return
     if question.id in result.origins:
         here = Origin(result.path, line, col)
@@ -173,8 +193,9 @@ def _validate(data: Any) -> AnyQuestion:
 
 def duplicate_id(at: Origin, question_id: str, first: Origin) -> Problem:
     """Review history is keyed on ids, so two questions may never share one, in any bank."""
-    msg = f"duplicate id; also defined at {first}; ids must be unique across all banks"
-    return Problem(at.path, at.line, at.col, question_id, "id", msg)
+    return Problem.of(
+        at.path, at.line, at.col, question_id, "id", msg("lint.duplicate_id", first=first)
+    )
 
 
 def _strip_tag(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -209,20 +230,51 @@ def _item_id(value: Any, path: yamlpos.Path) -> str:
     return "-"
 
 
-_FIXES = {
-    "missing": "is missing; add it (see questions/README.md)",
-    "extra_forbidden": "unknown key; remove it or fix its spelling (see questions/README.md)",
-    "union_tag_invalid": "must be one of {kinds}",
-    "union_tag_not_found": "is missing; set type to one of {kinds}",
+# Pydantic's error types, said through the catalogue: (message id, the context field that
+# fills {limit}, {n} or {expected}). Types not listed keep pydantic's English.
+_FIXES: dict[str, tuple[str, str | None]] = {
+    "missing": ("lint.missing", None),
+    "extra_forbidden": ("lint.extra", None),
+    "union_tag_invalid": ("lint.bad_type", None),
+    "union_tag_not_found": ("lint.no_type", None),
+    "string_type": ("lint.want_text", None),
+    "int_type": ("lint.want_int", None),
+    "int_parsing": ("lint.want_int", None),
+    "int_from_float": ("lint.want_int", None),
+    "float_type": ("lint.want_number", None),
+    "float_parsing": ("lint.want_number", None),
+    "bool_type": ("lint.want_bool", None),
+    "bool_parsing": ("lint.want_bool", None),
+    "list_type": ("lint.want_list", None),
+    "tuple_type": ("lint.want_list", None),
+    "dict_type": ("lint.want_mapping", None),
+    "model_type": ("lint.want_mapping", None),
+    "model_attributes_type": ("lint.want_mapping", None),
+    "literal_error": ("lint.literal", "expected"),
+    "greater_than_equal": ("lint.ge", "ge"),
+    "greater_than": ("lint.gt", "gt"),
+    "less_than_equal": ("lint.le", "le"),
+    "less_than": ("lint.lt", "lt"),
+    "string_too_short": ("lint.short_text", "min_length"),
+    "string_too_long": ("lint.long_text", "max_length"),
+    "too_short": ("lint.short_list", "min_length"),
+    "too_long": ("lint.long_list", "max_length"),
+    "string_pattern_mismatch": ("lint.pattern", None),
 }
 
 
-def _message(error: Any) -> str:
+def _message(error: Any) -> Message | str:
+    """A pydantic error as a catalogue message; a validator's own Message is kept as raised."""
     kind = error["type"]
+    context = error.get("ctx") or {}
+    raised = context.get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Message):
+        return raised.args[0]
     if kind in _FIXES:
-        return _FIXES[kind].format(kinds=", ".join(kinds.names()))
-    text = str(error["msg"])
-    return text.removeprefix("Value error, ")
+        key, name = _FIXES[kind]
+        value = context.get(name) if name else None
+        return msg(key, types=", ".join(kinds.names()), limit=value, n=value, expected=value)
+    return str(error["msg"]).removeprefix("Value error, ")  # a validator's or pydantic's words
 
 
 def display(path: Path) -> str:

@@ -14,11 +14,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from quizcli.messages import msg
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 TOPICS = ("activations", "regularization", "normalization", "pooling", "optimization")
 LANGS = ("en", "zh")
-LEVELS = {1: ("easy", "基础"), 2: ("medium", "进阶"), 3: ("hard", "困难")}
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 # Far above any real formula (the longest is 165 characters), far below what would make
 # the reader or sympy recurse past Python's stack: a 10,000-term bank formula is an error.
@@ -42,7 +43,7 @@ class Text(Strict):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("is empty; write the text in this language")
+            raise ValueError(msg("lint.empty_text"))
         return value.strip()
 
     def get(self, lang: str) -> str:
@@ -67,17 +68,17 @@ class Series(Strict):
     @model_validator(mode="after")
     def _points_or_curve(self) -> Series:
         if (self.points is None) == (self.curve is None):
-            raise ValueError("a series has either points or a curve, not both or neither")
+            raise ValueError(msg("lint.series_kind"))
         if self.points is not None:
             if self.name is None or self.range is not None:
-                raise ValueError("a series of points needs a name and takes no range")
+                raise ValueError(msg("lint.points_shape"))
             xs = [x for x, _ in self.points]
             if any(b <= a for a, b in itertools.pairwise(xs)):
-                raise ValueError("the points' x values must increase")
+                raise ValueError(msg("lint.points_order"))
         if self.curve is not None:
             self.curve_name()
         if self.range is not None and not self.range[0] < self.range[1]:
-            raise ValueError(f"range {list(self.range)} is empty; give the lower bound first")
+            raise ValueError(msg("lint.empty_range", range=list(self.range)))
         return self
 
     def curve_name(self) -> tuple[str, bool]:
@@ -90,7 +91,7 @@ class Series(Strict):
         try:
             return curves.resolve(self.curve.rstrip("'′")), derivative
         except QuizcliError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.said or exc.message) from None
 
 
 class Figure(Strict):
@@ -122,12 +123,9 @@ class QuestionBase(Strict):
     def _sources_readable(cls, sources: list[str]) -> list[str]:
         for source in sources:
             if source.startswith("seed:"):
-                raise ValueError(
-                    f"{source!r} names a private note no reader can open; cite the paper, "
-                    "book or framework documentation the fact comes from"
-                )
+                raise ValueError(msg("lint.private_source", source=source))
             if not source.strip():
-                raise ValueError("a source is empty; cite a paper, book or framework documentation")
+                raise ValueError(msg("lint.empty_source"))
         return sources
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from quizcli.controls import escape_controls
+from quizcli.messages import Message, Pair, msg, say
 
 Path = tuple[str | int, ...]
 Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,8 +42,8 @@ class Located:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, col: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, col: int, message: Message) -> None:
+        super().__init__(str(message))
         self.line, self.col, self.message = line, col, message
 
 
@@ -55,9 +56,10 @@ def load(text: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlSyntaxError(line, col, _describe(exc)) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1, 1, escape_controls(str(exc).splitlines()[0])) from None
+        said = _pyyaml(escape_controls(str(exc).splitlines()[0]))
+        raise YamlSyntaxError(1, 1, msg("lint.yaml_syntax", detail=said)) from None
     except RecursionError:
-        raise YamlSyntaxError(1, 1, f"nested more than {MAX_DEPTH} levels deep") from None
+        raise YamlSyntaxError(1, 1, msg("lint.too_deep", n=MAX_DEPTH)) from None
     if node is None:
         return Located(None, {}, [], [])
     builder = _Builder(text.splitlines())
@@ -65,10 +67,30 @@ def load(text: str) -> Located:
     return Located(value, builder.marks, builder.duplicates, builder.cut_short)
 
 
-def _describe(exc: yaml.MarkedYAMLError) -> str:
+# PyYAML's problems, by how they start, with their Chinese description's catalogue id.
+PYYAML_PROBLEMS = {
+    "found unexpected end of stream": "yaml.end_of_stream",
+    "mapping values are not allowed here": "yaml.mapping_values",
+    "could not find expected ':'": "yaml.expected_colon",
+    "did not find expected key": "yaml.expected_key",
+    "expected <block end>": "yaml.block_end",
+    "found character": "yaml.bad_character",
+    "found undefined alias": "yaml.undefined_alias",
+}
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> Message:
     parts = [p for p in (exc.context, exc.problem) if p]
-    text = "; ".join(parts) + " (check indentation, colons and quotes)"
-    return "YAML syntax: " + escape_controls(text)
+    return msg("lint.yaml_syntax", detail=_pyyaml(escape_controls("; ".join(parts)), exc.problem))
+
+
+def _pyyaml(text: str, problem: str | None = None) -> Pair:
+    """PyYAML's words in English; in Chinese, what that problem means (or that the file
+    cannot be read, for one not in the table)."""
+    key = next(
+        (k for start, k in PYYAML_PROBLEMS.items() if (problem or "").startswith(start)), None
+    )
+    return Pair(text, say(key or "yaml.other", "zh"))
 
 
 _COMMENT_IN_TEXT = re.compile(r" #\S")
@@ -109,7 +131,7 @@ class _Builder:
         self._bound(node)
         if not isinstance(node, yaml.ScalarNode):
             line, col = _pos(node)
-            raise YamlSyntaxError(line, col, "a key must be plain text, not a list or mapping")
+            raise YamlSyntaxError(line, col, msg("lint.key_not_text"))
         return escape_controls(str(self._construct(node)))
 
     def _bound(self, node: yaml.Node) -> None:
@@ -117,19 +139,16 @@ class _Builder:
         expanding past a budget, deep nesting, and tags that name Python objects."""
         line, col = _pos(node)
         if id(node) in self.open:
-            fix = "an alias (*name) may not point to a value that contains it"
-            raise YamlSyntaxError(line, col, f"recursive alias: {fix}")
+            raise YamlSyntaxError(line, col, msg("lint.recursive_alias"))
         self.visits += 1
         self.seen.add(id(node))
         if self.visits - len(self.seen) > MAX_ALIAS_VALUES:
-            what = f"aliases expand to more than {MAX_ALIAS_VALUES:,} values"
-            raise YamlSyntaxError(line, col, f"{what}; write the values out instead")
+            raise YamlSyntaxError(line, col, msg("lint.alias_bomb", n=f"{MAX_ALIAS_VALUES:,}"))
         if len(self.open) >= MAX_DEPTH:
-            raise YamlSyntaxError(line, col, f"nested more than {MAX_DEPTH} levels deep")
+            raise YamlSyntaxError(line, col, msg("lint.too_deep", n=MAX_DEPTH))
         if node.tag not in PLAIN_TAGS:
             tag = escape_controls(node.tag.replace(PLAIN, "!!"))
-            fix = "bank files hold plain text, numbers and lists; remove the tag"
-            raise YamlSyntaxError(line, col, f"unsupported YAML tag {tag}: {fix}")
+            raise YamlSyntaxError(line, col, msg("lint.yaml_tag", tag=tag))
 
     def _check_cut_short(self, node: yaml.ScalarNode, path: Path) -> None:
         """An unquoted value followed by ` #226` lost that text: YAML read it as a comment."""

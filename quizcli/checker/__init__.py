@@ -94,11 +94,26 @@ def _decide(question: DerivationQuestion, answer: str, timeout: float, ascii: bo
     deadline = bound.cpu_time() + left
     try:
         with _bounded(left):
-            return judge(question, trees, answer, deadline, progress)
+            return _noted(judge(question, trees, answer, deadline, progress), progress.dropped)
     except ParseError as exc:
         return invalid(exc, answer, progress.read_as)
     except (bound.CheckTimeout, RecursionError):
         return timed_out(progress.read_as, progress.stage, timeout)
+
+
+def _noted(verdict: Verdict, dropped: list[str]) -> Verdict:
+    """The feedback, after a note naming the labels (`y =`) left out of the reading."""
+    if not dropped or verdict.feedback is None:
+        return verdict
+    from dataclasses import replace
+
+    from quizcli.bank.model import Text
+    from quizcli.messages import msg
+
+    note = msg("why.labels_dropped", labels=", ".join(f"'{label} ='" for label in dropped))
+    feedback = verdict.feedback
+    noted = Text(en=f"{note.text('en')} {feedback.en}", zh=f"{note.text('zh')}{feedback.zh}")
+    return replace(verdict, feedback=noted)
 
 
 def _bounded(seconds: float) -> Any:

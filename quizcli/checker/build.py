@@ -19,6 +19,7 @@ from quizcli.checker.errors import ParseError
 from quizcli.checker.functions import sympy_function
 from quizcli.checker.grammar import Node
 from quizcli.checker.names import canonical
+from quizcli.messages import msg
 
 MAX_EXPONENT = 64
 MAX_RESULT_DIGITS = 400
@@ -184,9 +185,7 @@ class Builder:
     def _diag(self, node: Node) -> Any:
         (vector,) = self._args(node)
         if not _is_matrix(vector) or vector.shape[1] != 1:
-            raise ParseError(
-                node.pos, "diag takes a vector, as in diag(s)", "diag 的参数是向量，例如 diag(s)"
-            )
+            raise ParseError(node.pos, msg("parse.diag"))
         return self._diagonal(vector)
 
     def _diagonal(self, vector: Any) -> Any:
@@ -196,7 +195,7 @@ class Builder:
     def _T(self, node: Node) -> Any:
         value = self.build(node.args[0])
         if not _is_matrix(value):
-            raise ParseError(node.pos, "only a vector can be transposed", "只有向量可以转置")
+            raise ParseError(node.pos, msg("parse.transpose"))
         return value.T
 
     def _sum(self, node: Node) -> Any:
@@ -206,11 +205,7 @@ class Builder:
     def _sum_call(self, node: Node) -> Any:
         body, index = node.args
         if index.kind != "index":
-            raise ParseError(
-                index.pos,
-                "the second argument of sum is the index, as in sum(y_k, k)",
-                "sum 的第二个参数是求和下标，例如 sum(y_k, k)",
-            )
+            raise ParseError(index.pos, msg("parse.sum_index"))
         return self._sum(Node("sum", node.pos, index.value, (body,)))
 
 
@@ -244,33 +239,17 @@ def check_size(expr: Any, pos: int = 0) -> None:
 
 
 def _too_big(node: Node) -> ParseError:
-    return ParseError(
-        node.pos,
-        f"a number or exponent is too large (exponents up to {MAX_EXPONENT})",
-        f"数字或指数太大（指数最多为 {MAX_EXPONENT}）",
-    )
+    return ParseError(node.pos, msg("parse.too_large", limit=MAX_EXPONENT))
 
 
 def _not_for_matrix(node: Node, what: str) -> ParseError:
-    return ParseError(
-        node.pos,
-        f"{what} cannot be applied to a vector or matrix; use elements such as s_i",
-        f"{what} 不能作用于向量或矩阵，请用分量写法，例如 s_i",
-    )
+    return ParseError(node.pos, msg("parse.elementwise", what=what))
 
 
 def _unreadable(node: Node, exc: Exception) -> ParseError:
     from sympy.matrices.exceptions import ShapeError
 
     if isinstance(exc, ShapeError):
-        return ParseError(
-            node.pos,
-            f"the shapes do not match ({exc})",
-            f"矩阵形状不匹配（{exc}）",
-            "s sᵀ, the outer product" if node.kind in ("sub", "add", "mul") else "",
-        )
-    return ParseError(
-        node.pos,
-        f"this part cannot be computed ({exc}); write it another way",
-        f"这一部分无法计算（{exc}）；请换一种写法",
-    )
+        outer = msg("parse.outer_product") if node.kind in ("sub", "add", "mul") else ""
+        return ParseError(node.pos, msg("parse.shapes", detail=exc), outer)
+    return ParseError(node.pos, msg("parse.cannot_compute", detail=exc))

@@ -21,9 +21,11 @@ import sympy
 
 from quizcli.checker.forms import Form, Points
 from quizcli.checker.numeric import compare, evaluate
+from quizcli.messages import Message, msg
 
-Finding = tuple[str, str]  # (en, zh)
+Finding = Message
 NEAR = 1e-2
+NEAR_MISS = "why.near_miss"  # judge checks an approximation against exact arithmetic
 MOSTLY = 0.8
 CONSTANT = 1e-7
 
@@ -75,10 +77,7 @@ def matches(answer: np.ndarray, other: np.ndarray) -> bool:
 def _not_differentiated(ev: Evidence) -> Finding | None:
     if ev.form.definition is None or not matches(ev.answer, ev.values(ev.form.definition)):
         return None
-    return (
-        "This is the function itself; the question asks for its derivative.",
-        "这是函数本身，题目要的是它的导数。",
-    )
+    return msg("why.not_differentiated")
 
 
 def _ratio(ev: Evidence) -> tuple[np.ndarray, np.ndarray] | None:
@@ -107,13 +106,11 @@ def _constant_factor(ev: Evidence) -> Finding | None:
     if k is None or abs(k - 1) < CONSTANT:
         return None
     if abs(k + 1) < CONSTANT:
-        return ("The sign is flipped: your answer is the negative of the correct one.",
-                "符号反了：你的答案恰好是正确答案的相反数。")  # fmt: skip
+        return msg("why.sign_flipped")
     if abs(k) < CONSTANT:
         return None
     shown = number(k)
-    return (f"Off by a constant factor: your answer is {shown} times the correct one.",
-            f"差了一个常数倍：你的答案是正确答案的 {shown} 倍。")  # fmt: skip
+    return msg("why.constant_factor", k=shown)
 
 
 def _parameter_factor(ev: Evidence) -> Finding | None:
@@ -127,9 +124,9 @@ def _parameter_factor(ev: Evidence) -> Finding | None:
         values = np.broadcast_to(ev.points[variable], ev.reference.shape)[nonzero]
         name = inline(variable)
         if np.allclose(ratio, values, rtol=1e-7):
-            return (f"Your answer has an extra factor {name}.", f"你的答案多乘了一个 {name}。")
+            return msg("why.extra_factor", name=name)
         if np.allclose(ratio * values, 1, rtol=1e-7):
-            return (f"Your answer is missing a factor {name}.", f"你的答案漏乘了一个 {name}。")
+            return msg("why.missing_factor", name=name)
     return None
 
 
@@ -141,8 +138,7 @@ def _constant_offset(ev: Evidence) -> Finding | None:
     if c is None or abs(c) < CONSTANT:
         return None
     shown = number(c)
-    return (f"Off by a constant: your answer is the correct one plus {shown}.",
-            f"差了一个常数：你的答案等于正确答案加上 {shown}。")  # fmt: skip
+    return msg("why.constant_offset", c=shown)
 
 
 def _chain_rule(ev: Evidence) -> Finding | None:
@@ -159,11 +155,7 @@ def _chain_rule(ev: Evidence) -> Finding | None:
         dropped = dropped.subs(sympy.Derivative(w, main), 1).xreplace({w: inner})
         if matches(ev.answer, ev.values([dropped])):
             du = inline(factor)
-            return (
-                f"Missing the chain-rule factor: the inner {inline(inner)} has derivative {du},"
-                " and the term it belongs to must be multiplied by it.",
-                f"漏了链式法则的因子：内层 {inline(inner)} 的导数是 {du}，对应的那一项要乘上它。",
-            )
+            return msg("why.chain_rule", inner=inline(inner), du=du)
     return None
 
 
@@ -179,12 +171,7 @@ def _product_rule(ev: Evidence) -> Finding | None:
         others = whole / factor
         one_term = sympy.diff(factor, main) * others
         if matches(ev.answer, ev.values([one_term])):
-            return (
-                "Product rule: you differentiated only one factor. d(uv) = u′v + uv′; the term"
-                f" with the derivative of {inline(others)} is missing.",
-                f"乘积法则：你只对其中一个因子求了导。d(uv) = u′v + uv′，漏了对 {inline(others)}"
-                " 求导的那一项。",
-            )
+            return msg("why.product_rule", others=inline(others))
     return None
 
 
@@ -206,8 +193,7 @@ def _one_side(ev: Evidence) -> Finding | None:
             if right.sum() < 2 or (screen.mismatch & right).any() or not wrong.any():
                 continue
             if (screen.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
-                return (f"Right for {ok}, but wrong for {bad}.",
-                        f"在 {ok} 时正确，但在 {bad} 时不对。")  # fmt: skip
+                return msg("why.one_side", ok=ok, bad=bad)
     return None
 
 
@@ -226,11 +212,7 @@ def _one_sign(ev: Evidence) -> Finding | None:
             continue
         if (screen.mismatch & wrong).sum() >= MOSTLY * wrong.sum():
             name = inline(variable)
-            return (
-                f"Right for {name} > 0, but wrong for {name} < 0: the question does not say"
-                f" {name} is positive.",
-                f"在 {name} > 0 时正确，但在 {name} < 0 时不对：题目并没有说 {name} 为正。",
-            )
+            return msg("why.one_sign", name=name)
     return None
 
 
@@ -241,11 +223,9 @@ def _matrix_part(ev: Evidence) -> Finding | None:
     wrong = np.asarray(compare(ev.answer, ev.reference).mismatch.any(axis=1))
     diagonal = labels == "diagonal"
     if not wrong[diagonal].any():
-        return ("The diagonal entries (i = j) are right, the off-diagonal ones (i ≠ j) are wrong.",
-                "对角元（i = j）是对的，非对角元（i ≠ j）不对。")  # fmt: skip
+        return msg("why.off_diagonal_wrong")
     if not wrong[~diagonal].any():
-        return ("The off-diagonal entries (i ≠ j) are right, the diagonal ones (i = j) are wrong.",
-                "非对角元（i ≠ j）是对的，对角元（i = j）不对。")  # fmt: skip
+        return msg("why.diagonal_wrong")
     return None
 
 
@@ -261,15 +241,8 @@ def _flipped_symbol(ev: Evidence) -> Finding | None:
         if matches(ev.answer, ev.values(flipped)):
             name = inline(variable)
             if variable == ev.form.main:
-                return (
-                    f"A sign is lost inside: your answer is the correct one at −{name}.",
-                    f"里面丢了一个负号：你的答案等于正确答案在 −{name} 处的值。",
-                )
-            return (
-                f"A sign is wrong on the terms with {name}: your answer is the correct one with"
-                f" {name} replaced by −{name}.",
-                f"含 {name} 的项符号错了：你的答案等于把正确答案中的 {name} 换成 −{name}。",
-            )
+                return msg("why.sign_inside", name=name)
+            return msg("why.sign_on_terms", name=name)
     return None
 
 
@@ -285,24 +258,15 @@ def _undefined_somewhere(ev: Evidence) -> Finding | None:
     row, col = (int(i[0]) for i in np.nonzero(one_sided))
     where = _where(ev, row, col)
     if np.isfinite(ev.reference[row, col]):
-        return (
-            f"Your answer is undefined {where[0]}, where the correct value is"
-            f" {number(ev.reference[row, col])}; elsewhere they agree.",
-            f"你的答案{where[1]}没有定义，而正确值是 {number(ev.reference[row, col])}；"
-            "其余地方一致。",
-        )
-    return (
-        f"The correct answer is undefined {where[0]}, but yours has a value there; elsewhere"
-        " they agree.",
-        f"正确答案{where[1]}没有定义，而你的答案在那里有值；其余地方一致。",
-    )
+        return msg("why.yours_undefined", where=where, wanted=number(ev.reference[row, col]))
+    return msg("why.reference_undefined", where=where)
 
 
-def _where(ev: Evidence, row: int, col: int) -> tuple[str, str]:
+def _where(ev: Evidence, row: int, col: int) -> Message:
     if ev.form.main is not None:
         text = ", ".join(f"{inline(v)} = {float(ev.points[v][col]):.6g}" for v in ev.form.variables)
-        return f"at {text}", f"在 {text} 处"
-    return "at a test point", "在一个测试点上"
+        return msg("why.at", where=text)
+    return msg("why.at_a_point")
 
 
 def _near_miss(ev: Evidence) -> Finding | None:
@@ -316,19 +280,14 @@ def _near_miss(ev: Evidence) -> Finding | None:
     if not 0 < worst < NEAR:
         return None
     shown = f"{worst:.1e}"
-    return (
-        f"Very close but not equal (largest difference {shown} of the scale): is this an"
-        " approximation, such as the tanh form of GELU, rather than the exact expression?",
-        f"非常接近但不相等（最大差距为量级的 {shown}）：这是不是一个近似式（比如 GELU 的 tanh"
-        " 近似），而不是精确表达式？",
-    )
+    return msg(NEAR_MISS, gap=shown)
 
 
 def _counterexample(ev: Evidence) -> Finding:
     screen = compare(ev.answer, ev.reference)
     rows, cols = np.nonzero(screen.mismatch)
     if not len(rows):
-        return ("Not equal to the correct answer.", "与正确答案不相等。")
+        return msg("why.not_equal")
     row, col = _worst(ev, rows, cols)
     yours, wanted = ev.answer[row, col], number(ev.reference[row, col])
     if ev.form.main is not None:
@@ -337,20 +296,14 @@ def _counterexample(ev: Evidence) -> Finding:
         )
     else:
         where = ev.form.places[row] if row < len(ev.form.places) else ""
-    at_en = f"at {where}" if where else "at a test point"
-    at_zh = f"在 {where} 处" if where else "在一个测试点上"
+    at = msg("why.at", where=where) if where else msg("why.at_a_point")
     if ev.form.main is None and where:
-        at_en, at_zh = f"for {where} at a random z", f"在 {where}、随机 z 处"
+        at = msg("why.at_random_z", where=where)
     if np.isinf(yours):
-        return (f"Not equal: your answer is too large to evaluate in floating point {at_en},"
-                f" and the correct value is {wanted}.",
-                f"不相等：{at_zh}你的答案太大，超出浮点数范围，而正确值是 {wanted}。")  # fmt: skip
+        return msg("why.too_large", at=at, wanted=wanted)
     if not np.isfinite(yours):
-        return (f"Not equal: {at_en} your answer is not a real number, but the correct value"
-                f" is {wanted}.",
-                f"不相等：{at_zh}你的答案没有实数值，而正确值是 {wanted}。")  # fmt: skip
-    return (f"Not equal: {at_en} your answer is {number(yours)}, the correct value is {wanted}.",
-            f"不相等：{at_zh}你的答案是 {number(yours)}，正确值是 {wanted}。")  # fmt: skip
+        return msg("why.not_real", at=at, wanted=wanted)
+    return msg("why.differs", at=at, yours=number(yours), wanted=wanted)
 
 
 def _worst(ev: Evidence, rows: np.ndarray, cols: np.ndarray) -> tuple[int, int]:

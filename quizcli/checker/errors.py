@@ -3,34 +3,41 @@
 from __future__ import annotations
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import Message, msg
 
 
 class ParseError(QuizcliError):
     """Input that cannot be read as an expression.
 
     `position` is a 0-based offset into the text that was parsed, so a front end
-    can point at it; `zh` is the same message in Chinese, and `suggestion` a
-    corrected spelling when there is an obvious one ("x*e").
+    can point at it; `said` is the catalogue message, and `suggestion` a corrected
+    spelling when there is an obvious one ("x*e").
     """
 
     exit_code = 2
 
-    def __init__(self, position: int, en: str, zh: str, suggestion: str = "") -> None:
-        super().__init__(en)
+    def __init__(self, position: int, said: Message, suggestion: str | Message = "") -> None:
+        super().__init__(said)
         self.position = position
-        self.en = en
-        self.zh = zh
         self.suggestion = suggestion
 
-    def located(self) -> tuple[str, str]:
-        """The message in both languages, after its column (for one-line bank formulas)."""
-        column = self.position + 1
-        return self.explained(f"column {column}: ", f"第 {column} 列：")
+    @property
+    def en(self) -> str:
+        return self.text("en")
 
-    def explained(self, where_en: str, where_zh: str) -> tuple[str, str]:
-        """`where` and the message in both languages, with the suggested spelling appended."""
-        en, zh = f"{where_en}{self.en}", f"{where_zh}{self.zh}"
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
+    def located(self) -> Message:
+        """The message after its column (for one-line bank formulas)."""
+        return self.explained(msg("parse.column", column=self.position + 1))
+
+    def explained(self, where: Message) -> Message:
+        """`where` and the message, with the suggested spelling appended."""
+        problem = self.said or self.message
         if self.suggestion:
-            en += f"; did you mean {self.suggestion}?"
-            zh += f"；是不是想写 {self.suggestion}？"
-        return en, zh
+            return msg(
+                "parse.explained_suggest", where=where, problem=problem, hint=self.suggestion
+            )
+        return msg("parse.explained", where=where, problem=problem)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from quizcli.checker.errors import ParseError
 from quizcli.checker.lexer import Token, tokenize
 from quizcli.checker.names import KEYWORDS, Scope
+from quizcli.messages import msg
 
 MAX_DEPTH = 40
 COMPARISONS = ("<", ">", "<=", ">=", "==", "!=")
@@ -51,7 +52,7 @@ class _Parser:
 
     def parse(self) -> Node:
         if self._peek().kind == "end":
-            raise ParseError(0, "the answer is empty", "答案是空的")
+            raise ParseError(0, msg("parse.empty"))
         node = self._expression()
         token = self._peek()
         if token.kind != "end":
@@ -74,11 +75,7 @@ class _Parser:
     def _nest(self, pos: int) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ParseError(
-                pos,
-                f"nested more than {MAX_DEPTH} levels deep; simplify the expression",
-                f"嵌套超过 {MAX_DEPTH} 层，请化简表达式",
-            )
+            raise ParseError(pos, msg("parse.too_deep", n=MAX_DEPTH))
 
     # -- grammar ----------------------------------------------------------------
     def _expression(self) -> Node:
@@ -88,11 +85,7 @@ class _Parser:
             pos = self._take().pos
             condition = self._condition()
             if not self._is("else"):
-                raise ParseError(
-                    self._peek().pos,
-                    "'if' needs an 'else', as in: 1 if x > 0 else 0",
-                    "'if' 后面需要 'else'，例如：1 if x > 0 else 0",
-                )
+                raise ParseError(self._peek().pos, msg("parse.if_else"))
             self._take()
             value = Node("if", pos, args=(value, condition, self._expression()))
         self.depth -= 1
@@ -127,11 +120,7 @@ class _Parser:
             operators.append(self._take().text)
             operands.append(self._arith())
         if not operators:
-            raise ParseError(
-                self._peek().pos,
-                "a condition needs a comparison such as x > 0",
-                "条件需要一个比较，例如 x > 0",
-            )
+            raise ParseError(self._peek().pos, msg("parse.condition"))
         return Node("cmp", first.pos, " ".join(operators), tuple(operands))
 
     def _arith(self) -> Node:
@@ -152,11 +141,7 @@ class _Parser:
                 node = Node(kind, token.pos, args=(node, self._factor()))
             elif self._starts_operand(token):
                 if node.kind == "num" and token.kind == "num":
-                    raise ParseError(
-                        token.pos,
-                        "two numbers in a row; add an operator",
-                        "两个数字连在一起，请加运算符",
-                    )
+                    raise ParseError(token.pos, msg("parse.two_numbers"))
                 node = Node("mul", token.pos, args=(node, self._power()))
             else:
                 return node
@@ -245,11 +230,9 @@ class _Parser:
         if token.kind == "op" and token.text in COMPARISONS:
             raise _comparison_as_value(token)
         if token.text != closer or token.kind != "op":
-            raise ParseError(
-                token.pos,
-                f"'{opener.text}' at column {opener.pos + 1} is never closed; add '{closer}'",
-                f"第 {opener.pos + 1} 列的 '{opener.text}' 没有闭合，请补上 '{closer}'",
-            )
+            column = opener.pos + 1
+            said = msg("parse.unclosed", opener=opener.text, column=column, closer=closer)
+            raise ParseError(token.pos, said)
         self._take()
 
     def _absolute(self, bar: Token) -> Node:
@@ -257,20 +240,14 @@ class _Parser:
         inner = self._expression()
         self.abs_open -= 1
         if not self._is("|"):
-            raise ParseError(
-                self._peek().pos,
-                f"'|' at column {bar.pos + 1} is never closed",
-                f"第 {bar.pos + 1} 列的 '|' 没有闭合",
-            )
+            raise ParseError(self._peek().pos, msg("parse.unclosed_bar", column=bar.pos + 1))
         self._take()
         return Node("call", bar.pos, "abs", (inner,))
 
     def _braced(self) -> Node:
         token = self._take()
         if token.text not in ("{", "("):
-            raise ParseError(
-                token.pos, "write \\frac{numerator}{denominator}", "请写成 \\frac{分子}{分母}"
-            )
+            raise ParseError(token.pos, msg("parse.frac"))
         return self._group(token)
 
     def _named(self, token: Token) -> Node:
@@ -284,11 +261,7 @@ class _Parser:
         if meaning.kind == "sum":
             return Node("sum", token.pos, meaning.value, (self._term(),))
         if meaning.kind == "T":
-            raise ParseError(
-                token.pos,
-                "T only transposes a vector, as in s sᵀ or s s^T",
-                "T 只用于向量转置，例如 s sᵀ 或 s s^T",
-            )
+            raise ParseError(token.pos, msg("parse.transpose_only"))
         kind = "symbol" if meaning.kind == "symbol" else meaning.kind
         return Node(kind, token.pos, meaning.value, extra=meaning.extra)
 
@@ -314,11 +287,7 @@ class _Parser:
         elif self._starts_operand(self._peek()) and self._peek().text != "|":
             args = (self._bare_argument(),)
         else:
-            raise ParseError(
-                token.pos,
-                f"{token.source} needs an argument in parentheses, as in {token.source}(x)",
-                f"{token.source} 需要用括号写出参数，例如 {token.source}(x)",
-            )
+            raise ParseError(token.pos, msg("parse.needs_argument", name=token.source))
         _check_arity(token, function, len(args))
         node = Node("call", token.pos, function, args)
         return Node("pow", token.pos, args=(node, power)) if power else node
@@ -346,12 +315,7 @@ class _Parser:
         exponent = None if sign.text in ("-", "+") else self._primary()
         if exponent is None or exponent.kind != "num" or not exponent.value.isdigit():
             name = token.source
-            raise ParseError(
-                sign.pos,
-                f"{name}^… before the argument means a power of {name}(x);"
-                f" write {name}(x)^n or 1/{name}(x) instead",
-                f"{name}^… 写在参数前表示 {name}(x) 的幂，请改写成 {name}(x)^n 或 1/{name}(x)",
-            )
+            raise ParseError(sign.pos, msg("parse.power_before", name=name))
         return exponent
 
     def _arguments(self, opener: Token) -> tuple[Node, ...]:
@@ -366,38 +330,19 @@ class _Parser:
 
     def _unexpected(self, token: Token) -> ParseError:
         if token.kind == "end":
-            return ParseError(
-                token.pos,
-                "the expression ends too early; something is missing",
-                "表达式不完整，后面缺了东西",
-            )
+            return ParseError(token.pos, msg("parse.ends_early"))
         if token.text in (")", "]", "}"):
-            return ParseError(
-                token.pos,
-                f"'{token.text}' has no matching opening bracket",
-                f"'{token.text}' 没有对应的左括号",
-            )
+            return ParseError(token.pos, msg("parse.no_opener", closer=token.text))
         if token.kind == "op" and token.text in COMPARISONS:
             return _comparison_as_value(token)
         if token.text == "=":
-            return ParseError(
-                token.pos,
-                "'=' separates steps and needs a formula on both sides; compare with ==",
-                "'=' 用来分隔推导步骤，两边都要有公式；比较请用 ==",
-            )
-        return ParseError(
-            token.pos, f"unexpected '{token.text}' here", f"这里不应出现 '{token.text}'"
-        )
+            return ParseError(token.pos, msg("parse.equals"))
+        return ParseError(token.pos, msg("parse.unexpected", text=token.text))
 
 
 def _comparison_as_value(token: Token) -> ParseError:
     """`1*(x > 0)`: a comparison is a condition, not a number; say so where it stands."""
-    return ParseError(
-        token.pos,
-        f"'{token.text}' makes a condition, not a number; write a piecewise value such as"
-        " 1 if x > 0 else 0",
-        f"'{token.text}' 构成的是条件而不是数值；请写成分段形式，例如 1 if x > 0 else 0",
-    )
+    return ParseError(token.pos, msg("parse.comparison_value", text=token.text))
 
 
 def _check_arity(token: Token, function: str, count: int) -> None:
@@ -405,8 +350,4 @@ def _check_arity(token: Token, function: str, count: int) -> None:
     if low <= count <= high:
         return
     wanted = str(low) if low == high else f"{low} to {high}"
-    raise ParseError(
-        token.pos,
-        f"{token.source} takes {wanted} argument(s), not {count}",
-        f"{token.source} 需要 {wanted} 个参数，而不是 {count} 个",
-    )
+    raise ParseError(token.pos, msg("parse.arity", name=token.source, wanted=wanted, count=count))

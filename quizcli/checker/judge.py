@@ -18,7 +18,7 @@ import numpy as np
 import sympy
 
 from quizcli.checker import bound
-from quizcli.checker.diagnose import Evidence, diagnose, inline, matches
+from quizcli.checker.diagnose import NEAR_MISS, Evidence, diagnose, inline, matches
 from quizcli.checker.errors import ParseError
 from quizcli.checker.forms import MAIN_DOMAIN, Form, Points, form_for, seed
 from quizcli.checker.grammar import Node
@@ -33,6 +33,7 @@ from quizcli.checker.numeric import (
 from quizcli.checker.prove import proved_equal
 from quizcli.checker.verdicts import Progress, correct, invalid, render, undecided, verdict
 from quizcli.errors import QuizcliError
+from quizcli.messages import Message, Pair, msg
 
 if TYPE_CHECKING:
     from quizcli.bank.model import Text
@@ -75,10 +76,8 @@ def _setup(question: DerivationQuestion) -> Setup:
         form = form_for(answer)
         mistakes = [(form.entries(form.parse(m.expr)), m.feedback) for m in answer.mistakes]
     except ParseError as exc:
-        raise QuizcliError(
-            f"question '{question_id}' has an expression that does not parse ({exc.en});"
-            " run `quizcli lint`"
-        ) from None
+        detail = exc.said or exc.message
+        raise QuizcliError(msg("error.bank_formula", id=question_id, detail=detail)) from None
     rng = np.random.default_rng(seed(question_id))
     reference_kinks = kinks(form.reference)
     points = _with_kink_sides(form, form.sample(rng), reference_kinks, reference_kinks)
@@ -144,13 +143,13 @@ def judge(
     progress.stage = "showing how it was read"
     try:
         shown = [form.display(tree) for tree in trees]
-        progress.read_as = read_as(shown, progress.dropped, progress.ascii)
+        progress.read_as = read_as(shown, progress.ascii)
         entries = [form.entries(tree) for tree in trees]
     except ParseError as exc:
         return invalid(exc, text, progress.read_as)
     refused = _forbidden_meaning(question, form.display(trees[-1]), form)
     if refused is not None:
-        return verdict("incorrect", progress.read_as, *refused, "forbidden", None)
+        return verdict("incorrect", progress.read_as, refused, "forbidden", None)
     progress.stage = "evaluating it at the test points"
     points, reference, found = _points_for(setup, entries)
     proved = False  # the step just judged was proved because its numbers could not decide
@@ -179,7 +178,7 @@ def judge(
     progress.stage = "checking the value at the kinks"
     wrong_at_kink = _kink_mismatch(setup, entries[-1], points)
     if wrong_at_kink is not None:
-        return verdict("incorrect", progress.read_as, *wrong_at_kink, "kink", None)
+        return verdict("incorrect", progress.read_as, wrong_at_kink, "kink", None)
     progress.stage = "looking for a proof"
     proved = proved or _prove(entries[-1], form, deadline)
     return correct(progress.read_as, proved, len(entries), int(setup.reference.shape[1]))
@@ -216,9 +215,7 @@ def _prove(entries: list[Any], form: Form, deadline: float) -> bool:
         return False
 
 
-def _forbidden_meaning(
-    question: DerivationQuestion, expr: Any, form: Form
-) -> tuple[str, str] | None:
+def _forbidden_meaning(question: DerivationQuestion, expr: Any, form: Form) -> Message | None:
     """A forbidden function used under another spelling (e^x is exp(x)), or the question's
     own expression typed back: `forbid` is about what the answer means."""
     from quizcli.checker.functions import sympy_function
@@ -229,18 +226,10 @@ def _forbidden_meaning(
     for name in forbid:
         function = sympy_function(name)
         if isinstance(function, type) and expr.has(function):
-            spelled = " (e^… is exp)" if name == "exp" else ""
-            spelled_zh = "（e^… 就是 exp）" if name == "exp" else ""
-            return (
-                f"Your answer uses {name}{spelled}, which the question asks you to rewrite"
-                " away; write it with the other functions.",
-                f"你的答案用到了 {name}{spelled_zh}，题目要求不用它；请换成其他函数表示。",
-            )
+            spelled = msg("why.exp_spelled") if name == "exp" else ""
+            return msg("why.uses_forbidden", name=name, spelled=spelled)
     if question.answer.wrt is None and form.display(form.parse(question.answer.definition)) == expr:
-        return (
-            "That is the expression the question starts from; it asks for another form of it.",
-            "这就是题目给出的原式；题目要的是它的另一种写法。",
-        )
+        return msg("why.starting_expression")
     return None
 
 
@@ -272,19 +261,12 @@ def _exact_difference(step: list[Any], form: Form, deadline: float) -> Any:
 
 def _not_exact(difference: Any, index: int, count: int, shown: str) -> Verdict:
     text = inline(difference)
-    short = len(text) <= 60
-    extra = f": your answer minus the correct one is exactly {text}" if short else ""
-    en = (
-        f"Not equal{extra}. The difference is small next to the size of the terms, but exact"
-        " arithmetic shows it is not zero."
-    )
-    zh = f"不相等：你的答案减去正确答案恰好等于 {text}。" if short else "不相等。"
-    zh += "这个差值相对各项的大小很小，但精确计算表明它不为零。"
+    said = msg("why.exact_difference", text=text) if len(text) <= 60 else msg("why.not_exact")
     step = index + 1 if count > 1 else None
-    return verdict("incorrect", shown, en, zh, "exact", step)
+    return verdict("incorrect", shown, said, "exact", step)
 
 
-def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, str] | None:
+def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> Message | None:
     """The first declared kink where the answer's value is not the one the prompt asks for,
     evaluated exactly at the point (the other symbols at the test points)."""
     form = setup.form
@@ -303,28 +285,15 @@ def _kink_mismatch(setup: Setup, step: list[Any], points: Points) -> tuple[str, 
             yours = inline(got) if got.is_finite is not False and got != sympy.nan else None
             expected = inline(wanted)
             if yours is None or got.has(sympy.nan, sympy.zoo):
-                return (
-                    f"At {where} your answer is undefined; the question asks for the value"
-                    f" {expected} there.",
-                    f"你的答案在 {where} 处没有定义；题目要求该处取值为 {expected}。",
-                )
-            return (
-                f"Right away from the kink, but at {where} your answer gives {yours}; the"
-                f" question asks for {expected} there (the value frameworks use).",
-                f"折点以外都对，但在 {where} 处你的答案取值为 {yours}；题目要求该处为"
-                f" {expected}（框架采用的值）。",
-            )
+                return msg("why.kink_undefined", where=where, expected=expected)
+            return msg("why.kink_value", where=where, yours=yours, expected=expected)
     return None
 
 
-def read_as(exprs: list[Any], dropped: list[str] | None = None, ascii: bool = False) -> str:
-    """The pretty form of each step, steps separated by a line with '='; a note first when
-    a label such as `y =` was dropped."""
-    shown = "\n=\n".join(render(expr, ascii) for expr in exprs)
-    if dropped:
-        labels = ", ".join(f"'{label} ='" for label in dropped)
-        shown = f"(label {labels} left out · 已略去标签 {labels})\n{shown}"
-    return shown
+def read_as(exprs: list[Any], ascii: bool = False) -> str:
+    """The pretty form of each step, steps separated by a line with '=' (a label such as
+    `y =` that was dropped is noted in the feedback, in the user's language)."""
+    return "\n=\n".join(render(expr, ascii) for expr in exprs)
 
 
 def _incorrect(
@@ -340,24 +309,24 @@ def _incorrect(
     approximation (a polynomial off by 1 is not an approximation)."""
     known = _known_mistake(setup, evidence)
     method = "known-mistake" if known else "diagnosis"
-    en, zh = known or diagnose(evidence)
-    if not known and en.startswith("Very close"):
+    said: Message | Pair = known or diagnose(evidence)
+    if not known and isinstance(said, Message) and said.key == NEAR_MISS:
         difference = exact()
         if difference is not None:
-            rebuilt = _not_exact(difference, 0, 1, shown).feedback
-            if rebuilt is not None:
-                en, zh, method = rebuilt.en, rebuilt.zh, "exact"
+            text = inline(difference)
+            exactly = msg("why.exact_difference", text=text)
+            said, method = exactly if len(text) <= 60 else msg("why.not_exact"), "exact"
     if count > 1:
         if index == 0:
-            en, zh = f"Step 1 is already wrong. {en}", f"第 1 步就错了。{zh}"
+            said = msg("why.step_one", finding=said)
         else:
-            en = f"Step {index + 1} does not follow from step {index}. {en}"
-            zh = f"第 {index + 1} 步不能由第 {index} 步得到。{zh}"
-    return verdict("incorrect", shown, en, zh, method, index + 1 if count > 1 else None)
+            said = msg("why.step_n", n=index + 1, previous=index, finding=said)
+    return verdict("incorrect", shown, said, method, index + 1 if count > 1 else None)
 
 
-def _known_mistake(setup: Setup, evidence: Evidence) -> tuple[str, str] | None:
+def _known_mistake(setup: Setup, evidence: Evidence) -> Pair | None:
+    """The bank's own feedback for a mistake it names: content, written in both languages."""
     for entries, feedback in setup.mistakes:
         if matches(evidence.answer, evidence.values(entries)):
-            return feedback.en, feedback.zh
+            return Pair(feedback.en, feedback.zh)
     return None

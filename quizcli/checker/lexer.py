@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from quizcli.checker.errors import ParseError
+from quizcli.messages import msg
 
 MAX_DIGITS = 30
 MAX_DECIMAL_EXPONENT = 300
@@ -145,11 +146,7 @@ class _Lexer:
         `(a if x > 0 else b)`; each piece is lexed in place, so positions stay true."""
         end = self.text.find(r"\end{cases}", self.at)
         if end < 0:
-            raise ParseError(
-                self.offset + start,
-                r"\begin{cases} is never closed; add \end{cases}",
-                r"\begin{cases} 没有闭合，请补上 \end{cases}",
-            )
+            raise ParseError(self.offset + start, msg("parse.cases_open"))
         rows = []
         at = self.at
         for row in re.split(r"\\\\", self.text[self.at : end]):
@@ -159,7 +156,7 @@ class _Lexer:
         rows = [r for r in rows if r[1].strip() or r[3].strip()]
         opened = 0
         if not rows:
-            raise ParseError(self.offset + start, "the cases are empty", "cases 里是空的")
+            raise ParseError(self.offset + start, msg("parse.cases_empty"))
         for index, (value_at, value, condition_at, condition) in enumerate(rows):
             self._emit("op", "(", value_at)
             self.tokens.extend(_trimmed(_Lexer(value, self.offset + value_at).run()))
@@ -184,17 +181,11 @@ class _Lexer:
         digits = sum(c in "0123456789" for c in match.group(1))
         exponent = int(match.group(2)[1:]) if match.group(2) else 0
         if abs(exponent) > MAX_DECIMAL_EXPONENT:
-            raise ParseError(
-                self.offset + self.at,
-                f"the exponent of {match.group()} is too large (at most ±{MAX_DECIMAL_EXPONENT})",
-                f"{match.group()} 的指数太大（最多 ±{MAX_DECIMAL_EXPONENT}）",
-            )
+            said = msg("parse.big_exponent", number=match.group(), limit=MAX_DECIMAL_EXPONENT)
+            raise ParseError(self.offset + self.at, said)
         if digits > MAX_DIGITS:
-            raise ParseError(
-                self.offset + self.at,
-                f"a number with {digits} digits is too long (at most {MAX_DIGITS})",
-                f"数字有 {digits} 位，太长了（最多 {MAX_DIGITS} 位）",
-            )
+            said = msg("parse.long_number", digits=digits, limit=MAX_DIGITS)
+            raise ParseError(self.offset + self.at, said)
         self.at = match.end()
         self._emit("num", match.group(), match.start())
 
@@ -269,11 +260,7 @@ class _Lexer:
         """`\\operatorname{sech}`, `\\mathrm{e}`, `\\mathbf{s}`: the braces hold a name."""
         match = re.compile(r"\s*\{\s*([A-Za-z]+)\s*\}").match(self.text, self.at)
         if not match:
-            raise ParseError(
-                self.offset + start,
-                f"\\{command} needs a name in braces, such as \\{command}{{sech}}",
-                f"\\{command} 后面要跟花括号里的名字，例如 \\{command}{{sech}}",
-            )
+            raise ParseError(self.offset + start, msg("parse.command_name", command=command))
         self.at = match.end()
         self._name(match.group(1), start, consumed=True)
 
@@ -289,23 +276,13 @@ def _bad_character(text: str, at: int, offset: int) -> ParseError:
     char = text[at]
     where = offset + at
     if char == "_":
-        return ParseError(
-            where,
-            "'_' only joins a name to its subscript, as in s_i; names cannot start with it",
-            "'_' 只用于下标，例如 s_i；名字不能以它开头",
-        )
+        return ParseError(where, msg("parse.underscore"))
     if char == ".":
-        return ParseError(
-            where, "'.' only appears in numbers such as 0.5", "'.' 只能出现在数字里，例如 0.5"
-        )
+        return ParseError(where, msg("parse.dot"))
     if char in "'\"′`":
-        return ParseError(
-            where,
-            "quotes and primes are not part of a formula; type the derivative itself",
-            "公式里不能有引号或撇号，请直接写出导数的表达式",
-        )
+        return ParseError(where, msg("parse.quotes"))
     shown = repr(char) if char.isprintable() else f"U+{ord(char):04X}"
-    return ParseError(where, f"unexpected character {shown}", f"无法识别的字符 {shown}")
+    return ParseError(where, msg("parse.character", shown=shown))
 
 
 def _unknown_command(command: str, where: int) -> ParseError:
@@ -314,8 +291,5 @@ def _unknown_command(command: str, where: int) -> ParseError:
     known = [*LATEX_OPERATORS, *LATEX_NAMES, *LATEX_WRAPPERS, *GREEK.values()]
     close = get_close_matches(command, known, n=1)
     return ParseError(
-        where,
-        f"unknown LaTeX command \\{command}",
-        f"不支持的 LaTeX 命令 \\{command}",
-        f"\\{close[0]}" if close else "",
+        where, msg("parse.latex_command", command=command), f"\\{close[0]}" if close else ""
     )

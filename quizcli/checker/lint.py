@@ -10,6 +10,7 @@ from __future__ import annotations
 from quizcli.bank import Origin, Problem
 from quizcli.checker.errors import ParseError
 from quizcli.kinds.derivation import DerivationAnswer, DerivationQuestion
+from quizcli.messages import Message, msg
 
 
 def expression_problems(question: DerivationQuestion, origin: Origin) -> list[Problem]:
@@ -26,25 +27,25 @@ def expression_problems(question: DerivationQuestion, origin: Origin) -> list[Pr
     for index, kink in enumerate(answer.kinks):
         fields[f"answer.kinks[{index}].value"] = kink.value
     problems = [
-        Problem(origin.path, origin.line, origin.col, question.id, "answer.forbid", message)
+        Problem.of(origin.path, origin.line, origin.col, question.id, "answer.forbid", message)
         for message in _forbid_problems(answer)
     ]
     problems += [
-        Problem(origin.path, origin.line, origin.col, question.id, "answer.domain", message)
+        Problem.of(origin.path, origin.line, origin.col, question.id, "answer.domain", message)
         for message in domain_problems(answer)
     ]
     for name, text in fields.items():
         try:
             parse(text, answer.symbols, answer.setting)
         except ParseError as exc:
-            message = f"{exc.located()[0]}; see the grammar in questions/README.md"
+            message = msg("lint.formula", detail=exc.located())
             problems.append(
-                Problem(origin.path, origin.line, origin.col, question.id, name, message)
+                Problem.of(origin.path, origin.line, origin.col, question.id, name, message)
             )
     return problems
 
 
-def _forbid_problems(answer: DerivationAnswer) -> list[str]:
+def _forbid_problems(answer: DerivationAnswer) -> list[Message]:
     """Forbidden names must be functions the reader knows, and the reference must not use them
     under any spelling (σ is sigmoid): the checker would refuse the reference itself."""
     from quizcli.checker.grammar import parse_tree
@@ -53,7 +54,7 @@ def _forbid_problems(answer: DerivationAnswer) -> list[str]:
 
     known = set(FUNCTIONS.values())
     problems = [
-        f"{name!r} is not a function the checker knows ({', '.join(sorted(known))})"
+        msg("lint.unknown_function", name=name, known=", ".join(sorted(known)))
         for name in answer.forbid
         if name not in known
     ]
@@ -63,7 +64,7 @@ def _forbid_problems(answer: DerivationAnswer) -> list[str]:
         return problems  # reported on answer.reference
     call = forbidden_call(tree, answer.forbid)
     if call is not None:
-        problems.append(f"the reference uses {call.value}, which the answer may not")
+        problems.append(msg("lint.reference_forbidden", name=call.value))
     return problems
 
 
@@ -71,7 +72,7 @@ LOWER_BOUNDS = {"positive": 0.0, "nonnegative": 0.0, "positive integer": 1.0}
 UPPER_BOUNDS = {"negative": 0.0, "nonpositive": 0.0}
 
 
-def domain_problems(answer: DerivationAnswer) -> list[str]:
+def domain_problems(answer: DerivationAnswer) -> list[Message]:
     """Where the numeric screen samples a symbol must lie inside what the question declares
     (else a correct answer can be refuted) and cover every sign the declaration allows (else
     a wrong answer that is right for positive values only, abs(gamma) for gamma, passes)."""
@@ -93,14 +94,13 @@ def domain_problems(answer: DerivationAnswer) -> list[str]:
             both_signs = what in ("real", "integer")
         shown = f"[{low:g}, {high:g}]"
         if not inside:
-            problems.append(f"{name} is declared {_said(what)} but sampled over {shown}")
+            problems.append(msg("lint.sampled_outside", name=name, what=_said(what), shown=shown))
         elif both_signs and not low < 0 < high:
-            problems.append(
-                f"{name} is declared {_said(what)} but sampled only over {shown}; sample both"
-                " signs, or declare its sign in `assume` and state it in the prompt"
-            )
+            said = _said(what)
+            problems.append(msg("lint.sampled_one_sign", name=name, what=said, shown=shown))
     return problems
 
 
-def _said(what: object) -> str:
-    return f"in {list(what)}" if isinstance(what, tuple) else str(what)
+def _said(what: object) -> Message | str:
+    """A declaration as the problem names it: `positive` (as written), or `in [0, 1]`."""
+    return msg("lint.interval", interval=list(what)) if isinstance(what, tuple) else str(what)

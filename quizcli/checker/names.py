@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from quizcli.checker.errors import ParseError
 from quizcli.functions import SPELLINGS
+from quizcli.messages import msg
 
 # The spelling people type -> the function it names: the one table in quizcli.functions.
 FUNCTIONS = SPELLINGS
@@ -128,10 +129,11 @@ class Scope:
         return names
 
     def _unknown(self, name: str, pos: int) -> ParseError:
-        allowed = ", ".join(self.allowed()) or "numbers only"
-        en = f"unknown name '{name}'; this answer may use {allowed} and functions such as σ, tanh"
-        zh = f"无法识别的名字 '{name}'；这道题可以用 {allowed} 以及 σ、tanh 等函数"
-        return ParseError(pos, en, zh, self._suggest(name))
+        names = self.allowed()
+        allowed = ", ".join(names) if names else msg("parse.numbers_only")
+        return ParseError(
+            pos, msg("parse.unknown_name", name=name, allowed=allowed), self._suggest(name)
+        )
 
     def _suggest(self, name: str) -> str:
         if name in TYPO:

@@ -20,17 +20,12 @@ from quizcli.checker.errors import ParseError
 from quizcli.checker.forms import Form, Points
 from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import scope_for
+from quizcli.messages import Message, msg
 
 if TYPE_CHECKING:
     from quizcli.kinds.derivation import DerivationAnswer
 
 SIZES = (3, 4)
-MIXED = (
-    "this mixes whole vectors (s, y) with elements (s_i, δ_ij); write all elements,"
-    " as in s_i − y_i, or all vectors, as in s − y",
-    "这里把整个向量（s、y）和分量（s_i、δ_ij）混在一起了；请全部用分量写，如 s_i − y_i，"
-    "或全部用向量写，如 s − y",
-)
 Z_RANGE = (-2.5, 2.5)
 POINTS = 10
 
@@ -45,7 +40,7 @@ class ConcreteBuilder(Builder):
 
     def _position(self, letter: str, pos: int) -> int:
         if letter not in self.indices:
-            raise ParseError(pos, *_unbound(letter, sorted(self.indices)))
+            raise ParseError(pos, _unbound(letter, sorted(self.indices)))
         return self.indices[letter]
 
     def _index(self, node: Node) -> Any:
@@ -180,7 +175,7 @@ def softmax_form(answer: DerivationAnswer) -> Form:
 
     def validate(tree: Node) -> None:
         if _uses_vectors(tree) and _uses_elements(tree):
-            raise ParseError(tree.pos, *MIXED)
+            raise ParseError(tree.pos, msg("parse.mixed"))
 
     def entries(tree: Node) -> list[Any]:
         validate(tree)
@@ -188,7 +183,7 @@ def softmax_form(answer: DerivationAnswer) -> Form:
         extra = _indices(tree) - set(free)
         if extra:
             letter = sorted(extra)[0]
-            raise ParseError(tree.pos, *_unbound(letter, free))
+            raise ParseError(tree.pos, _unbound(letter, free))
         return expand(tree)
 
     combos = [(n, c) for n in SIZES for c in itertools.product(range(n), repeat=len(free))]
@@ -216,13 +211,9 @@ def _label(combo: tuple[int, ...]) -> str:
     return "diagonal" if combo[0] == combo[1] else "off-diagonal"
 
 
-def _unbound(letter: str, free: list[str]) -> tuple[str, str]:
-    shown = ", ".join(free) or "none"
-    return (
-        f"index {letter} is not an index of this question ({shown});"
-        f" sum over it with sum(…, {letter})",
-        f"下标 {letter} 不是本题的下标（{shown}）；如需求和请写 sum(…, {letter})",
-    )
+def _unbound(letter: str, free: list[str]) -> Message:
+    shown = ", ".join(free) if free else msg("parse.no_indices")
+    return msg("parse.unbound", letter=letter, indices=shown)
 
 
 def _element_entries(tree: Node, simplex: _Simplex, free: list[str], wrt: Node | None) -> list[Any]:
@@ -261,16 +252,14 @@ def _matrix_entries(tree: Node, simplex: _Simplex, free: list[str]) -> list[Any]
     return entries
 
 
-def _shape_message(got: tuple[int, int], expected: tuple[int, int]) -> tuple[str, str, str]:
-    def shape(rows: int, cols: int) -> tuple[str, str]:
+def _shape_message(
+    got: tuple[int, int], expected: tuple[int, int]
+) -> tuple[Message, Message | str]:
+    def shape(rows: int, cols: int) -> Message:
         if (rows, cols) == (1, 1):
-            return "a number", "一个数"
-        return f"a {rows}×{cols} matrix", f"{rows}×{cols} 矩阵"
+            return msg("parse.a_number")
+        return msg("parse.a_matrix", rows=rows, cols=cols)
 
-    (got_en, got_zh), (want_en, want_zh) = shape(*got), shape(*expected)
     outer = got == (1, 1) and expected[1] > 1
-    return (
-        f"this reads as {got_en} for n = {expected[0]} classes, but the answer is {want_en}",
-        f"当类别数 n = {expected[0]} 时，这个式子是{got_zh}，而答案应是{want_zh}",
-        "s sᵀ, the outer product" if outer else "",
-    )
+    said = msg("parse.shape", n=expected[0], got=shape(*got), wanted=shape(*expected))
+    return said, msg("parse.outer_product") if outer else ""

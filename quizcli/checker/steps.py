@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 
 from quizcli.checker.errors import ParseError
+from quizcli.messages import msg
 
 MAX_CHARS = 2000
 MAX_STEPS = 12
@@ -28,21 +29,16 @@ def split_steps(
     `f(x) =`, `f'(x) =`, `∂L/∂z_i =`) is dropped and appended to `dropped`; a name the
     question declares in `symbols` or a known function is never a label."""
     if len(text) > MAX_CHARS:
-        raise ParseError(
-            0,
-            f"the answer is {len(text)} characters long; the limit is {MAX_CHARS}",
-            f"答案有 {len(text)} 个字符，超过了 {MAX_CHARS} 的上限",
-        )
+        raise ParseError(0, msg("parse.too_long", n=len(text), limit=MAX_CHARS))
     steps: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
         steps.extend(_line_steps(line, offset, symbols, dropped))
         offset += len(line) + 1
     if not steps:
-        raise ParseError(0, "the answer is empty", "答案是空的")
+        raise ParseError(0, msg("parse.empty"))
     if len(steps) > MAX_STEPS:
-        en = f"more than {MAX_STEPS} steps; keep the main ones"
-        raise ParseError(0, en, f"超过 {MAX_STEPS} 步，请只保留主要步骤")
+        raise ParseError(0, msg("parse.too_many_steps", limit=MAX_STEPS))
     return steps
 
 
@@ -78,11 +74,7 @@ def _line_steps(
     for at, piece in pieces:
         if not piece.strip():
             if len(pieces) > 1:
-                raise ParseError(
-                    offset + at,
-                    "'=' needs a formula on both sides",
-                    "'=' 两边都要有公式",
-                )
+                raise ParseError(offset + at, msg("parse.equals_sides"))
             continue
         steps.append((offset + at, piece))
     return steps

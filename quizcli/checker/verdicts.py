@@ -14,6 +14,7 @@ from quizcli.checker.errors import ParseError
 from quizcli.checker.grammar import Node, parse_tree
 from quizcli.checker.names import scope_for
 from quizcli.checker.steps import split_steps
+from quizcli.messages import Message, Pair, msg
 
 if TYPE_CHECKING:
     from quizcli.kinds.derivation import DerivationQuestion
@@ -45,11 +46,7 @@ def read(question: DerivationQuestion, text: str, progress: Progress | None = No
             raise
     call = forbidden_call(trees[-1], question.answer.forbid) if trees else None
     if call is not None:
-        raise ParseError(
-            offset + call.pos,
-            f"the question asks for this without {call.value}; rewrite it with the others",
-            f"题目要求不用 {call.value} 来写，请换成其他函数表示",
-        )
+        raise ParseError(offset + call.pos, msg("parse.forbidden", name=call.value))
     return trees
 
 
@@ -72,12 +69,15 @@ def render(expr: Any, ascii: bool = False) -> str:
     return str(pretty(expr, use_unicode=not ascii))
 
 
-def verdict(outcome: str, shown: str, en: str, zh: str, method: str, step: int | None) -> Verdict:
-    """A Verdict with bilingual feedback; `ms` is filled in by `check`."""
+def verdict(
+    outcome: str, shown: str, said: Message | Pair, method: str, step: int | None
+) -> Verdict:
+    """A Verdict with its feedback in both languages; `ms` is filled in by `check`."""
     from quizcli.bank.model import Text
     from quizcli.verdict import Outcome, Verdict
 
-    return Verdict(Outcome(outcome), shown, Text(en=en, zh=zh), method, 0.0, step)
+    feedback = Text(en=said.text("en"), zh=said.text("zh"))
+    return Verdict(Outcome(outcome), shown, feedback, method, 0.0, step)
 
 
 def invalid(exc: ParseError, text: str, shown: str) -> Verdict:
@@ -85,65 +85,42 @@ def invalid(exc: ParseError, text: str, shown: str) -> Verdict:
     line = text.count("\n", 0, exc.position) + 1
     column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
     if "\n" in text.strip():
-        where_en, where_zh = f"line {line}, column {column}", f"第 {line} 行第 {column} 列"
+        where = msg("parse.cannot_read_line", line=line, column=column)
     else:
-        where_en, where_zh = f"column {column}", f"第 {column} 列"
-    en, zh = exc.explained(f"Cannot read {where_en}: ", f"无法读懂{where_zh}：")
-    return verdict("invalid", shown, en, zh, "parse", None)
+        where = msg("parse.cannot_read", column=column)
+    return verdict("invalid", shown, exc.explained(where), "parse", None)
 
 
 def undecided(shown: str, index: int, count: int) -> Verdict:
-    which = f"step {index + 1}" if count > 1 else "your answer"
-    which_zh = f"第 {index + 1} 步" if count > 1 else "你的答案"
-    return verdict(
-        "undecided",
-        shown,
-        f"Undecided: {which} could not be evaluated at enough test points (is it defined"
-        " everywhere in the question's domain?), and no proof was found in time.",
-        f"无法判定：{which_zh}在足够多的测试点上无法求值（它在题目的定义域内处处有定义吗？），"
-        "而且在时限内没有找到证明。",
-        "numeric",
-        index + 1 if count > 1 else None,
-    )
+    which = msg("why.step", n=index + 1) if count > 1 else msg("why.your_answer")
+    said = msg("why.undecided", which=which)
+    return verdict("undecided", shown, said, "numeric", index + 1 if count > 1 else None)
 
 
 def correct(shown: str, proved: bool, count: int, points: int) -> Verdict:
-    steps_en = f"all {count} steps follow and the last one is right: " if count > 1 else ""
-    steps_zh = f"{count} 步推导都成立，最后一步正确：" if count > 1 else ""
+    steps = msg("why.all_steps", n=count) if count > 1 else ""
     if proved:
-        en = f"Correct: {steps_en}proved equal to the reference answer."
-        zh = f"正确：{steps_zh}已严格证明与参考答案相等。"
-        return verdict("correct", shown, en, zh, "proved", None)
-    en = (
-        f"Correct: {steps_en}equal to the reference at {points} test points"
-        " (numerically verified; no symbolic proof within the time bound)."
-    )
-    zh = f"正确：{steps_zh}在 {points} 个测试点上与参考答案相等（数值验证；时限内未完成符号证明）。"
-    return verdict("correct", shown, en, zh, "numeric", None)
+        return verdict("correct", shown, msg("why.proved", steps=steps), "proved", None)
+    said = msg("why.numerically", steps=steps, points=points)
+    return verdict("correct", shown, said, "numeric", None)
 
 
-STAGES_ZH = {
-    "reading your answer": "读取你的答案",
-    "showing how it was read": "显示读法",
-    "evaluating it at the test points": "在测试点上求值",
-    "explaining the mistake": "分析错误",
-    "deciding it exactly": "做精确判定",
-    "checking the value at the kinks": "检查折点处的取值",
-    "looking for a proof": "寻找证明",
-    "preparing the question": "准备题目",
-    "checking": "检查",
+# The stages a check goes through, as a timeout names them (progress.stage holds the key).
+STAGES = {
+    "reading your answer": "stage.reading",
+    "showing how it was read": "stage.showing",
+    "evaluating it at the test points": "stage.evaluating",
+    "explaining the mistake": "stage.explaining",
+    "deciding it exactly": "stage.exact",
+    "checking the value at the kinks": "stage.kinks",
+    "looking for a proof": "stage.proof",
+    "preparing the question": "stage.preparing",
+    "checking": "stage.checking",
 }
 
 
 def timed_out(shown: str, stage: str, seconds: float) -> Verdict:
     """Out of CPU time: says where, and claims nothing about the answer."""
-    return verdict(
-        "undecided",
-        shown,
-        f"Undecided: the checker used its {seconds:g} s of CPU time while {stage}."
-        " This says nothing about your answer; run `quizcli check` with a larger --timeout.",
-        f"无法判定：检查器在{STAGES_ZH.get(stage, stage)}时用完了 {seconds:g} 秒 CPU 时间。"
-        "这并不说明你的答案有错；可以用 `quizcli check --timeout` 给更多时间。",
-        "timeout",
-        None,
-    )
+    during = msg(STAGES[stage]) if stage in STAGES else stage
+    said = msg("why.timed_out", seconds=f"{seconds:g}", stage=during)
+    return verdict("undecided", shown, said, "timeout", None)

@@ -6,6 +6,7 @@ Command modules import their heavy dependencies inside the command body, so
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -16,9 +17,10 @@ from typer.core import TyperGroup
 
 from quizcli import __version__, env
 from quizcli.cli import complete, process
-from quizcli.cli.common import State
+from quizcli.cli.common import State, state
 from quizcli.controls import escape_controls
 from quizcli.errors import QuizcliError
+from quizcli.messages import say
 
 EXIT_INTERNAL = 70
 
@@ -31,11 +33,22 @@ class Lang(str, Enum):
 class QuizcliGroup(TyperGroup):
     """Turns domain errors into one line and an exit code, and hides tracebacks."""
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        """Mistakes in the global options or the command name, said in the user's language."""
+        given = list(args)  # the parser consumes `args`
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            usage = _said_usage_error(exc, _lang_in(given)) if _is_control_flow(exc) else None
+            if usage is None:
+                raise
+            fail(usage, 2)
+
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except QuizcliError as exc:
-            fail(exc.message, exc.exit_code)
+            fail(exc.text(state(ctx).lang), exc.exit_code)
         except KeyboardInterrupt:
             raise typer.Exit(process.interrupted_exit()) from None
         except BrokenPipeError:
@@ -43,8 +56,11 @@ class QuizcliGroup(TyperGroup):
             raise typer.Exit(process.EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             if _is_control_flow(exc):
-                raise
-            message = _log_internal(exc, _command_words(self, ctx))
+                usage = _said_usage_error(exc, state(ctx).lang)
+                if usage is None:
+                    raise
+                fail(usage, 2)
+            message = _log_internal(exc, _command_words(self, ctx), state(ctx).lang)
             if process.signalled():  # the terminal may be gone (SIGHUP): nothing more to say
                 raise typer.Exit(process.interrupted_exit()) from None
             fail(message, EXIT_INTERNAL)
@@ -54,6 +70,57 @@ def _is_control_flow(exc: Exception) -> bool:
     """Exit, Abort and usage errors belong to Typer's (vendored) click; let them pass."""
     module = type(exc).__module__
     return module.startswith(("typer.", "click."))
+
+
+def _lang_in(args: list[str]) -> str:
+    """The language a command line asks for before Typer has read it (--lang zh, --lang=zh)."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in env.LANGS:
+            return args[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in env.LANGS:
+            return arg[7:]
+    return env.default_lang()
+
+
+def _said_usage_error(exc: Exception, lang: str) -> str | None:
+    """A command-line mistake Typer found, in Chinese; None keeps Typer's own English report.
+
+    Typer's texts differ between versions (and are not translated), so the line is built
+    from what the exception names: the option or argument, and where help is.
+    """
+    if lang != "zh":
+        return None
+    kind = type(exc).__name__
+    param = getattr(exc, "param", None)
+    opts = [opt for opt in getattr(param, "opts", None) or [] if opt.startswith("-")]
+    name = getattr(exc, "option_name", None) or (opts[0] if opts else None)
+    sub = getattr(exc, "ctx", None)
+    name = name or _metavar(param)
+    command = getattr(sub, "command_path", "quizcli") if sub is not None else "quizcli"
+    if kind == "NoSuchOption":
+        possible = say("list.sep", lang).join(sorted(getattr(exc, "possibilities", None) or []))
+        key = "usage.no_option_like" if possible else "usage.no_option"
+        return say(key, lang, option=name, possible=possible, command=command)
+    if kind == "MissingParameter":
+        return say("usage.missing", lang, name=name, command=command)
+    if kind in ("BadParameter", "BadArgumentUsage", "BadOptionUsage"):
+        return say("usage.bad_value", lang, option=name, command=command)
+    if kind == "NoArgsIsHelpError":
+        return None
+    found = re.match(r"No such command '(.+?)'(?:.*Did you mean (.+)\?)?", str(exc))
+    if found and found.group(2):
+        return say("usage.no_command_like", lang, name=found.group(1), possible=found.group(2))
+    if found:
+        return say("usage.no_command", lang, name=found.group(1))
+    if kind == "UsageError":
+        return say("usage.other", lang, command=command)
+    return None
+
+
+def _metavar(param: Any) -> str:
+    """An argument as the usage line names it: its metavar (ID), else its name in capitals."""
+    metavar = getattr(param, "metavar", None)
+    return str(metavar) if metavar else str(getattr(param, "name", "")).upper()
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -71,16 +138,16 @@ def _command_words(group: TyperGroup, ctx: typer.Context) -> set[str]:
     return words
 
 
-def _log_internal(exc: BaseException, commands: set[str]) -> str:
+def _log_internal(exc: BaseException, commands: set[str], lang: str) -> str:
     from quizcli import errorlog
 
     path = env.log_path()
     try:
         errorlog.record(path, exc, commands, sys.argv)
-        where = f"details in {path}"
+        where = say("error.log_written", lang, path=path)
     except OSError:
-        where = "the log could not be written"
-    return f"internal error: {type(exc).__name__}: {exc}; {where}"
+        where = say("error.log_failed", lang)
+    return say("error.internal", lang, kind=type(exc).__name__, detail=exc, where=where)
 
 
 app = typer.Typer(
@@ -108,7 +175,12 @@ def root(
     ctx: typer.Context,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", envvar="QUIZCLI_LANG", help="Language: en or zh [default: locale]."),
+        typer.Option(
+            "--lang",
+            envvar="QUIZCLI_LANG",
+            help="Language: en or zh [default: QUIZCLI_LANG, then `quizcli config lang`,"
+            " then the locale].",
+        ),
     ] = None,
     bank: Annotated[
         list[Path] | None,
@@ -127,6 +199,7 @@ def root(
     """Deep-learning interview drills in the terminal. With no command, runs `study`."""
     env.set_ascii(plain_ascii)
     language = lang.value if lang else env.default_lang()
+    env.set_lang(language)
     ctx.obj = State(lang=language, banks=list(bank or []))
     if ctx.invoked_subcommand is None:
         from quizcli.cli.study import study

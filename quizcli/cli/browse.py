@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 def _level(value: str) -> int:
     """A difficulty as its digit or its word in either language, as `list` shows it."""
-    from quizcli.bank.model import LEVELS
+    from quizcli.messages import both
 
-    words = {word: level for level, names in LEVELS.items() for word in (str(level), *names)}
+    words = {word: level for level in (1, 2, 3) for word in (str(level), *both(f"level.{level}"))}
     if value.strip().lower() not in words:
         raise typer.BadParameter(f"{value!r} is not a level; use one of {', '.join(words)}")
     return words[value.strip().lower()]

@@ -11,6 +11,7 @@ import typer
 from quizcli.cli import complete
 from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError, UsageError
+from quizcli.messages import msg, reason
 
 if TYPE_CHECKING:
     from quizcli.kinds.derivation import DerivationQuestion
@@ -64,13 +65,13 @@ def check_command(
     """
     if file is not None:
         if question_id is not None or answer is not None:
-            raise UsageError("give either ID ANSWER or --file FILE, not both")
+            raise UsageError(msg("error.check_both"))
         raise typer.Exit(_check_file(ctx, file, as_json, timeout))
     if question_id == "-h" and answer is None:  # -h alone can only mean help (see CONTEXT)
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
     if question_id is None or answer is None:
-        raise UsageError("give a question id and an answer, or --file FILE")
+        raise UsageError(msg("error.check_neither"))
     import json
 
     from quizcli import env
@@ -96,7 +97,7 @@ def _derivation(ctx: typer.Context, question_id: str) -> DerivationQuestion:
     try:
         question = find_by_id(ctx, question_id)
     except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
+        raise NotFound(exc.said or exc.message, exit_code=2) from None
     return cast("DerivationQuestion", of_kind(question, "derivation", "check"))
 
 
@@ -112,8 +113,7 @@ def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -
     try:
         text = sys.stdin.read() if str(path) == "-" else path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(f"{path}: cannot read ({reason}); give a UTF-8 text file") from None
+        raise UsageError(msg("error.cannot_read_file", path=path, reason=reason(exc))) from None
     lang = state(ctx).lang
     all_correct = True
     for number, line in enumerate(text.splitlines(), start=1):
@@ -123,11 +123,11 @@ def _check_file(ctx: typer.Context, path: Path, as_json: bool, timeout: float) -
         question_id = question_id.strip()
         try:
             if not tab:
-                raise UsageError("expected ID<TAB>ANSWER")
+                raise UsageError(msg("error.tab_line"))
             question = _derivation(ctx, question_id)
         except QuizcliError as exc:
             row: dict[str, object] = {"id": question_id, "line": number, "verdict": "invalid",
-                                      "read_as": "", "feedback": exc.message, "method": "parse",
+                                      "read_as": "", "feedback": exc.text(lang), "method": "parse",
                                       "ms": 0.0, "step": None}  # fmt: skip
         else:
             result = check(question, answer, timeout=timeout, ascii=env.ascii_mode())

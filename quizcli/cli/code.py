@@ -53,7 +53,7 @@ def code_command(
     try:
         question = find(load(ctx), question_id)
     except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
+        raise NotFound(exc.said or exc.message, exit_code=2) from None
     of_kind(question, "code", "code")
     path = file
     if path is None:
@@ -65,7 +65,7 @@ def code_command(
     try:
         report = run_file(cast("CodeQuestion", question), path)
     except NotFound as exc:
-        raise NotFound(exc.message, exit_code=2) from None
+        raise NotFound(exc.said or exc.message, exit_code=2) from None
     if as_json:
         typer.echo(
             json.dumps(

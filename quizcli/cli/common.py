@@ -15,6 +15,7 @@ import typer
 
 from quizcli import env, kinds
 from quizcli.errors import NotFound, QuizcliError, UsageError
+from quizcli.messages import Message, has, msg, say
 
 if TYPE_CHECKING:
     from quizcli.bank import Bank
@@ -35,15 +36,18 @@ class State:
 
 
 def state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State(lang=env.default_lang())
+    root = ctx.find_root()
+    if isinstance(root.obj, State):
+        return root.obj
+    given = getattr(root.params.get("lang"), "value", None)  # read; the callback has not run
+    return State(lang=given if given in env.LANGS else env.default_lang())
 
 
 def _known_kind(value: str | None) -> str | None:
     """A misspelt type is named with the closest one, as --topic and --tag are (exit 2)."""
     from quizcli.bank import known
 
-    known("--type", value, set(kinds.names()), problem="is not a question type")
+    known("--type", value, set(kinds.names()), subject="type")
     return value
 
 
@@ -75,14 +79,12 @@ def load(ctx: typer.Context, strict: bool = False) -> Bank:
     if broken and (strict or set(broken) & bundled_files()):
         for problem in bank.problems:
             typer.echo(str(problem), err=True)
-        raise QuizcliError(f"{len(bank.problems)} problem(s) in the banks; fix them and retry")
+        raise QuizcliError(msg("error.bank_problems", n=len(bank.problems)))
     for path in broken:
         found = [problem for problem in bank.problems if problem.path == path]
-        typer.echo(
-            f"quizcli: warning: skipped the bank {path}: {len(found)} problem(s), the first "
-            f"at line {found[0].line}; see them with: quizcli lint {path}",
-            err=True,
-        )
+        line = found[0].line
+        warning = say("warning.skipped_bank", state(ctx).lang, path=path, n=len(found), line=line)
+        typer.echo(f"quizcli: {warning}", err=True)
     return bank.without(broken)
 
 
@@ -101,19 +103,30 @@ def find(bank: Bank, question_id: str) -> AnyQuestion:
     if question is not None:
         return question
     close = get_close_matches(question_id, bank.ids(), n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else "; `quizcli list` shows every id"
-    raise NotFound(f"no question '{question_id}'{hint}")
+    if close:
+        raise NotFound(msg("error.no_question_like", id=question_id, close=close[0]))
+    raise NotFound(msg("error.no_question", id=question_id))
 
 
 def of_kind(question: AnyQuestion, kind: str, command: str) -> AnyQuestion:
     """`question`, if `quizcli COMMAND` (which takes only `kind` questions) can take it;
     else a usage error naming its kind and how to list the right ones."""
     if question.type != kind:
-        raise UsageError(
-            f"'{question.id}' is a {question.type} question; `quizcli {command}` takes {kind}"
-            f" questions (`quizcli list --type {kind}` lists them)"
+        said = msg(
+            "error.wrong_kind",
+            id=question.id,
+            actual=_kind(question.type),
+            wanted=_kind(kind),
+            kind=kind,
+            command=command,
         )
+        raise UsageError(said)
     return question
+
+
+def _kind(name: str) -> Message | str:
+    """A kind's name as a sentence says it (概念, 推导); a kind from outside as it is named."""
+    return msg(f"type.{name}") if has(f"type.{name}") else name
 
 
 def summary(question: AnyQuestion) -> dict[str, Any]:

@@ -75,13 +75,13 @@ def tags(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def setting_names(incomplete: str) -> list[str]:
     """The settings `quizcli config` changes (interview_planned_on is kept by config itself),
-    and trust_bank."""
+    lang and trust_bank."""
     try:
         from quizcli.store.settings import PARSERS
     except Exception:
         return []
     keys = [key for key in PARSERS if key != "interview_planned_on"]
-    return _starting([*keys, "trust_bank"], incomplete)
+    return _starting([*keys, "lang", "trust_bank"], incomplete)
 
 
 def _starting(words: Any, incomplete: str) -> list[str]:

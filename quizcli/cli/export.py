@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quizcli.cli import complete
+from quizcli.cli.common import state
 from quizcli.errors import NotFound, QuizcliError
+from quizcli.messages import msg, reason, say
 
 if TYPE_CHECKING:
     from quizcli.bank.model import AnyQuestion
@@ -61,7 +63,7 @@ def anki(
     with _writing(path):
         count = export_deck(questions, path, _lang(ctx, lang), _latex, deck="quizcli")
         _user_mode(path)
-    typer.echo(f"wrote {count} notes to {path}")
+    typer.echo(say("export.wrote_notes", state(ctx).lang, n=count, path=path))
 
 
 @app.command("markdown")
@@ -103,8 +105,7 @@ def may_write(files: list[Path], force: bool) -> None:
     for path in files:
         _not_data(path)
         if path.exists() and not path.is_dir() and not force:
-            message = f"{path} exists; pass --force to replace it, or choose another path"
-            raise QuizcliError(message)
+            raise QuizcliError(msg("error.exists", target=path))
 
 
 def _not_data(target: Path) -> None:
@@ -114,7 +115,7 @@ def _not_data(target: Path) -> None:
     where = target.resolve()
     inside = where.relative_to(home).parts if where.is_relative_to(home) else None
     if inside and (inside[0].startswith("quizcli") or inside[0] in DATA):
-        raise QuizcliError(f"{target} is quizcli's own data (in {home}); export somewhere else")
+        raise QuizcliError(msg("error.export_into_data", target=target, home=home))
 
 
 def _user_mode(path: Path) -> None:
@@ -130,8 +131,7 @@ def _writing(target: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise QuizcliError(f"cannot write {target}: {reason}; choose another path") from None
+        raise QuizcliError(msg("error.cannot_write", target=target, reason=reason(exc))) from None
 
 
 def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
@@ -140,7 +140,7 @@ def _questions(ctx: typer.Context, topic: str | None) -> list[AnyQuestion]:
 
     questions = Filters(topic=topic).keep(load(ctx).questions)
     if not questions:
-        raise NotFound("no questions to export; `quizcli lint` says why a bank does not load")
+        raise NotFound(msg("error.no_export"))
     return questions
 
 

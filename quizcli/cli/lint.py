@@ -35,6 +35,7 @@ def lint_command(
     from quizcli.bank.loader import bank_files
     from quizcli.ui import lint as ui
 
+    lang = state(ctx).lang
     sources = list(paths) if paths else state(ctx).bank_sources()
     for path in paths or []:
         if path.is_dir() and not bank_files([path]):
@@ -43,13 +44,13 @@ def lint_command(
     # The loader's problems (the schema), then each kind's own (formulas that must read).
     problems = sorted(bank.problems + kind_problems(bank))
     if as_json:
-        report = {"problems": [str(p) for p in problems], "stats": stats(bank)}
+        report = {"problems": [p.text(lang) for p in problems], "stats": stats(bank)}
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            typer.echo(str(problem))
+            typer.echo(problem.text(lang))
         if show_stats:
-            ui.stats_table(stats(bank))
-        ui.summary(len(bank.questions), len(bank.files), len(problems))
+            ui.stats_table(stats(bank), lang)
+        ui.summary(len(bank.questions), len(bank.files), len(problems), lang)
     if problems:
         raise typer.Exit(1)

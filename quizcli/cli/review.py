@@ -8,6 +8,7 @@ command, so `quizcli --help` never touches sqlite3 or fsrs.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from quizcli import env
 from quizcli.cli import complete
 from quizcli.cli.common import find_by_id, load, state
 from quizcli.errors import QuizcliError, UsageError
+from quizcli.messages import has, msg, reason, say
 
 if TYPE_CHECKING:
     from quizcli.store import ReviewRecord, Store
@@ -94,7 +96,7 @@ def history(
     if question_id in ("export", "import"):
         from quizcli.cli.sync import history_file
 
-        history_file(question_id, file, force)
+        history_file(question_id, file, force, state(ctx).lang)
         return
     if file is not None:
         raise QuizcliError(
@@ -112,7 +114,7 @@ def history(
         return
     from quizcli.ui import review as ui
 
-    ui.history(question_id, records, card, status, now)
+    ui.history(question_id, records, card, status, now, state(ctx).lang)
 
 
 def _record_json(record: ReviewRecord) -> dict[str, Any]:
@@ -138,7 +140,7 @@ def suspend(ctx: typer.Context, question_id: QuestionId) -> None:
     find_by_id(ctx, question_id)
     with open_store() as store:
         store.suspend(question_id, env.now())
-    typer.echo(f"suspended {question_id}; `quizcli unsuspend {question_id}` brings it back")
+    typer.echo(say("flag.suspended", state(ctx).lang, id=question_id))
 
 
 def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
@@ -148,7 +150,7 @@ def unsuspend(ctx: typer.Context, question_id: QuestionId) -> None:
     find_by_id(ctx, question_id)
     with open_store() as store:
         store.unsuspend(question_id, env.now())
-    typer.echo(f"unsuspended {question_id}")
+    typer.echo(say("flag.unsuspended", state(ctx).lang, id=question_id))
 
 
 def bury(ctx: typer.Context, question_id: QuestionId) -> None:
@@ -161,7 +163,8 @@ def bury(ctx: typer.Context, question_id: QuestionId) -> None:
     find_by_id(ctx, question_id)
     with open_store() as store:
         until = store.bury(question_id, env.now())
-    typer.echo(f"buried {question_id} until {until.astimezone():%Y-%m-%d %H:%M}")
+    when = f"{until.astimezone():%Y-%m-%d %H:%M}"
+    typer.echo(say("flag.buried", state(ctx).lang, id=question_id, when=when))
 
 
 def undo(ctx: typer.Context) -> None:
@@ -174,9 +177,9 @@ def undo(ctx: typer.Context) -> None:
     with open_store() as store:
         record = store.undo_latest(env.now())
     if record is None:
-        raise QuizcliError("nothing to undo: no answer has been recorded yet")
-    when = record.reviewed_at.astimezone()
-    typer.echo(f"took back the answer to {record.question_id} given {when:%Y-%m-%d %H:%M}")
+        raise QuizcliError(msg("flag.nothing_to_undo"))
+    when = f"{record.reviewed_at.astimezone():%Y-%m-%d %H:%M}"
+    typer.echo(say("flag.undone", state(ctx).lang, id=record.question_id, when=when))
 
 
 def forget(ctx: typer.Context, question_id: QuestionId) -> None:
@@ -189,10 +192,11 @@ def forget(ctx: typer.Context, question_id: QuestionId) -> None:
     find_by_id(ctx, question_id)
     with open_store() as store:
         count = store.forget(question_id, env.now())
-    typer.echo(f"{question_id} is new again; {count} answer(s) kept in its history as undone")
+    typer.echo(say("flag.forgotten", state(ctx).lang, id=question_id, n=count))
 
 
 def doctor(
+    ctx: typer.Context,
     restore: Annotated[
         bool,
         typer.Option("--restore", help="If damaged, restore the latest backup without asking."),
@@ -209,32 +213,29 @@ def doctor(
     from quizcli.store.doctor import START_AFRESH, diagnose, restore_latest
     from quizcli.ui import review as ui
 
+    lang = state(ctx).lang
     path, now = default_path(), env.now()
     found = diagnose(path, now)
     if found.healthy:
-        ui.diagnosis(found)
+        ui.diagnosis(found, lang)
         return
     if not found.damaged:
-        raise QuizcliError(f"{found.cause}: {found.problems[0]}")
-    ui.damaged(found)
+        cause = msg(f"dbcause.{found.cause}") if has(f"dbcause.{found.cause}") else found.cause
+        raise QuizcliError(msg("doctor.cause_line", cause=cause, problem=found.problems[0]))
+    ui.damaged(found, lang)
     if found.latest_backup is None:
-        raise QuizcliError(
-            f"no backup to restore; the damaged file {path} is left untouched; {START_AFRESH}"
-        )
-    if not (restore or _confirm_restore(found)):
-        raise QuizcliError(
-            "nothing changed; to put the latest backup in place (keeping the damaged file) run: "
-            "quizcli doctor --restore"
-        )
-    ui.restored(*restore_latest(path, now))
+        raise QuizcliError(msg("doctor.no_backup_to_restore", path=path, afresh=START_AFRESH))
+    if not (restore or _confirm_restore(found, lang)):
+        raise QuizcliError(msg("doctor.unchanged"))
+    ui.restored(*restore_latest(path, now), lang)
 
 
-def _confirm_restore(found: Diagnosis) -> bool:
+def _confirm_restore(found: Diagnosis, lang: str) -> bool:
     """Ask only a person at a terminal; piped or closed stdin means no."""
     if not sys.stdin.isatty():
         return False
     latest = found.latest_backup
-    question = f"Restore {latest.path if latest else ''}? The damaged file is kept"
+    question = say("doctor.confirm", lang, backup=latest.path if latest else "")
     return typer.confirm(question, default=False)
 
 
@@ -264,7 +265,7 @@ def orphans(
 
         typer.echo(json.dumps({"orphans": found, "deleted": delete and bool(found)}, indent=2))
         return
-    ui.orphans(found, deleted=delete)
+    ui.orphans(found, delete, state(ctx).lang)
 
 
 def _plan_from_today(store: Store) -> None:
@@ -276,31 +277,36 @@ def _plan_from_today(store: Store) -> None:
 
 
 def config(
+    ctx: typer.Context,
     key: Annotated[
         str | None,
         typer.Argument(
-            help="new_per_day, desired_retention, fuzz, interview_date, exam_retention, "
-            "max_answers_per_day, or trust_bank PATH.",
+            help="lang, new_per_day, desired_retention, fuzz, interview_date, exam_retention,"
+            " max_answers_per_day, leech_action, or trust_bank PATH.",
             autocompletion=complete.setting_names,
         ),
     ] = None,
     value: Annotated[str | None, typer.Argument(help="The new value.")] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Show or change settings. Example: quizcli config new_per_day 20
+    """Show or change settings. Examples: quizcli config new_per_day 20; quizcli config lang zh
 
-    `quizcli config trust_bank PATH` lets the code questions of the bank at PATH run
-    their reference and cases (Python code): read them first.
+    `lang` (en, zh, or none to follow the locale) is used when neither --lang nor
+    QUIZCLI_LANG is given. `quizcli config trust_bank PATH` lets the code questions of the
+    bank at PATH run their reference and cases (Python code): read them first.
     """
     if key == "trust_bank":
-        _trust_bank(value)
+        _trust_bank(ctx, value)
         return
     from quizcli.store import open_store
-    from quizcli.store.settings import USER_KEYS, check_key
+    from quizcli.store.settings import LANG, USER_KEYS, check_key
     from quizcli.ui import review as ui
 
     if key is not None:
         check_key(key)
+    if key == LANG:
+        _config_lang(ctx, value, as_json)
+        return
     with open_store() as store:
         if key is not None and value is not None:
             if key == "interview_date":
@@ -312,12 +318,15 @@ def config(
     if as_json:
         import json
 
-        typer.echo(json.dumps(current, indent=2, default=str))
+        document = {**current, LANG: env.saved_lang()}
+        typer.echo(json.dumps(document, indent=2, default=str))
         return
+    lang = state(ctx).lang
     if key is None:
-        ui.settings(current)
+        ui.settings(current, lang)
+        ui.setting(LANG, _lang_shown(lang), lang)
         return
-    ui.setting(key, current[key])
+    ui.setting(key, current[key], lang)
 
 
 def _refuse_a_past_date(value: str) -> None:
@@ -326,12 +335,38 @@ def _refuse_a_past_date(value: str) -> None:
 
     day, today = parse("interview_date", value), study_day(env.now())
     if isinstance(day, date) and day < today:
-        raise UsageError(
-            f"interview_date {day} is in the past (today is {today}); give a later date, or none"
-        )
+        raise UsageError(msg("config.past_date", day=day, today=today))
 
 
-def _trust_bank(value: str | None) -> None:
+def _config_lang(ctx: typer.Context, value: str | None, as_json: bool) -> None:
+    """Show or keep the language; a change shows the line in the new language already."""
+    from quizcli.store.settings import LANG, parse_lang
+    from quizcli.ui import review as ui
+
+    lang = state(ctx).lang
+    if value is not None:
+        chosen = parse_lang(value)
+        try:
+            env.save_lang(chosen)
+        except OSError as exc:
+            said = msg("config.cannot_save", path=env.lang_path(), reason=reason(exc))
+            raise QuizcliError(said) from None
+        if ctx.find_root().params.get("lang") is None and "QUIZCLI_LANG" not in os.environ:
+            lang = chosen or env.locale_lang()
+    if as_json:
+        import json
+
+        typer.echo(json.dumps({LANG: env.saved_lang()}))
+        return
+    ui.setting(LANG, _lang_shown(lang), lang)
+
+
+def _lang_shown(lang: str) -> str:
+    saved = env.saved_lang()
+    return saved if saved else say("config.lang_locale", lang, lang=env.locale_lang())
+
+
+def _trust_bank(ctx: typer.Context, value: str | None) -> None:
     from pathlib import Path
 
     from quizcli.kinds.trust import trust, trusted_paths
@@ -340,4 +375,4 @@ def _trust_bank(value: str | None) -> None:
         for path in trusted_paths():
             typer.echo(str(path))
         return
-    typer.echo(f"trusted: {trust(Path(value))}")
+    typer.echo(say("config.trusted", state(ctx).lang, path=trust(Path(value))))

@@ -138,6 +138,7 @@ def _run(
     from quizcli.cli.common import find, load
     from quizcli.errors import NotFound
     from quizcli.kinds.base import Display
+    from quizcli.messages import msg
     from quizcli.session import Session
     from quizcli.store import open_store
     from quizcli.ui import session as ui
@@ -149,7 +150,7 @@ def _run(
     else:
         questions = Filters(topic, kind, tag).keep(bank.questions)
     if not questions:
-        raise NotFound("no question matches these filters; `quizcli list` shows what there is")
+        raise NotFound(msg("error.no_match"))
     ascii_only = env.ascii_mode()
     formula = partial(pretty, ascii=ascii_only)
     screen = ui.Screen(lang, formula=formula)

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizcli.cli.common import state
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
     from quizcli.store.sync import Merged
@@ -25,7 +27,7 @@ Folder = Annotated[
 ]
 
 
-def sync(folder: Folder) -> None:
+def sync(ctx: typer.Context, folder: Folder) -> None:
     """Merge your answers with your other machines' through a folder you already sync.
 
     Each machine writes its own answers to its own file in DIR (<machine id>.jsonl,
@@ -39,16 +41,15 @@ def sync(folder: Folder) -> None:
 
     with open_store() as store:
         done = store.sync(folder.expanduser())
-    _warn(done)
+    lang = state(ctx).lang
+    _warn(done, lang)
     mine = folder.expanduser() / f"{done.machine}.jsonl"
-    typer.echo(
-        f"synced with {folder}: {done.answers_in} answer(s) and {done.undos_in} undo(s) merged "
-        f"from {done.files} other file(s); {done.answers_out} answer(s) and {done.undos_out} "
-        f"undo(s) of this machine written to {mine}; {done.replayed} card(s) rebuilt"
-    )
+    counts = {"answers_in": done.answers_in, "undos_in": done.undos_in, "files": done.files}
+    counts |= {"answers_out": done.answers_out, "undos_out": done.undos_out}
+    typer.echo(say("sync.done", lang, folder=folder, mine=mine, rebuilt=done.replayed, **counts))
 
 
-def export_history(target: Path, force: bool) -> None:
+def export_history(target: Path, force: bool, lang: str) -> None:
     """Every answer (and undo) of this machine's log into one file, the sync format."""
     from quizcli.cli.export import may_write
     from quizcli.store import open_store
@@ -56,38 +57,30 @@ def export_history(target: Path, force: bool) -> None:
     may_write([target], force)
     with open_store() as store:
         count = store.export_history(target)
-    typer.echo(
-        f"wrote {count} answer(s) to {target}; on the other machine: quizcli history "
-        f"import {target.name}"
-    )
+    typer.echo(say("history.exported", lang, n=count, target=target, name=target.name))
 
 
-def import_history(source: Path) -> None:
+def import_history(source: Path, lang: str) -> None:
     """Merge a file written by `history export` (or a machine's sync file) into this log."""
     from quizcli.store import open_store
 
     with open_store() as store:
         done = store.import_history(source)
-    _warn(done)
-    typer.echo(
-        f"merged {done.answers_in} answer(s) and {done.undos_in} undo(s) from {source} "
-        f"({done.replayed} card(s) rebuilt); answers already here were left as they are"
-    )
+    _warn(done, lang)
+    counts = {"answers": done.answers_in, "undos": done.undos_in, "rebuilt": done.replayed}
+    typer.echo(say("history.imported", lang, source=source, **counts))
 
 
-def history_file(action: str, file: Path | None, force: bool) -> None:
+def history_file(action: str, file: Path | None, force: bool, lang: str) -> None:
     """`history export FILE` / `history import FILE`."""
     if file is None:
-        raise QuizcliError(
-            f"history {action} needs a FILE, e.g. quizcli history {action} quizcli-history.jsonl",
-            exit_code=2,
-        )
+        raise QuizcliError(msg("history.needs_file", action=action), exit_code=2)
     if action == "export":
-        export_history(file.expanduser(), force)
+        export_history(file.expanduser(), force, lang)
     else:
-        import_history(file.expanduser())
+        import_history(file.expanduser(), lang)
 
 
-def _warn(done: Merged) -> None:
+def _warn(done: Merged, lang: str) -> None:
     for warning in done.warnings:
-        typer.echo(f"quizcli: warning: {warning}", err=True)
+        typer.echo(f"quizcli: {say('warning.line', lang, warning=warning)}", err=True)

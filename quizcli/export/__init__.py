@@ -16,48 +16,34 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quizcli import kinds
-from quizcli.bank.model import LEVELS, AnyQuestion, Text
+from quizcli.bank.model import AnyQuestion, Text
 from quizcli.kinds.base import pick
+from quizcli.messages import has, say
 
 Formula = Callable[[str, list[str], str | None], str]
 
-LABELS = {
-    "answer": ("Answer", "答案"),
-    "explanation": ("Explanation", "解析"),
-    "sources": ("Sources", "出处"),
-    "concept": ("Concept", "概念题"),
-    "choice": ("Choice", "选择题"),
-    "numeric": ("Numeric", "计算题"),
-    "derivation": ("Derivation", "推导题"),
-    "code": ("Code", "编程题"),
-}
-TITLES = {
-    "activations": ("Activation functions", "激活函数"),
-    "regularization": ("Regularization", "正则化"),
-    "normalization": ("Normalization", "归一化"),
-    "pooling": ("Pooling", "池化"),
-    "optimization": ("Optimization", "优化"),
-}
 
-
-def say(pair: tuple[str, str], lang: str) -> str:
-    """A label in one language, or both (`Answer / 答案`) for `both`."""
-    en, zh = pair
-    return {"en": en, "zh": zh}.get(lang, f"{en} / {zh}")
+def say_in(key: str, lang: str) -> str:
+    """A catalogue label in one language, or both (`Answer / 答案`) for `both`."""
+    if lang in ("en", "zh"):
+        return say(key, lang)
+    return f"{say(key, 'en')} / {say(key, 'zh')}"
 
 
 def label(key: str, lang: str) -> str:
-    """A translated label by name; a name the table lacks (a plugin kind) is shown as is."""
-    return say(LABELS.get(key, (key, key)), lang)
+    """A section or kind label by name; a name the catalogue lacks (a plugin kind) as is."""
+    name = f"export.{key}"
+    return say_in(name, lang) if has(name) else key
 
 
 def topic_title(topic: str, lang: str) -> str:
-    return say(TITLES.get(topic, (topic, topic)), lang)
+    name = f"sheet.{topic}"
+    return say_in(name, lang) if has(name) else topic
 
 
 def kind_line(question: AnyQuestion, lang: str) -> str:
     """`Choice · medium`, or `选择题 · 进阶` in Chinese."""
-    return f"{label(question.type, lang)} · {say(LEVELS[question.difficulty], lang)}"
+    return f"{label(question.type, lang)} · {say_in(f'level.{question.difficulty}', lang)}"
 
 
 def prose(text: Text, lang: str) -> str:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from quizcli.messages import say
+
 if TYPE_CHECKING:
     from quizcli.bank.loader import Origin, Problem
     from quizcli.bank.model import QuestionBase, Text
@@ -49,10 +51,6 @@ def pick(text: Text, lang: str, joiner: str = " / ") -> str:
     if lang == "both":
         return f"{text.en}{joiner}{text.zh}"
     return text.get(lang)
-
-
-def say(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def label(lang: str, en: str, zh: str) -> str:
@@ -94,7 +92,7 @@ class Kind:
     ) -> list[Part]:
         """The answer itself, as shown by `show --answer` and after a question is answered."""
         lines = tuple(self.export_lines(question, lang, formula))
-        return [Part(say(lang, "Answer", "答案"), "value", lines)]
+        return [Part(say("browse.answer", lang), "value", lines)]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
         """The answer as CommonMark blocks (formulas in `$...$`), for the Markdown sheets and

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, model_validator
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Display, Formula, Kind, Part, bullets, pick, say
+from quizcli.kinds.base import Display, Formula, Kind, Part, bullets, pick
+from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
     from quizcli.verdict import Verdict
@@ -32,11 +33,10 @@ class ChoiceAnswer(Strict):
     def _letters_in_range(self) -> ChoiceAnswer:
         for letter in self.correct:
             if letter not in self.letters:
-                raise ValueError(
-                    f"correct letter {letter!r} is not one of {', '.join(self.letters)}"
-                )
+                letters = ", ".join(self.letters)
+                raise ValueError(msg("lint.bad_letter", letter=letter, letters=letters))
         if len(set(self.correct)) != len(self.correct):
-            raise ValueError("correct lists a letter twice")
+            raise ValueError(msg("lint.letter_twice"))
         return self
 
     @property
@@ -63,7 +63,7 @@ class Choice(Kind):
         n = len(answer.correct)
         return [
             Part(
-                say(lang, f"Choose {n}", f"选择 {n} 项"),
+                say("browse.choose", lang, n=n),
                 "options",
                 tuple(option.get(lang) for option in answer.options),
                 marks=tuple(f"{letter}." for letter in answer.letters),
@@ -79,7 +79,7 @@ class Choice(Kind):
         self, question: QuestionBase, lang: str, formula: Formula | None
     ) -> list[Part]:
         correct = ", ".join(cast(ChoiceQuestion, question).answer.correct)
-        return [Part(say(lang, "Answer", "答案"), "value", (correct,))]
+        return [Part(say("browse.answer", lang), "value", (correct,))]
 
     def export_front(self, question: QuestionBase, lang: str) -> list[str]:
         """The lettered options, so a card can be answered from its front."""

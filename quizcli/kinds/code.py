@@ -14,38 +14,27 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, field_validator, model_validator
 
 from quizcli.bank.model import IDENTIFIER, QuestionBase, Strict, Text
-from quizcli.kinds.base import Display, Formula, Kind, Part, label, say
+from quizcli.kinds.base import Display, Formula, Kind, Part, label
+from quizcli.messages import both, msg, say
 
 if TYPE_CHECKING:
     from quizcli.verdict import Verdict
 
 CAUSES: dict[str, tuple[str, str]] = {
-    "overflow": (
-        "overflow: exp of a large input is inf; subtract the max before exponentiating",
-        "溢出：大输入的 exp 变成 inf；先减去最大值再取指数",
-    ),
-    "in-place": (
-        "the input array was modified in place; work on a copy",
-        "输入数组被原地修改了；请在副本上计算",
-    ),
-    "shape": ("the result has the wrong shape", "结果的形状不对"),
-    "dtype": ("the result has the wrong dtype", "结果的数据类型不对"),
-    "axis": ("reduced over the wrong axis", "在错误的轴上做了归约"),
-    "running-stats": (
-        "the running statistics are not updated as expected",
-        "滑动平均统计量没有按要求更新",
-    ),
-    "train-eval": (
-        "training and evaluation behaviour are mixed up",
-        "训练模式和推理模式的行为弄混了",
-    ),
-    "nan": ("the result contains NaN", "结果里出现了 NaN"),
-    "not-implemented": (
-        "the stub is unchanged: write the function body",
-        "桩代码还没改：请写出函数体",
-    ),
+    name: both(f"cause.{name}")
+    for name in (
+        "overflow",
+        "in-place",
+        "shape",
+        "dtype",
+        "axis",
+        "running-stats",
+        "train-eval",
+        "nan",
+        "not-implemented",
+    )
 }
-"""Named causes of a failing case, with the advice shown for each."""
+"""Named causes of a failing case, with the advice shown for each (from the catalogue)."""
 
 
 class CodeMistake(Strict):
@@ -59,7 +48,7 @@ class CodeMistake(Strict):
     @classmethod
     def _known_cause(cls, cause: str | None) -> str | None:
         if cause is not None and cause not in CAUSES:
-            raise ValueError(f"unknown cause {cause!r}; use one of {', '.join(CAUSES)}")
+            raise ValueError(msg("lint.unknown_cause", cause=cause, causes=", ".join(CAUSES)))
         return cause
 
     @field_validator("code")
@@ -85,7 +74,7 @@ class CodeAnswer(Strict):
     @classmethod
     def _identifier(cls, name: str) -> str:
         if not IDENTIFIER.match(name):
-            raise ValueError(f"{name!r} is not a Python function name")
+            raise ValueError(msg("lint.function_name", name=name))
         return name
 
     @field_validator("stub", "reference", "cases")
@@ -98,9 +87,9 @@ class CodeAnswer(Strict):
     def _modules(cls, modules: list[str]) -> list[str]:
         for module in modules:
             if not all(IDENTIFIER.match(part) for part in module.split(".")):
-                raise ValueError(f"{module!r} is not a module name such as scipy.special")
+                raise ValueError(msg("lint.module_name", module=module))
             if module.split(".")[0] == "numpy":
-                raise ValueError("numpy is always allowed; forbid a module other than numpy")
+                raise ValueError(msg("lint.forbid_numpy"))
         return modules
 
     @model_validator(mode="after")
@@ -111,7 +100,7 @@ class CodeAnswer(Strict):
             ("cases", self.cases, "cases"),
         ):
             if name not in defined_functions(code):
-                raise ValueError(f"{field} does not define a function {name}()")
+                raise ValueError(msg("lint.not_defined", field=field, name=name))
         return self
 
 
@@ -125,7 +114,7 @@ def _python(code: str) -> str:
     try:
         ast.parse(code)
     except SyntaxError as exc:
-        raise ValueError(f"is not valid Python: line {exc.lineno}: {exc.msg}") from None
+        raise ValueError(msg("lint.not_python", line=exc.lineno, detail=exc.msg)) from None
     return code
 
 
@@ -152,14 +141,14 @@ class Code(Kind):
 
     def prompt_parts(self, question: QuestionBase, lang: str, show_answer: bool) -> list[Part]:
         code = cast(CodeQuestion, question)
-        title = say(lang, "Start from", "从这里开始")
+        title = say("code.start_from", lang)
         return [Part(title, "code", (code.answer.stub.rstrip(),))]
 
     def answer_parts(
         self, question: QuestionBase, lang: str, formula: Formula | None
     ) -> list[Part]:
         code = cast(CodeQuestion, question)
-        title = say(lang, "Reference solution", "参考实现")
+        title = say("code.reference", lang)
         return [Part(title, "code", (code.answer.reference.rstrip(),))]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:

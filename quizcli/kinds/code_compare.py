@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizcli.kinds.code import CAUSES
 from quizcli.kinds.code_runner import MEMORY_BYTES, STOPS, CaseReport, guarded
+from quizcli.messages import both
 
 if TYPE_CHECKING:
     from quizcli.kinds.code import CodeQuestion
@@ -53,20 +54,16 @@ def _raised(case: CaseReport, error: dict[str, Any], meta: dict[str, Any]) -> Ca
     if kind == "NotImplementedError":
         return _because(case, "not-implemented")
     if kind == "MemoryError":
-        text = [t.format(mib=MEMORY_BYTES // 2**20) for t in STOPS["memory"]]
-        case.problem = (text[0], text[1])
+        case.problem = both(STOPS["memory"], mib=MEMORY_BYTES // 2**20)
         return case
     case.problem = guarded(error)
     if case.problem is not None:
         return case
     if kind in ("ImportError", "ModuleNotFoundError") and message.startswith("forbidden:"):
         module = message.removeprefix("forbidden:")
-        case.problem = (
-            f"this question asks you to do without {module}",
-            f"本题要求不使用 {module}",
-        )
+        case.problem = both("code.forbidden_module", module=module)
         return case
-    case.problem = (f"raised {kind}: {message}", f"抛出了 {kind}：{message}")
+    case.problem = both("code.raised", kind=kind, message=message)
     return case
 
 
@@ -75,11 +72,12 @@ def _because(case: CaseReport, cause: str | None, fallback: str | None = None) -
     if cause in CAUSES:
         case.problem = CAUSES[cause]
     elif fallback:
-        case.problem = (fallback, _ZH.get(fallback, fallback))
+        key = _FALLBACKS.get(fallback)
+        case.problem = both(key) if key else (fallback, fallback)
     return case
 
 
-_ZH = {"values differ": "数值不一致", "moments differ": "均值或标准差不一致"}
+_FALLBACKS = {"values differ": "code.values_differ", "moments differ": "code.moments_differ"}
 
 
 def _mismatch(

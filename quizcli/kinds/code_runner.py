@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizcli.errors import NotFound, QuizcliError, UsageError
+from quizcli.messages import both, msg, reason, say
 
 if TYPE_CHECKING:
     from quizcli.kinds.code import CodeQuestion
@@ -34,37 +35,13 @@ MEMORY_BYTES = 2 * 1024**3
 OUTPUT_BYTES = 16 * 1024**2
 WALL_FACTOR = 6.0
 WALL_MINIMUM = 60.0
-STOPS = {
-    "cpu": (
-        "stopped after {seconds:g} s of CPU time: an infinite loop, or far too slow",
-        "CPU 时间超过 {seconds:g} 秒，已停止：可能是死循环，或者太慢",
-    ),
-    "wall": (
-        "stopped after {seconds:g} s without finishing: is it sleeping or waiting for input?",
-        "运行 {seconds:g} 秒仍未结束，已停止：是不是在休眠或等待输入？",
-    ),
-    "memory": (
-        "ran out of memory (the limit is {mib} MiB): an array far too large?",
-        "内存超出 {mib} MiB 的上限：是不是创建了过大的数组？",
-    ),
-    "crash": ("the process died: {detail}", "进程意外退出：{detail}"),
-    "output": (
-        "your code printed more than {mib} MiB; remove the prints",
-        "你的代码输出超过了 {mib} MiB；请删掉 print",
-    ),
-    "refused": (
-        "your code tried to {action}; drills may only compute with NumPy",
-        "你的代码试图{action}；代码练习只能用 NumPy 做计算",
-    ),
-}
+# Why a child run stopped, and what the child's guard refuses (code_child.Refused):
+# the catalogue messages a verdict names them with.
+STOPS = {name: f"code.stop_{name}" for name in ("cpu", "wall", "memory", "crash", "output")}
+STOPS["refused"] = "code.refused"
 ACTIONS = {
-    "process": ("start or signal another process", "启动其他进程或向其发信号"),
-    "network": ("use the network", "访问网络"),
-    "native": ("load native code with ctypes", "用 ctypes 加载本机代码"),
-    "write": ("write or delete {path}", "写入或删除 {path}"),
-    "read": ("read {path}", "读取 {path}"),
+    name: f"code.action_{name}" for name in ("process", "network", "native", "write", "read")
 }
-"""What the child's guard refuses (code_child.Refused), as the verdict names it."""
 
 
 @dataclass
@@ -111,11 +88,11 @@ def grade_file(question: CodeQuestion, path: Path) -> Verdict:
     try:
         report = run_file(question, path)
     except NotFound as exc:
-        en = f"{exc.message}; type the path of your file, or e to edit it"
-        zh = f"{exc.message}；请输入你的代码文件路径，或输入 e 编辑"
+        en, zh = both("code.file_path", problem=exc.said or exc.message)
         return Verdict(Outcome.INVALID, str(path), Text(en=en, zh=zh), method="tests")
     except QuizcliError as exc:  # an untrusted or broken bank: say so, keep the session
-        return Verdict(Outcome.INVALID, str(path), Text(en=exc.message, zh=exc.message), "tests")
+        said = Text(en=exc.text("en"), zh=exc.text("zh"))
+        return Verdict(Outcome.INVALID, str(path), said, "tests")
     outcome = Outcome.CORRECT if report.passed else Outcome.INCORRECT
     text = Text(en=describe(report, "en"), zh=describe(report, "zh"))
     ms = (time.perf_counter() - started) * 1000
@@ -128,13 +105,11 @@ def run_file(question: CodeQuestion, path: Path) -> Report:
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text; save it as UTF-8") from None
+        raise UsageError(msg("code.not_utf8", path=path)) from None
     except OSError as exc:
-        raise NotFound(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise NotFound(msg("code.cannot_read", path=path, reason=reason(exc))) from None
     if source.strip() == question.answer.stub.strip():
-        raise UsageError(
-            f"{path} is still the question's stub; write {question.answer.function}() and save it"
-        )
+        raise UsageError(msg("code.still_stub", path=path, function=question.answer.function))
     ensure_trusted(question)
     refused = static_problem(source, str(path), question.answer.function, question.answer.forbid)
     if refused is not None:
@@ -165,23 +140,17 @@ def static_problem(
         tree = ast.parse(source, filename)
     except SyntaxError as exc:
         where = f"line {exc.lineno}: {(exc.text or '').strip()}"
-        return (f"syntax error: {exc.msg}", f"语法错误：{exc.msg}"), [where]
+        return both("code.syntax", detail=exc.msg), [where]
     for node in ast.walk(tree):
         for name in _imported(node):
             banned = next((m for m in forbid if name == m or name.startswith(m + ".")), None)
             if banned is not None:
                 line = getattr(node, "lineno", 0)
-                return (
-                    f"line {line} imports {name}; this question asks you to do without {banned}",
-                    f"第 {line} 行导入了 {name}；本题要求不使用 {banned}",
-                ), []
+                return both("code.imports", line=line, name=name, banned=banned), []
     from quizcli.kinds.code import defined_functions
 
     if function not in defined_functions(source):
-        return (
-            f"the file does not define {function}(); keep the stub's name and signature",
-            f"文件里没有定义 {function}()；请保留桩代码里的函数名和参数",
-        ), []
+        return both("code.no_function", function=function), []
     return None
 
 
@@ -300,18 +269,16 @@ def _compare(question: CodeQuestion, ref: _Child, user: _Child) -> Report:
     ref_events = ref.events()
     if ref.stop or not ref_events or ref_events[0].get("event") != "cases":
         detail = ref.crash_detail()
-        raise QuizcliError(
-            f"{question.id}: the bank's reference or cases failed to run ({detail}); "
-            "fix the bank (run `quizcli lint`), or report it if the bank is bundled"
-        )
+        raise QuizcliError(msg("code.bank_broken", id=question.id, detail=detail))
     metas: list[dict[str, Any]] = ref_events[0]["cases"]
     expected = {e["index"]: e for e in ref_events if e.get("event") == "case"}
     for index, entry in expected.items():
         if "error" in entry:
             error = entry["error"]
+            detail = f"{error['type']}: {error['message']}"
+            case = metas[index]["name"]
             raise QuizcliError(
-                f"{question.id}: the reference fails case {metas[index]['name']!r} "
-                f"({error['type']}: {error['message']}); fix the bank"
+                msg("code.reference_fails", id=question.id, case=case, detail=detail)
             )
     got = {e["index"]: e for e in user.events() if e.get("event") == "case"}
     report = Report()
@@ -346,33 +313,29 @@ def _maybe(user: _Child, index: int) -> dict[str, Any] | None:
 
 def _stopped(meta: dict[str, Any], user: _Child) -> CaseReport:
     reason = user.stop or "crash"
-    values = {"seconds": user.cpu if reason == "cpu" else user.wall, "detail": user.crash_detail()}
-    en, zh = STOPS[reason]
-    return CaseReport(meta["name"], False, problem=(en.format(**values), zh.format(**values)))
+    seconds = f"{user.cpu if reason == 'cpu' else user.wall:g}"
+    values = {"seconds": seconds, "detail": user.crash_detail(), "mib": MEMORY_BYTES // 2**20}
+    return CaseReport(meta["name"], False, problem=both(STOPS[reason], **values))
 
 
 def guarded(error: dict[str, Any]) -> tuple[str, str] | None:
     """The verdict for what the child's limits stopped: a refused action or too much output."""
     if error["type"] == "output":
-        en, zh = STOPS["output"]
-        return en.format(mib=OUTPUT_BYTES // 2**20), zh.format(mib=OUTPUT_BYTES // 2**20)
+        return both(STOPS["output"], mib=OUTPUT_BYTES // 2**20)
     if error["type"] == "refused" and error["message"] in ACTIONS:
-        en, zh = (a.format(path=error.get("path", "")) for a in ACTIONS[error["message"]])
-        return STOPS["refused"][0].format(action=en), STOPS["refused"][1].format(action=zh)
+        action = msg(ACTIONS[error["message"]], path=error.get("path", ""))
+        return both(STOPS["refused"], action=action)
     return None
 
 
 def _load_problem(error: dict[str, Any], function: str) -> tuple[tuple[str, str], list[str]]:
     if error["type"] == "missing":
-        return (
-            f"the file does not define {function}()",
-            f"文件里没有定义 {function}()",
-        ), []
+        return both("code.missing_function", function=function), []
     stopped = guarded(error)
     if stopped is not None:
         return stopped, error["trace"]
     message = f"{error['type']}: {error['message']}"
-    return (f"the file fails when loaded: {message}", f"加载文件时出错：{message}"), error["trace"]
+    return both("code.fails_to_load", message=message), error["trace"]
 
 
 def describe(report: Report, lang: str) -> str:
@@ -383,43 +346,37 @@ def describe(report: Report, lang: str) -> str:
     lines = []
     for case in report.cases:
         mark = "✓" if case.passed else ("·" if not case.run else "✗")
-        lines.append(
-            f"{mark} {case.name}" + ("" if case.run else ("（未运行）" if zh else " (not run)"))
-        )
+        lines.append(f"{mark} {case.name}" + ("" if case.run else say("code.not_run", lang)))
     failure = report.first_failure()
     if failure is not None:
         lines.append("")
-        lines.extend(_failure_lines(failure, zh))
+        lines.extend(_failure_lines(failure, lang))
     passed = sum(c.passed for c in report.cases)
     total = len(report.cases)
-    lines.append(f"{passed}/{total} 个用例通过" if zh else f"{passed}/{total} cases passed")
+    lines.append(say("code.passed", lang, passed=passed, total=total))
     return "\n".join(lines)
 
 
-def _failure_lines(case: CaseReport, zh: bool) -> list[str]:
-    labels = (
-        ("inputs", "输入"),
-        ("expected", "期望"),
-        ("got", "得到"),
-        ("largest difference", "最大差值"),
-        ("cause", "原因"),
-        ("hint", "提示"),
-    )
-    name = dict((en, cn if zh else en) for en, cn in labels)
-    lines = [f"{'失败用例' if zh else 'first failing case'}: {case.name}"]
+def _failure_lines(case: CaseReport, lang: str) -> list[str]:
+    zh = lang == "zh"
+
+    def line(key: str, value: str) -> str:
+        return f"  {say(key, lang)}{say('colon', lang)}{value}"
+
+    lines = [say("code.first_failing", lang, name=case.name)]
     if case.inputs:
-        lines.append(f"  {name['inputs']}: " + ", ".join(case.inputs))
+        lines.append(line("code.inputs", ", ".join(case.inputs)))
     if case.expected:
-        lines.append(f"  {name['expected']}: {case.expected}")
+        lines.append(line("code.expected", case.expected))
     if case.got:
-        lines.append(f"  {name['got']}: {case.got}")
+        lines.append(line("code.got", case.got))
     if case.largest_difference is not None:
-        lines.append(f"  {name['largest difference']}: {case.largest_difference:.3g}")
+        lines.append(line("code.largest_difference", f"{case.largest_difference:.3g}"))
     if case.problem is not None:
-        lines.append(f"  {name['cause']}: {case.problem[zh]}")
-    lines.extend(f"    {line}" for line in case.trace)
+        lines.append(line("code.cause", case.problem[zh]))
+    lines.extend(f"    {trace}" for trace in case.trace)
     if case.hint is not None:
-        lines.append(f"  {name['hint']}: {case.hint[zh]}")
+        lines.append(line("code.hint", case.hint[zh]))
     return lines
 
 
@@ -434,10 +391,7 @@ def ensure_trusted(question: CodeQuestion) -> None:
             continue
         if load_bank([source]).get(question.id) == question:
             return
-    raise QuizcliError(
-        f"{question.id} comes from a bank that is not trusted, and its reference and cases are "
-        "Python code; read them, then `quizcli config trust_bank PATH` to run them"
-    )
+    raise QuizcliError(msg("code.untrusted", id=question.id))
 
 
 def as_json(question_id: str, report: Report) -> dict[str, Any]:

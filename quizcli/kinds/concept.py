@@ -8,7 +8,8 @@ from typing import Literal, cast
 from pydantic import Field
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Formula, Kind, Part, bullets, pick, say
+from quizcli.kinds.base import Formula, Kind, Part, bullets, pick
+from quizcli.messages import say
 
 
 class ConceptAnswer(Strict):
@@ -33,9 +34,9 @@ class Concept(Kind):
     ) -> list[Part]:
         answer = cast(ConceptQuestion, question).answer
         return [
-            Part(say(lang, "Answer", "答案"), "prose", (answer.text.get(lang),)),
+            Part(say("browse.answer", lang), "prose", (answer.text.get(lang),)),
             Part(
-                say(lang, "Key points", "要点"),
+                say("browse.key_points", lang),
                 "bullets",
                 tuple(p.get(lang) for p in answer.key_points),
             ),

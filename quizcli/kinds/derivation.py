@@ -8,7 +8,8 @@ from pydantic import Field, field_validator, model_validator
 
 from quizcli.bank.model import IDENTIFIER, QuestionBase, Strict, Text
 from quizcli.bank.model import Formula as Expression
-from quizcli.kinds.base import Display, Formula, Kind, Part, say
+from quizcli.kinds.base import Display, Formula, Kind, Part
+from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
     from quizcli.bank.loader import Origin, Problem
@@ -78,27 +79,27 @@ class DerivationAnswer(Strict):
     def _identifiers(cls, symbols: list[str]) -> list[str]:
         for name in symbols:
             if not IDENTIFIER.match(name):
-                raise ValueError(f"symbol {name!r} is not a plain identifier such as x or s_i")
+                raise ValueError(msg("lint.symbol_name", name=name))
         return symbols
 
     @model_validator(mode="after")
     def _domain_known(self) -> DerivationAnswer:
         for name, (low, high) in self.domain.items():
             if name not in self.symbols:
-                raise ValueError(f"domain names {name!r}, which is not in symbols")
+                raise ValueError(msg("lint.not_a_symbol", what="domain", name=name))
             if not low < high:
-                raise ValueError(f"domain of {name!r} is empty: {low} >= {high}")
+                raise ValueError(msg("lint.empty_domain", name=name, low=low, high=high))
         for name, declared in self.assume.items():
             if name not in self.symbols:
-                raise ValueError(f"assume names {name!r}, which is not in symbols")
+                raise ValueError(msg("lint.not_a_symbol", what="assume", name=name))
             if isinstance(declared, tuple) and not declared[0] < declared[1]:
-                raise ValueError(f"assume gives {name!r} an empty interval {list(declared)}")
+                raise ValueError(msg("lint.empty_assume", name=name, interval=list(declared)))
         for kink in self.kinks:
             for name in kink.at:
                 if name not in self.symbols:
-                    raise ValueError(f"kinks names {name!r}, which is not in symbols")
+                    raise ValueError(msg("lint.not_a_symbol", what="kinks", name=name))
         if self.wrt is not None and self.wrt not in self.symbols:
-            raise ValueError(f"wrt {self.wrt!r} is not in symbols")
+            raise ValueError(msg("lint.wrt", name=self.wrt))
         return self
 
 
@@ -132,8 +133,7 @@ class Derivation(Kind):
 
     def prompt_parts(self, question: QuestionBase, lang: str, show_answer: bool) -> list[Part]:
         symbols = ", ".join(cast(DerivationQuestion, question).answer.symbols)
-        colon = "：" if lang == "zh" else ": "
-        line = say(lang, "Answer in terms of", "可用符号") + colon + symbols
+        line = say("browse.symbols", lang) + say("colon", lang) + symbols
         return [Part("", "prose", (line,))]
 
     def answer_parts(
@@ -141,7 +141,7 @@ class Derivation(Kind):
     ) -> list[Part]:
         answer = cast(DerivationQuestion, question).answer
         shown = formula(answer.reference, answer.symbols, answer.setting) if formula else None
-        return [Part(say(lang, "Answer", "答案"), "value", (shown or answer.reference,))]
+        return [Part(say("browse.answer", lang), "value", (shown or answer.reference,))]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
         answer = cast(DerivationQuestion, question).answer

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import Field, field_validator
 
 from quizcli.bank.model import QuestionBase, Strict, Text
-from quizcli.kinds.base import Display, Formula, Kind, Part, pick, say
+from quizcli.kinds.base import Display, Formula, Kind, Part, pick
+from quizcli.messages import msg, say
 
 if TYPE_CHECKING:
     from quizcli.verdict import Verdict
@@ -24,7 +25,7 @@ class NumericAnswer(Strict):
     @classmethod
     def _short_vector(cls, value: float | list[float]) -> float | list[float]:
         if isinstance(value, list) and not 1 <= len(value) <= 16:
-            raise ValueError("a vector answer needs 1 to 16 numbers")
+            raise ValueError(msg("lint.vector_size"))
         return value
 
     @property
@@ -59,7 +60,7 @@ class Numeric(Kind):
     def answer_parts(
         self, question: QuestionBase, lang: str, formula: Formula | None
     ) -> list[Part]:
-        return [Part(say(lang, "Answer", "答案"), "value", (shown(question, lang),))]
+        return [Part(say("browse.answer", lang), "value", (shown(question, lang),))]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
         number = cast(NumericQuestion, question).answer
@@ -71,7 +72,8 @@ def shown(question: QuestionBase, lang: str) -> str:
     """`4 pixels  (± 0.5)`: the value, its unit and tolerance."""
     answer = cast(NumericQuestion, question).answer
     unit = f" {answer.unit_in(lang)}" if answer.unit else ""
-    return f"{answer.shown}{unit}  (± {answer.tolerance:g})"
+    within = say("browse.tolerance", lang, tolerance=f"{answer.tolerance:g}")
+    return f"{answer.shown}{unit}  {within}"
 
 
 KIND = Numeric()

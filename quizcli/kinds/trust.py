@@ -11,6 +11,7 @@ from pathlib import Path
 
 from quizcli import env
 from quizcli.errors import NotFound
+from quizcli.messages import msg
 
 
 def _file() -> Path:
@@ -28,7 +29,7 @@ def trusted_paths() -> list[Path]:
 def trust(path: Path) -> Path:
     """Trust the bank file or directory at `path` (absolute); NotFound if it does not exist."""
     if not path.exists():
-        raise NotFound(f"no bank at {path}; give the path of a bank file or directory")
+        raise NotFound(msg("code.no_bank", path=path))
     resolved = path.resolve()
     if resolved in trusted_paths():
         return resolved

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
+from quizcli.messages import say
+
 PHASES = ("learning", "review", "relearning")
 
 
@@ -83,19 +85,20 @@ class Outcome:
         return format_interval(self.interval)
 
 
-def format_interval(interval: timedelta) -> str:
+def format_interval(interval: timedelta, lang: str = "en") -> str:
+    """An interval as a rating key shows it: `10m`, `9d`, `2.5mo` (Chinese: 10分钟, 9天)."""
     seconds = max(0.0, interval.total_seconds())
     minutes = seconds / 60
     days = seconds / 86400
     if minutes < 60:
-        return f"{max(1, round(minutes))}m"
+        return say("unit.minutes", lang, n=max(1, round(minutes)))
     if days < 1:
-        return f"{round(minutes / 60)}h"
+        return say("unit.hours", lang, n=round(minutes / 60))
     if days < 30:
-        return f"{round(days)}d"
+        return say("unit.days", lang, n=round(days))
     if days < 365:
-        return f"{days / 30:.1f}mo"
-    return f"{days / 365:.1f}y"
+        return say("unit.months", lang, n=f"{days / 30:.1f}")
+    return say("unit.years", lang, n=f"{days / 365:.1f}")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from quizcli.messages import Message, msg
+
 KEEP = 7
 PREFIX = "quizcli-"
 # quizcli-2026-03-10.n300.t1773144000000.db.xz; quizcli-2026-03-10.db before compression.
@@ -198,7 +200,7 @@ def _failed(db_path: Path, label: str, why: str) -> None:
         failure_path(db_path).write_text(f"{label}\t{why}\n", encoding="utf-8")
 
 
-def failure_to_report(db_path: Path, today: date) -> str | None:
+def failure_to_report(db_path: Path, today: date) -> Message | None:
     """Why the last backup failed, once per study day; None when there is nothing to say."""
     marker = failure_path(db_path)
     try:
@@ -211,7 +213,7 @@ def failure_to_report(db_path: Path, today: date) -> str | None:
             return None
     with suppress(OSError):
         warned.write_text(today.isoformat(), encoding="utf-8")
-    return f"the backup of {label} failed ({why}); your answers are still saved"
+    return msg("backup.failed", label=label, why=why)
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg
 
 BUSY_TIMEOUT_MS = 15_000
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
@@ -114,15 +115,9 @@ def user_error(path: Path, exc: sqlite3.DatabaseError | OSError) -> QuizcliError
     """
     name = error_name(exc)
     if isinstance(exc, OSError) or name in CANNOT_WRITE:
-        return QuizcliError(
-            f"cannot write the review database {path} ({exc}); "
-            "check the disk space and permissions of that directory or set QUIZCLI_HOME"
-        )
+        return QuizcliError(msg("error.db_cannot_write", path=path, detail=exc))
     if name in DAMAGED or "malformed" in str(exc) or "not a database" in str(exc):
-        return QuizcliError(f"the review database {path} is damaged ({exc}); run: quizcli doctor")
+        return QuizcliError(msg("error.db_damaged", path=path, detail=exc))
     if name in BUSY:
-        return QuizcliError(
-            f"the review database {path} is locked by another quizcli (waited up to "
-            f"{BUSY_TIMEOUT_MS // 1000}s); finish that session and try again"
-        )
+        return QuizcliError(msg("error.db_locked", path=path, seconds=BUSY_TIMEOUT_MS // 1000))
     return None

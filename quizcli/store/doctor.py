@@ -18,12 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import Message, msg, reason
 from quizcli.store import backup, guard
 from quizcli.store.connection import error_name
 from quizcli.store.store import open_store
 
 # What is left to do when no backup can replace a damaged file.
-START_AFRESH = "move it aside and quizcli starts a new, empty review history"
+START_AFRESH = msg("doctor.afresh")
 # Causes a backup can mend; the rest are about the machine, not the file's contents.
 RESTORABLE = ("missing", "empty", "rolled back", "damaged")
 FULL_BYTES = 1 << 20
@@ -34,7 +35,7 @@ LOCK_WAIT_S = 1.0
 class Diagnosis:
     path: Path
     exists: bool
-    problems: list[str] = field(default_factory=list)
+    problems: list[str | Message] = field(default_factory=list)  # SQLite's own words, or ours
     backups: list[backup.Backup] = field(default_factory=list)
     cause: str | None = None
     reviews: int = 0
@@ -61,7 +62,7 @@ def diagnose(path: Path, now: datetime) -> Diagnosis:
         guard.check_file(path)
     except guard.LostHistory as exc:
         found.cause = "missing" if not found.exists else "empty"
-        found.problems = [exc.message]
+        found.problems = [exc.said or exc.message]
         return found
     if not found.exists:
         return found
@@ -75,19 +76,17 @@ def diagnose(path: Path, now: datetime) -> Diagnosis:
     return found
 
 
-def _machine(path: Path) -> tuple[str | None, list[str]]:
+def _machine(path: Path) -> tuple[str | None, list[str | Message]]:
     """Causes outside the file's contents: permissions, read-only, full disk, another writer."""
     try:
         with path.open("rb") as handle:
             handle.read(100)
     except OSError as exc:
-        return "not readable", [f"{path} cannot be read ({exc.strerror}); check its permissions"]
+        return "not readable", [msg("doctor.not_readable", path=path, reason=reason(exc))]
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        return "read-only", [
-            f"{path} or its directory is read-only; make both writable, or set QUIZCLI_HOME"
-        ]
+        return "read-only", [msg("doctor.read_only", path=path)]
     if shutil.disk_usage(path.parent).free < FULL_BYTES:
-        return "disk full", [f"the disk holding {path} is full; free some space"]
+        return "disk full", [msg("doctor.disk_full", path=path)]
     try:
         db = sqlite3.connect(path, timeout=LOCK_WAIT_S, isolation_level=None)
         try:
@@ -97,31 +96,28 @@ def _machine(path: Path) -> tuple[str | None, list[str]]:
             db.close()
     except sqlite3.DatabaseError as exc:
         if error_name(exc) in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-            return "locked", [
-                f"{path} is locked by another process (a quizcli session?); finish it and "
-                "run quizcli doctor again"
-            ]
+            return "locked", [msg("doctor.locked", path=path)]
     return None, []
 
 
-def _open_and_rebuild(found: Diagnosis, now: datetime) -> tuple[str | None, list[str]]:
+def _open_and_rebuild(found: Diagnosis, now: datetime) -> tuple[str | None, list[str | Message]]:
     try:
         with open_store(found.path, now=now, backup_daily=False) as store:
             found.cache_fixed = store.rebuild_cards()
             found.reviews = store.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
             found.cards = store.db.execute("SELECT count(*) FROM cards").fetchone()[0]
     except guard.LostHistory as exc:
-        return "rolled back", [exc.message]
+        return "rolled back", [exc.said or exc.message]
     except QuizcliError as exc:
         if "newer quizcli" in exc.message:
-            return "newer schema", [exc.message]
+            return "newer schema", [exc.said or exc.message]
         if "full" in exc.message:
-            return "disk full", [exc.message]
+            return "disk full", [exc.said or exc.message]
         raise
     return None, []
 
 
-def integrity_problems(path: Path) -> list[str]:
+def integrity_problems(path: Path) -> list[str | Message]:
     """SQLite's own integrity and foreign-key checks, one line per problem; [] when whole.
 
     `quick_check` reads and checks every page and record but not that each index
@@ -137,9 +133,10 @@ def integrity_problems(path: Path) -> list[str]:
             db.close()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    problems = [str(message) for (message,) in rows if message != "ok"]
+    problems: list[str | Message] = [str(message) for (message,) in rows if message != "ok"]
     problems += [
-        f"{table} row {rowid} points at a missing {parent}" for table, rowid, parent, _ in orphans
+        msg("doctor.missing_row", table=table, rowid=rowid, parent=parent)
+        for table, rowid, parent, _ in orphans
     ]
     return problems
 
@@ -185,7 +182,5 @@ def restore_latest(path: Path, now: datetime) -> tuple[Path, Path | None]:
         ready.unlink(missing_ok=True)
         if lock is not None:
             lock.close()
-    raise QuizcliError(
-        f"no undamaged backup in {backup.backups_dir(path)}; "
-        f"the damaged file {path} is left as it is; {START_AFRESH}"
-    )
+    folder = backup.backups_dir(path)
+    raise QuizcliError(msg("doctor.no_whole_backup", folder=folder, path=path, afresh=START_AFRESH))

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import IO
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg
 from quizcli.store import backup
 
-RESTORE = "run: quizcli doctor --restore"
+RESTORE = msg("guard.restore")
 
 
 class LostHistory(QuizcliError):
@@ -74,11 +75,16 @@ def check_file(db_path: Path) -> None:
     best = max((b.reviews for b in backup.backups(db_path)), default=0)
     if known == 0 and best == 0:
         return
-    state = "is missing" if not db_path.exists() else "is empty"
+    key = "guard.missing" if not db_path.exists() else "guard.empty"
     raise LostHistory(
-        f"the review database {db_path} {state}, but a history of "
-        f"{max(known, best)} answers existed; {RESTORE} (or, to start an empty history, "
-        f"delete {record_path(db_path)} and {backup.backups_dir(db_path)})"
+        msg(
+            key,
+            path=db_path,
+            n=max(known, best),
+            restore=RESTORE,
+            record=record_path(db_path),
+            backups=backup.backups_dir(db_path),
+        )
     )
 
 
@@ -87,8 +93,7 @@ def check_counter(db_path: Path, db: sqlite3.Connection) -> None:
     have, known = last_review(db), seen(db_path)
     if have < known:
         raise LostHistory(
-            f"the review database {db_path} holds answers up to #{have}, but it held answers "
-            f"up to #{known}: it was replaced or rolled back; {RESTORE}"
+            msg("guard.rolled_back", path=db_path, have=have, known=known, restore=RESTORE)
         )
     remember(db_path, have)
 
@@ -116,8 +121,5 @@ def exclusive(db_path: Path) -> IO[str] | None:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise QuizcliError(
-            f"another quizcli (a study session in another terminal?) has {db_path} open; "
-            "finish it, then run quizcli doctor --restore again"
-        ) from None
+        raise QuizcliError(msg("guard.busy", path=db_path)) from None
     return handle

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg
 from quizcli.store.connection import immediate
 from quizcli.store.records import INSERT_REVIEW, PHASES, state_values
 
@@ -316,8 +317,5 @@ def pending(db: sqlite3.Connection) -> list[Migration]:
     known = {fn.__name__ for fn in MIGRATIONS}
     unknown = sorted(done - known)
     if unknown:
-        raise QuizcliError(
-            f"the review database was written by a newer quizcli (migration {unknown[0]}); "
-            "upgrade quizcli: pip install -U quizcli"
-        )
+        raise QuizcliError(msg("error.db_newer", name=unknown[0]))
     return [fn for fn in MIGRATIONS if fn.__name__ not in done]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quizcli.errors import UsageError
+from quizcli.messages import Message, msg
 from quizcli.srs import DEFAULT_RETENTION
 from quizcli.srs.exam import FINAL_RETENTION, Exam
 
@@ -41,21 +42,21 @@ class Settings:
 def _new_per_day(text: str) -> int:
     value = int(text)
     if not 0 <= value <= 1000:
-        raise ValueError("must be between 0 and 1000")
+        raise ValueError(msg("config.range", low=0, high=1000))
     return value
 
 
 def _retention(text: str) -> float:
     value = float(text)
     if not 0.7 <= value <= 0.99:
-        raise ValueError("must be between 0.70 and 0.99")
+        raise ValueError(msg("config.range", low="0.70", high="0.99"))
     return value
 
 
 def _flag(text: str) -> bool:
     word = text.strip().lower()
     if word not in ("on", "off", "true", "false", "1", "0", "yes", "no"):
-        raise ValueError("must be on or off")
+        raise ValueError(msg("config.on_off"))
     return word in ("on", "true", "1", "yes")
 
 
@@ -65,23 +66,26 @@ def _day(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError("must be a date YYYY-MM-DD, or none") from None
+        raise ValueError(msg("config.date")) from None
 
 
 def _answers(text: str) -> int:
     value = int(text)
     if not 1 <= value <= 100_000:
-        raise ValueError("must be between 1 and 100000")
+        raise ValueError(msg("config.range", low=1, high=100000))
     return value
 
 
 def _leech_action(text: str) -> str:
     word = text.strip().lower()
     if word not in ("suspend", "tag"):
-        raise ValueError("must be suspend or tag")
+        raise ValueError(msg("config.leech"))
     return word
 
 
+# The language is not kept in the database but in a small file (env.lang_path): every
+# command needs it, and browsing never opens SQLite.
+LANG = "lang"
 PARSERS: dict[str, Callable[[str], object]] = {
     "new_per_day": _new_per_day,
     "desired_retention": _retention,
@@ -101,8 +105,19 @@ USER_KEYS = [key for key in PARSERS if key not in INTERNAL]
 
 def check_key(key: str) -> None:
     """A key the user may read and set; internal state is neither."""
-    if key not in USER_KEYS:
-        raise UsageError(f"unknown setting {key!r}; settings are: {', '.join(USER_KEYS)}")
+    if key not in USER_KEYS and key != LANG:
+        keys = ", ".join([*USER_KEYS, LANG])
+        raise UsageError(msg("config.unknown", key=key, keys=keys))
+
+
+def parse_lang(text: str) -> str | None:
+    """`quizcli config lang` takes en, zh, or none (the locale decides again)."""
+    word = text.strip().lower()
+    if word in ("en", "zh"):
+        return word
+    if word in ("none", "off", ""):
+        return None
+    raise UsageError(msg("config.bad_value", key=LANG, value=text, detail=msg("config.lang")))
 
 
 def parse(key: str, text: str) -> object:
@@ -112,8 +127,9 @@ def parse(key: str, text: str) -> object:
     try:
         return PARSERS[key](text)
     except ValueError as exc:
-        detail = str(exc) if "must" in str(exc) else "is not a valid value"
-        raise UsageError(f"setting {key} = {text!r}: {detail}") from None
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else None
+        detail = said or msg("config.invalid")
+        raise UsageError(msg("config.bad_value", key=key, value=text, detail=detail)) from None
 
 
 def from_rows(rows: dict[str, str]) -> Settings:

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from quizcli import env
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg, say
 from quizcli.srs import LEECH_LAPSES, CardState, day_start, study_day
 from quizcli.srs.card import Memory
 from quizcli.srs.queue import Outlook
@@ -84,7 +85,7 @@ def _back_up(path: Path, today: date) -> None:
     backup.daily(path, today)
     problem = backup.failure_to_report(path, today)
     if problem:
-        sys.stderr.write(f"warning: {problem}\n")
+        sys.stderr.write(say("warning.line", env.lang(), warning=problem) + "\n")
 
 
 class Store:
@@ -502,7 +503,7 @@ class Store:
     def import_history(self, source: Path) -> merging.Merged:
         """Merge one file written by `export_history` (or a sync folder's) into this log."""
         if not source.is_file():
-            raise QuizcliError(f"{source} is not a file; name a file written by history export")
+            raise QuizcliError(msg("history.not_a_file", path=source))
         with translated(self.path), immediate(self.db):
             log = merging.Log()
             merging.read(source, log, required=True)
@@ -517,8 +518,8 @@ class Store:
         label = f"{now:%Y-%m-%dT%H%M%S}"
         made = backup.make(self.path, label)
         if made is None:
-            problem = backup.failure_to_report(self.path, now.date()) or "another backup is running"
-            raise QuizcliError(f"no backup could be made, so nothing was deleted: {problem}")
+            problem = backup.failure_to_report(self.path, now.date()) or msg("backup.running")
+            raise QuizcliError(msg("backup.none_made", problem=problem))
         return made.path
 
     def rebuild_cards(self) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from quizcli.errors import QuizcliError
+from quizcli.messages import Message, Pair, msg, reason, say
 from quizcli.srs import CardState, Rating, day_start, outcomes, study_day
 from quizcli.store import cache
 from quizcli.store.records import PHASES, from_ms, state_values
@@ -94,7 +95,7 @@ class Log:
     answers: dict[str, Answer] = field(default_factory=dict)
     undos: dict[str, Undo] = field(default_factory=dict)
     in_file: dict[Path, set[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Merged:
     answers_out: int = 0
     undos_out: int = 0
     replayed: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 # --- reading -------------------------------------------------------------------------
@@ -118,14 +119,11 @@ def folder_files(folder: Path) -> list[Path]:
     """The log files in a sync folder, or an error naming the folder and the fix."""
     try:
         if not folder.is_dir():
-            raise QuizcliError(
-                f"the sync folder {folder} does not exist or is not a folder; "
-                "create it (or mount it) and run quizcli sync again"
-            )
+            raise QuizcliError(msg("sync.no_folder", folder=folder))
         return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
     except OSError as exc:
         raise QuizcliError(
-            f"cannot read the sync folder {folder} ({exc.strerror}); check its permissions"
+            msg("sync.folder_unreadable", folder=folder, reason=reason(exc))
         ) from None
 
 
@@ -145,21 +143,23 @@ def read(path: Path, log: Log, required: bool = False) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        message = f"cannot read {path} ({exc.strerror}); check its permissions"
         if required:
-            raise QuizcliError(message) from None
-        log.warnings.append(f"{message}; skipped")
+            raise QuizcliError(msg("sync.unreadable", path=path, reason=reason(exc))) from None
+        log.warnings.append(msg("sync.unreadable_skipped", path=path, reason=reason(exc)))
     bad = len(log.warnings) - before
     if bad > WARNINGS_PER_FILE:  # a file that is not quizcli's: say so once, not per line
         del log.warnings[before + WARNINGS_PER_FILE :]
-        log.warnings.append(f"{path}: {bad - WARNINGS_PER_FILE} more bad line(s) skipped")
+        log.warnings.append(msg("sync.more_bad", path=path, n=bad - WARNINGS_PER_FILE))
 
 
 def _take(raw: bytes, where: str, log: Log, seen: set[str]) -> None:
     try:
         item = parse(json.loads(raw))
     except ValueError as exc:
-        log.warnings.append(f"{where}: not a quizcli answer ({exc}); skipped")
+        detail: Message | Pair = Pair(str(exc), say("sync.bad_json", "zh"))  # json's words
+        if exc.args and isinstance(exc.args[0], Message):
+            detail = exc.args[0]
+        log.warnings.append(msg("sync.not_an_answer", where=where, detail=detail))
         return
     if isinstance(item, Undo):
         log.undos.setdefault(item.uid, item)
@@ -167,27 +167,27 @@ def _take(raw: bytes, where: str, log: Log, seen: set[str]) -> None:
     seen.add(item.uid)
     first = log.answers.setdefault(item.uid, item)
     if first != item:
-        log.warnings.append(f"{where}: answer {item.uid} differs from an earlier line; skipped")
+        log.warnings.append(msg("sync.differs", where=where, uid=item.uid))
 
 
 def parse(item: object) -> Answer | Undo:
     """One decoded line; ValueError saying what is wrong with it."""
     if not isinstance(item, dict):
-        raise ValueError("not a JSON object")
+        raise ValueError(msg("sync.bad_object"))
     if "undo" in item:
         return Undo(_uid(item.get("undo")), _text(item, "session"), _int(item, "at_ms"))
     mode = item.get("mode")
     if mode not in ("review", "practice"):
-        raise ValueError("mode must be review or practice")
+        raise ValueError(msg("sync.bad_mode"))
     rating = item.get("rating")
     if not (rating is None or (_is_int(rating) and 1 <= rating <= 4)):
-        raise ValueError("rating must be 1-4 or null")
+        raise ValueError(msg("sync.bad_rating"))
     if mode == "review" and rating is None:
-        raise ValueError("a review needs a rating")
+        raise ValueError(msg("sync.no_rating"))
     if item.get("phase") not in PHASES:
-        raise ValueError(f"phase must be one of {', '.join(PHASES)}")
+        raise ValueError(msg("sync.bad_phase", phases=", ".join(PHASES)))
     if not isinstance(item.get("lapse"), bool):
-        raise ValueError("lapse must be true or false")
+        raise ValueError(msg("sync.bad_lapse"))
     duration = _int(item, "duration_ms")
     return Answer(
         uid=_uid(item.get("uid")),
@@ -206,14 +206,14 @@ def parse(item: object) -> Answer | Undo:
 
 def _uid(value: object) -> str:
     if not isinstance(value, str) or not UID.fullmatch(value):
-        raise ValueError("uid must be <machine>-<number>")
+        raise ValueError(msg("sync.bad_uid"))
     return value
 
 
 def _text(item: dict[str, Any], key: str, empty: bool = False) -> str:
     value = item.get(key)
     if not isinstance(value, str) or not (value or empty):
-        raise ValueError(f"{key} must be {'a' if empty else 'a non-empty'} string")
+        raise ValueError(msg("sync.bad_text" if empty else "sync.empty_text", key=key))
     return value
 
 
@@ -225,7 +225,7 @@ def _int(item: dict[str, Any], key: str) -> int:
     value: Any = item.get(key)
     # From 0 to the last millisecond of the year 9999 (what a datetime can hold).
     if not _is_int(value) or not 0 <= value < 253_402_300_800_000:
-        raise ValueError(f"{key} must be a whole number from 0")
+        raise ValueError(msg("sync.bad_int", key=key))
     return int(value)
 
 
@@ -244,9 +244,13 @@ def merge(db: sqlite3.Connection, log: Log, done: Merged) -> set[int]:
             fresh.append(answer)
         elif found != (answer.question, answer.at_ms):
             done.warnings.append(
-                f"answer {answer.uid} ({answer.question}) is another answer here "
-                f"({found[0]}): two data dirs share the machine id {answer.machine} "
-                "(a copied QUIZCLI_HOME?); skipped"
+                msg(
+                    "sync.clash",
+                    uid=answer.uid,
+                    question=answer.question,
+                    here=found[0],
+                    machine=answer.machine,
+                )
             )
     fresh.sort(key=lambda a: (a.at_ms, a.machine, a.number))
     touched = {_insert(db, installs, own, answer) for answer in fresh}
@@ -254,7 +258,7 @@ def merge(db: sqlite3.Connection, log: Log, done: Merged) -> set[int]:
     for undo in log.undos.values():
         row = _review_of(db, installs, own, undo.uid)
         if row is None:
-            done.warnings.append(f"undo of {undo.uid}, an answer no file holds; skipped")
+            done.warnings.append(msg("sync.orphan_undo", uid=undo.uid))
             continue
         review_id, question = row
         cursor = db.execute(
@@ -480,9 +484,7 @@ def append(path: Path, lines: list[Answer | Undo]) -> None:
         if created:
             _fsync_dir(path.parent)
     except OSError as exc:
-        raise QuizcliError(
-            f"cannot write {path} ({exc.strerror}); check the folder's permissions and free space"
-        ) from None
+        raise QuizcliError(msg("sync.cannot_write", path=path, reason=reason(exc))) from None
 
 
 def write_all(db: sqlite3.Connection, target: Path) -> int:
@@ -503,9 +505,7 @@ def write_all(db: sqlite3.Connection, target: Path) -> int:
         _fsync_dir(target.parent)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise QuizcliError(
-            f"cannot write {target} ({exc.strerror}); check the folder's permissions and space"
-        ) from None
+        raise QuizcliError(msg("sync.cannot_write", path=target, reason=reason(exc))) from None
     return count
 
 

@@ -54,9 +54,3 @@ def cut_plainly(table: Table) -> Table:
 def plain(text: str) -> str:
     """Text as the terminal can draw it: Greek and symbols spelled out in ASCII mode."""
     return to_ascii(text) if env.ascii_mode() else text
-
-
-def label(labels: dict[str, tuple[str, str]], key: str, lang: str, **values: object) -> str:
-    """A user-facing label from an (English, Chinese) table, filled in."""
-    en, zh = labels[key]
-    return (zh if lang == "zh" else en).format(**values)

@@ -18,21 +18,12 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from quizcli import kinds
-from quizcli.bank.model import LEVELS, AnyQuestion, Text
+from quizcli.bank.model import AnyQuestion, Text
 from quizcli.kinds.base import Formula, Part
+from quizcli.messages import say, term
 from quizcli.textfmt import latex_to_unicode, width, wrap
 from quizcli.ui import frame, out, overflow, plain
-from quizcli.ui import label as shared_label
 
-LABELS = {
-    "explanation": ("Why", "解析"),
-    "yours": ("Your answer", "你的答案"),
-    "hints": ("Hints", "提示"),
-    "sources": ("Sources", "出处"),
-    "tags": ("tags", "标签"),
-    "questions": ("{n} questions", "共 {n} 题"),
-    "no_match": ("No question matches.", "没有匹配的题目。"),
-}
 STARS = {1: "●○○", 2: "●●○", 3: "●●●"}
 PROMPT_COLUMNS = 60
 MIN_PROMPT_COLUMNS = 30
@@ -41,8 +32,7 @@ TABLE_FRAME = 13  # four columns: five rules and a space either side of each cel
 
 def level(difficulty: int, lang: str) -> str:
     """Dots for the eye and a word for screen readers and colour-free terminals."""
-    en, zh = LEVELS[difficulty]
-    return plain(f"{STARS[difficulty]} {zh if lang == 'zh' else en}")
+    return plain(f"{STARS[difficulty]} {say(f'level.{difficulty}', lang)}")
 
 
 def clipped(text: str, cells: int) -> str:
@@ -59,12 +49,12 @@ def clipped(text: str, cells: int) -> str:
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    return shared_label(LABELS, key, lang, **values)
+    return say(f"browse.{key}", lang, **values)
 
 
 def labelled(key: str, lang: str, value: str) -> str:
     """`Label: value`, with the full-width colon Chinese text uses."""
-    return f"{label(key, lang)}{'：' if lang == 'zh' else ': '}{value}"
+    return f"{label(key, lang)}{say('colon', lang)}{value}"
 
 
 class Prose:
@@ -112,7 +102,12 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
     items = list(questions)
     console = out()
     rows = [
-        (q.id, q.type, level(q.difficulty, lang), plain(latex_to_unicode(q.prompt.get(lang))))
+        (
+            q.id,
+            term("type", q.type, lang),
+            level(q.difficulty, lang),
+            plain(latex_to_unicode(q.prompt.get(lang))),
+        )
         for q in items
     ]
     fixed = [max((width(row[i]) for row in rows), default=4) for i in range(3)]
@@ -124,13 +119,14 @@ def question_table(questions: Iterable[AnyQuestion], lang: str) -> None:
     table = Table(title=label("questions", lang, n=len(items)), title_justify="left")
     table.box = frame(box.HEAVY_HEAD)
     for name, least in zip(("id", "type", "level"), fixed, strict=True):
-        table.add_column(name, no_wrap=True, overflow=cut, min_width=least)
+        table.add_column(label(f"col_{name}", lang), no_wrap=True, overflow=cut, min_width=least)
     table.columns[0].style = "cyan"
-    table.add_column("prompt", max_width=cells, no_wrap=True, overflow=cut)
+    table.add_column(label("col_prompt", lang), max_width=cells, no_wrap=True, overflow=cut)
     previous = None
     for question, (qid, kind, shown_level, prompt) in zip(items, rows, strict=True):
         if question.topic != previous:
-            table.add_row(RichText(question.topic, style="bold magenta"), "", "", "")
+            topic = term("topic", question.topic, lang)
+            table.add_row(RichText(topic, style="bold magenta"), "", "", "")
             previous = question.topic
         table.add_row(qid, kind, shown_level, clipped(prompt.replace("\n", " "), cells))
     console.print(table)
@@ -176,7 +172,8 @@ def question_panel(
     if show_answer:
         body.extend(_answer(question, lang, formula))
     title = RichText(question.id, style="bold cyan")
-    meta = plain(f"{question.topic} · {question.type} · ") + level(question.difficulty, lang)
+    names = f"{term('topic', question.topic, lang)} · {term('type', question.type, lang)} · "
+    meta = plain(names) + level(question.difficulty, lang)
     footer = labelled("tags", lang, ", ".join(question.tags))
     panel = Panel(
         Group(*_spaced(body)), title=title, subtitle=footer, subtitle_align="left", box=frame()

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from quizcli import env
 from quizcli.figure import nice_ticks, tick_label
+from quizcli.messages import say
 from quizcli.textfmt import to_ascii
 from quizcli.ui import out
 
@@ -31,10 +32,6 @@ MARKER_SPACING = 14  # cells between two markers of one curve on a colour chart
 ASCII_MARKERS = "*+xo#@%&"
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][column] in a cell
 ROWS = 20
-NOTHING_TO_PLOT = {
-    "en": "Nothing to plot: no tag of this question names a curve (see quizcli plot --help).",
-    "zh": "没有可绘制的曲线：这道题的标签里没有激活函数名（见 quizcli plot --help）。",
-}
 
 
 def render(
@@ -267,4 +264,4 @@ def figure_chart(figure: Figure, lang: str) -> None:
 
 def nothing_to_plot(lang: str) -> None:
     """One line for `show --plot` on a question whose tags name no curve."""
-    out().print(NOTHING_TO_PLOT[lang], style="dim", soft_wrap=True)
+    out().print(say("plot.nothing", lang), style="dim", soft_wrap=True)

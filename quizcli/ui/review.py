@@ -10,10 +10,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from quizcli.messages import Message, say, term
 from quizcli.srs import CardState, format_interval, retrievability
 from quizcli.store import CardStatus, ReviewRecord
 from quizcli.store.doctor import Diagnosis
 from quizcli.ui import cut_plainly, err, out, plain
+
+COLUMNS = ("when", "mode", "rating", "verdict", "next", "time", "answer")
 
 
 def history(
@@ -22,21 +25,24 @@ def history(
     card: CardState | None,
     status: CardStatus,
     now: datetime,
+    lang: str,
 ) -> None:
     console = out()
-    console.print(Text(question_id, style="bold cyan"), Text(plain(_card_line(card, status, now))))
+    line = plain(_card_line(card, status, now, lang))
+    console.print(Text(question_id, style="bold cyan"), Text(line))
     if not records:
-        say(console, "no answers recorded yet")
+        show(console, say("history.no_answers", lang))
         return
     table = Table(box=None, pad_edge=False)
-    zone = now.astimezone().tzname() or "local"
-    for column in (f"when ({zone})", "mode", "rating", "verdict", "next", "time", "answer"):
-        table.add_column(column, no_wrap=column != "answer")
+    zone = now.astimezone().tzname() or say("history.local_zone", lang)
+    for column in COLUMNS:
+        heading = say(f"history.{column}", lang, zone=zone)
+        table.add_column(heading, no_wrap=column != "answer")
     for record in records:
-        table.add_row(*_history_row(record), style="dim strike" if record.undone else "")
+        table.add_row(*_history_row(record, lang), style="dim strike" if record.undone else "")
     console.print(cut_plainly(table))
     if any(r.undone for r in records):
-        console.print(Text("struck-through answers were undone", style="dim"))
+        console.print(Text(say("history.undone", lang), style="dim"))
 
 
 def local(moment: datetime) -> str:
@@ -44,98 +50,106 @@ def local(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
 
-def _card_line(card: CardState | None, status: CardStatus, now: datetime) -> str:
-    parts = ["new" if card is None else f"{card.phase}, due {local(card.due)}"]
+def _card_line(card: CardState | None, status: CardStatus, now: datetime, lang: str) -> str:
+    if card is None:
+        parts = [say("card.new", lang)]
+    else:
+        phase = term("phase", card.phase, lang)
+        parts = [say("card.due", lang, phase=phase, when=local(card.due))]
     if card is not None and card.stability is not None:
-        parts.append(f"recall today {retrievability(card, now):.0%}")
-    parts.append(f"{status.lapses} lapse(s)")
+        parts.append(say("card.recall", lang, pct=f"{retrievability(card, now):.0%}"))
+    parts.append(say("card.lapses", lang, n=status.lapses))
     if status.leech:
-        parts.append("leech")
+        parts.append(say("card.leech", lang))
     if status.suspended:
-        parts.append("suspended")
+        parts.append(say("card.suspended", lang))
     if status.buried_until and status.buried_until > now:
-        parts.append(f"buried until {local(status.buried_until)}")
+        parts.append(say("card.buried", lang, when=local(status.buried_until)))
     return " · ".join(parts)
 
 
-def _history_row(record: ReviewRecord) -> tuple[str, ...]:
-    rating = record.rating.name.lower() if record.rating else "-"
-    after = format_interval(record.after.due - record.reviewed_at) if record.after else "-"
+def _history_row(record: ReviewRecord, lang: str) -> tuple[str, ...]:
+    rating = say(f"rating.{int(record.rating)}", lang) if record.rating else "-"
+    after = "-"
+    if record.after:
+        after = format_interval(record.after.due - record.reviewed_at, lang)
     answer = " ".join(record.answer.split())
     return (
         local(record.reviewed_at),
-        record.mode,
+        term("mode", record.mode, lang),
         rating,
-        record.verdict or "-",
+        term("verdict", record.verdict, lang) if record.verdict else "-",
         after,
-        f"{record.duration_ms / 1000:.0f}s",
+        say("unit.seconds", lang, n=f"{record.duration_ms / 1000:.0f}"),
         plain(answer[:60] + ("…" if len(answer) > 60 else "")),
     )
 
 
-def diagnosis(found: Diagnosis) -> None:
+def diagnosis(found: Diagnosis, lang: str) -> None:
     """The healthy report on stdout; a damaged file is reported by the caller on stderr."""
     console = out()
     if not found.exists:
-        say(console, f"ok: no review data yet ({found.path} will be created on first use)")
+        show(console, say("doctor.no_data", lang, path=found.path))
         return
-    say(console, f"ok: {found.path} passed the integrity check")
-    say(console, f"{found.reviews} answers, {found.cards} questions with history")
+    show(console, say("doctor.ok", lang, path=found.path))
+    show(console, say("doctor.counts", lang, reviews=found.reviews, cards=found.cards))
     if found.cache_fixed:
-        fixed = found.cache_fixed
-        say(console, f"rebuilt {fixed} card(s) whose cached state disagreed with the log")
-    say(console, _backups_line(found))
+        show(console, say("doctor.cache_fixed", lang, n=found.cache_fixed))
+    show(console, _backups_line(found, lang))
 
 
-def damaged(found: Diagnosis) -> None:
+def damaged(found: Diagnosis, lang: str) -> None:
     console = err()
-    say(console, f"the review database {found.path} is {found.cause}:", "bold red")
+    cause = term("dbcause", found.cause, lang)
+    show(console, say("doctor.damaged", lang, path=found.path, cause=cause), "bold red")
     for problem in found.problems[:5]:
-        say(console, f"  {problem}")
+        show(console, f"  {problem.text(lang) if isinstance(problem, Message) else problem}")
     if len(found.problems) > 5:
-        say(console, f"  ... and {len(found.problems) - 5} more")
-    say(console, _backups_line(found))
+        show(console, say("doctor.more", lang, n=len(found.problems) - 5))
+    show(console, _backups_line(found, lang))
 
 
-def _backups_line(found: Diagnosis) -> str:
+def _backups_line(found: Diagnosis, lang: str) -> str:
     latest = found.latest_backup
     if latest is None:
-        return "no backups yet"
-    return f"{len(found.backups)} backup(s); latest {latest.path} ({latest.reviews} answers)"
+        return say("doctor.no_backups", lang)
+    return say(
+        "doctor.backups", lang, n=len(found.backups), path=latest.path, reviews=latest.reviews
+    )
 
 
-def restored(backup: Path, kept: Path | None) -> None:
-    where = f"the damaged file was kept as {kept}" if kept else "there was no file to keep"
-    say(out(), f"restored {backup}; {where}")
-    say(out(), "answers given after that backup was made are not in the restored file")
+def restored(backup: Path, kept: Path | None, lang: str) -> None:
+    where = say("doctor.kept", lang, kept=kept) if kept else say("doctor.nothing_kept", lang)
+    show(out(), say("doctor.restored", lang, backup=backup, where=where))
+    show(out(), say("doctor.restored_gap", lang))
 
 
-def orphans(found: dict[str, int], deleted: bool) -> None:
+def orphans(found: dict[str, int], deleted: bool, lang: str) -> None:
     console = out()
     if not found:
-        say(console, "no orphans: every id with history is in a loaded bank")
+        show(console, say("orphans.none", lang))
         return
     for question_id, count in found.items():
-        say(console, f"{question_id}  {count} answer(s)")
+        show(console, say("orphans.row", lang, id=question_id, n=count))
     total = sum(found.values())
     if deleted:
-        say(console, f"deleted the history of {len(found)} id(s), {total} answer(s)")
+        show(console, say("orphans.deleted", lang, ids=len(found), n=total))
     else:
-        ids = len(found)
-        say(console, f"{ids} id(s) with history are in no loaded bank ({total} answer(s))")
-        say(console, "quizcli orphans --delete removes them (after a backup)")
+        show(console, say("orphans.found", lang, ids=len(found), n=total))
+        show(console, say("orphans.how", lang))
 
 
-def settings(values: dict[str, object]) -> None:
+def settings(values: dict[str, object], lang: str) -> None:
     for key, value in values.items():
-        setting(key, value)
+        setting(key, value, lang)
 
 
-def setting(key: str, value: object) -> None:
+def setting(key: str, value: object, lang: str) -> None:
+    """`key = value`, the value as `quizcli config KEY VALUE` takes it (on, off, none)."""
     shown = ("on" if value else "off") if isinstance(value, bool) else value
-    say(out(), f"{key} = {'none' if shown is None else shown}")
+    show(out(), say("config.line", lang, key=key, value="none" if shown is None else shown))
 
 
-def say(console: Console, line: str, style: str = "") -> None:
+def show(console: Console, line: str, style: str = "") -> None:
     """A plain line: paths and ids may hold brackets, and must not be wrapped mid-path."""
     console.print(line, style=style, markup=False, soft_wrap=True)

@@ -14,68 +14,19 @@ from rich.text import Text
 
 from quizcli import env
 from quizcli.bank.model import TOPICS
+from quizcli.messages import say, term
 from quizcli.plans import ReadinessReport
 from quizcli.store import Stats, TopicMastery
 from quizcli.ui import cut_plainly, out, plain
-from quizcli.ui import label as shared_label
 
-LABELS = {
-    "title": ("Review statistics, {day}", "复习统计（{day}）"),
-    "totals": (
-        "{total} reviews ({today} today), {practice} practice answers",
-        "共复习 {total} 次（今天 {today} 次），练习作答 {practice} 次",
-    ),
-    "streak": ("Streak: {n} day(s)", "连续学习：{n} 天"),
-    "heatmap": ("Answers per day, last 26 weeks", "近 26 周每日作答"),
-    "retention": (
-        "True retention, last 30 days: {pct} of {n} reviews of learnt questions",
-        "近 30 天真实记忆保持率：{pct}（已掌握题目的 {n} 次复习）",
-    ),
-    "no_retention": (
-        "True retention, last 30 days: no reviews of learnt questions yet",
-        "近 30 天真实记忆保持率：尚无已掌握题目的复习",
-    ),
-    "forecast": (
-        "Due: {today} today, {week} in the next 7 days, {month} in 30 days",
-        "到期：今天 {today} 题，7 天内 {week} 题，30 天内 {month} 题",
-    ),
-    "topic": ("topic", "主题"),
-    "questions": ("questions", "题数"),
-    "reviewed": ("reviewed", "已学"),
-    "mastered": ("mastered", "已掌握"),
-    "mastery": (
-        "mastery (learnt, recall ≥ 90% now)",
-        "掌握度（已毕业且当前回忆概率 ≥ 90%）",
-    ),
-    "interview": (
-        "{days} to the interview ({date}): about {known:.0f} of {total} questions "
-        "expected known that morning; {new} not yet seen.",
-        "距面试还有 {days} 天（{date}）：预计当天早上能答出约 {known:.0f}/{total} 题；"
-        "尚有 {new} 题未见。",
-    ),
-    "no_interview": (
-        "About {known:.0f} of {total} questions expected known now; {new} not yet seen "
-        "(`quizcli config interview_date YYYY-MM-DD` plans toward a date).",
-        "当前预计能答出约 {known:.0f}/{total} 题；尚有 {new} 题未见"
-        "（`quizcli config interview_date YYYY-MM-DD` 可按面试日期安排）。",
-    ),
-    "seen": ("seen", "已见"),
-    "recall": ("predicted recall", "预计回忆率"),
-    "recall_on_day": ("predicted recall on the day", "面试当天预计回忆率"),
-}
 BLOCKS = " ░▒▓█"
 ASCII_BLOCKS = " -+*#"
 BARS = "▁▂▃▄▅▆▇█"
 ASCII_BARS = "_-=+*#%@"
-# Row labels, padded to one width: Monday on top, every other day named.
-WEEKDAYS = {
-    "en": ("Mon ", "    ", "Wed ", "    ", "Fri ", "    ", "Sun "),
-    "zh": ("周一 ", "     ", "周三 ", "     ", "周五 ", "     ", "周日 "),
-}
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    return shared_label(LABELS, key, lang, **values)
+    return say(f"stats.{key}", lang, **values)
 
 
 def dashboard(stats: Stats, lang: str) -> None:
@@ -103,7 +54,7 @@ def heatmap(per_day: dict[date, int], today: date, lang: str, ascii_only: bool =
     first_monday = last_monday - timedelta(weeks=25)
     peak = max(per_day.values(), default=0)
     text = Text()
-    names = WEEKDAYS["zh" if lang == "zh" and not ascii_only else "en"]
+    names = say("stats.weekdays", "en" if ascii_only else lang).split(",")
     for weekday, name in enumerate(names):
         text.append(name, style="dim")
         for week in range(26):
@@ -158,7 +109,7 @@ def mastery_table(topics: dict[str, TopicMastery], lang: str, ascii_only: bool =
     for name in sorted(topics, key=lambda t: (order.get(t, len(order)), t)):
         topic = topics[name]
         cells = (str(topic.questions), str(topic.reviewed), str(topic.mastered))
-        table.add_row(name, *cells, _bar(topic.share, ascii_only))
+        table.add_row(term("topic", name, lang), *cells, _bar(topic.share, ascii_only))
     return cut_plainly(table)
 
 
@@ -179,7 +130,7 @@ def readiness(report: ReadinessReport, lang: str) -> None:
     values = {"known": known.expected_known, "total": known.total, "new": report.new_left}
     if report.interview is not None and report.days_left is not None and report.days_left > 0:
         days = report.days_left
-        shown = str(days) if lang == "zh" else ("1 day" if days == 1 else f"{days} days")
+        shown = say("days.one", lang) if days == 1 else say("days.many", lang, n=days)
         date_values = {"days": shown, "date": report.interview.isoformat()}
         console.print(label("interview", lang, **values, **date_values), style="bold")
         heading = label("recall_on_day", lang)
@@ -194,5 +145,9 @@ def readiness(report: ReadinessReport, lang: str) -> None:
     ascii_only = env.ascii_mode()
     for name in sorted(known.topics, key=lambda t: (order.get(t, len(order)), t)):
         row = known.topics[name]
-        table.add_row(name, f"{row.seen}/{row.total}", _bar(row.predicted_recall, ascii_only))
+        table.add_row(
+            term("topic", name, lang),
+            f"{row.seen}/{row.total}",
+            _bar(row.predicted_recall, ascii_only),
+        )
     console.print(cut_plainly(table))

@@ -184,7 +184,8 @@ def test_an_answer_undefined_where_the_reference_is_defined_is_named_so() -> Non
     answer = setup.reference.copy()
     answer[0, 3] = np.nan
     evidence = Evidence(setup.form, setup.points, answer, setup.reference, setup.kinks)
-    en, zh = diagnose(evidence)
+    finding = diagnose(evidence)
+    en, zh = finding.text("en"), finding.text("zh")
     assert en.startswith("Your answer is undefined at x = ")
     assert "Very close" not in en and "没有定义" in zh
 

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from quizcli import kinds
 from quizcli.bank.model import QuestionBase, Strict, Text
 from quizcli.cli import app
-from quizcli.kinds.base import Display, Formula, Kind, Part, pick, say
+from quizcli.kinds.base import Display, Formula, Kind, Part, pick
+from quizcli.messages import Pair
 from quizcli.store import open_store
 from quizcli.verdict import Outcome, Verdict
 from tests.conftest import FIXTURES
@@ -49,7 +50,7 @@ class TrueFalse(Kind):
         self, question: QuestionBase, lang: str, formula: Formula | None
     ) -> list[Part]:
         answer = cast(TrueFalseQuestion, question).answer
-        return [Part(say(lang, "Answer", "答案"), "prose", (self._word(answer.value, lang),))]
+        return [Part(Pair("Answer", "答案").text(lang), "prose", (self._word(answer.value, lang),))]
 
     def export_lines(self, question: QuestionBase, lang: str, formula: Formula | None) -> list[str]:
         answer = cast(TrueFalseQuestion, question).answer
@@ -60,7 +61,8 @@ class TrueFalse(Kind):
 
     @staticmethod
     def _word(value: bool, lang: str) -> str:
-        return say(lang, "true" if value else "false", "对" if value else "错")
+        # A kind from outside quizcli brings its own words in both languages.
+        return Pair("true" if value else "false", "对" if value else "错").text(lang)
 
 
 @pytest.fixture(autouse=True)

@@ -346,6 +346,7 @@ def test_orphans_and_config_speak_json() -> None:
         "exam_retention": 0.95,
         "max_answers_per_day": 200,
         "leech_action": "suspend",
+        "lang": None,
     }
     code, out, err = invoke("orphans", "--json")
     assert code == 0, err

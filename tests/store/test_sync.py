@@ -180,7 +180,7 @@ def test_a_bad_line_is_named_with_its_file_and_line_and_skipped(tmp_path: Path) 
     theirs.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with open_store(laptop_db, now=NOW + 8 * DAY) as store:
         done = store.sync(folder)
-    assert done.warnings == [
+    assert [str(warning) for warning in done.warnings] == [
         f"{theirs}:2: not a quizcli answer (rating must be 1-4 or null); skipped",
         f"{theirs}:4: not a quizcli answer (Expecting property name enclosed in double quotes: "
         "line 1 column 2 (char 1)); skipped",
@@ -199,7 +199,7 @@ def test_a_half_written_last_line_is_cut_before_appending(tmp_path: Path) -> Non
     with open_store(laptop_db, now=NOW + 8 * DAY) as store:
         done = store.sync(folder)
     assert (done.answers_out, done.undos_out, len(done.warnings)) == (0, 1, 1)
-    assert done.warnings[0].startswith(f"{mine}:9: not a quizcli answer")
+    assert str(done.warnings[0]).startswith(f"{mine}:9: not a quizcli answer")
     assert sorted(mine.read_bytes().splitlines()) == sorted(whole.splitlines())
 
 
@@ -330,8 +330,8 @@ def test_a_file_that_is_not_quizcli_s_is_named_once_not_line_by_line(tmp_path: P
         done = store.sync(folder)
     assert len(done.warnings) == 6
     assert (
-        done.warnings[0]
+        str(done.warnings[0])
         == f"{notes}:1: not a quizcli answer (mode must be review or practice); skipped"
     )
-    assert done.warnings[-1] == f"{notes}: 15 more bad line(s) skipped"
+    assert str(done.warnings[-1]) == f"{notes}: 15 more bad line(s) skipped"
     assert done.answers_out == 8
