@@ -429,6 +429,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.numeric": ("Numeric", "计算题"),
     "export.derivation": ("Derivation", "推导题"),
     "export.code": ("Code", "编程题"),
+    "lint.no_files": (
+        "no bank files (*.yaml) in {path}; give a folder that holds them",
+        "{path} 中没有题库文件（*.yaml）；请给出存放题库的文件夹",
+    ),
+    "report.tracker": ("the project's issue tracker", "项目的问题跟踪页"),
+    "report.paste": (
+        "quizcli: paste the report above into a new issue at {where}",
+        "quizcli：把上面的报告粘贴到 {where} 的新问题里",
+    ),
     "sheet.activations": ("Activation functions", "激活函数"),
     "sheet.regularization": ("Regularization", "正则化"),
     "sheet.normalization": ("Normalization", "归一化"),

@@ -9,6 +9,7 @@ import typer
 
 from quizcli.cli.common import state
 from quizcli.errors import QuizcliError
+from quizcli.messages import msg
 
 
 def lint_command(
@@ -39,7 +40,7 @@ def lint_command(
     sources = list(paths) if paths else state(ctx).bank_sources()
     for path in paths or []:
         if path.is_dir() and not bank_files([path]):
-            raise QuizcliError(f"no bank files (*.yaml) in {path}; give a folder that holds them")
+            raise QuizcliError(msg("lint.no_files", path=path))
     bank = load_bank(sources, use_cache=False)
     # The loader's problems (the schema), then each kind's own (formulas that must read).
     problems = sorted(bank.problems + kind_problems(bank))

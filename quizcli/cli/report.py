@@ -48,8 +48,11 @@ def report(
         typer.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
         return
     typer.echo(found.to_markdown())
-    where = found.tracker or "the project's issue tracker"
-    typer.echo(f"quizcli: paste the report above into a new issue at {where}", err=True)
+    from quizcli.messages import say
+
+    lang = state(ctx).lang
+    where = found.tracker or say("report.tracker", lang)
+    typer.echo(say("report.paste", lang, where=where), err=True)
 
 
 def _locate(ctx: typer.Context, question_id: str) -> tuple[AnyQuestion, Origin]:
