@@ -16,6 +16,7 @@ from quizcli.bank.model import LANGS, Text
 from quizcli.kinds.choice import ChoiceQuestion
 from quizcli.kinds.numeric import NumericQuestion
 from quizcli.messages import Message, Pair, msg, say
+from quizcli.textfmt import enclosed
 from quizcli.verdict import Outcome, Verdict
 
 CORRECT = Outcome.CORRECT
@@ -151,15 +152,9 @@ def read_numbers(answer: str, *units: str) -> list[tuple[float, str]]:
 def _unbracketed(text: str) -> str:
     """`[0.25, 0.75]` and `(1 2)` without their brackets; `(1-s)*s` keeps its own, so that
     a message quotes it as typed."""
-    if len(text) < 2 or text[0] not in "[(" or text[-1] not in ")]":
-        return text
-    depth = 0
-    for index, char in enumerate(text):
-        depth += char in "[("
-        depth -= char in ")]"
-        if depth == 0 and index < len(text) - 1:
-            return text
-    return _unbracketed(text[1:-1].strip()) if depth == 0 else text
+    if text[:1] in "[(" and text[-1:] in ")]" and enclosed(text):
+        return _unbracketed(text[1:-1].strip())
+    return text
 
 
 def _quoted(part: str) -> str:

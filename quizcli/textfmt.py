@@ -238,12 +238,13 @@ def _atom(text: str) -> str:
         core = core[1:]
     single = len(core) == 1 and core.isalnum()
     number = bool(re.fullmatch(r"[0-9]+(\.[0-9]+)?", core))
-    if single or number or _bracketed(core) or not text:
+    if single or number or enclosed(core) or not text:
         return text
     return f"({text})"
 
 
-def _bracketed(text: str) -> bool:
+def enclosed(text: str) -> bool:
+    """Whether one pair of brackets encloses the whole text: `(a+b)`, not `(a)(b)`."""
     if len(text) < 2 or text[0] not in "([{" or text[-1] not in ")]}":
         return False
     depth = 0
@@ -252,7 +253,7 @@ def _bracketed(text: str) -> bool:
         depth -= char in ")]}"
         if depth == 0 and index < len(text) - 1:
             return False
-    return True
+    return depth == 0
 
 
 _NO_LINE_START = set("，。、；：？！）」』》〉】’”…,.;:?!)]}%")

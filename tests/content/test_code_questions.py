@@ -15,6 +15,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from quizcli.kinds.code import CAUSES
 from tests.content.code_checks import CHECKS
 from tests.content.code_harness import (
     CodeQuestion,
@@ -27,17 +28,6 @@ from tests.content.code_harness import (
 
 QUESTIONS = code_questions()
 MISTAKES = [(q, i) for q in QUESTIONS for i in range(len(q.mistakes()))]
-CAUSES = {
-    "overflow",
-    "in-place",
-    "shape",
-    "dtype",
-    "axis",
-    "running-stats",
-    "train-eval",
-    "nan",
-    "not-implemented",
-}
 
 
 def test_enough_code_questions_per_topic() -> None:
