@@ -115,7 +115,7 @@ def mutated(case: dict[str, Any], after: list[Any]) -> bool:
 
 def leaves(value: Any) -> list[Any]:
     """A nested tuple/list output flattened into its arrays and scalars."""
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, tuple | list):
         return [leaf for item in value for leaf in leaves(item)]
     return [value]
 
