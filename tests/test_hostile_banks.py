@@ -69,6 +69,33 @@ def test_billion_laughs_in_the_user_banks_is_skipped_and_the_rest_still_lists(
     assert code == 1 and "laughs.yaml:4:" in out
 
 
+def test_a_broken_user_bank_is_named_before_the_bundled_banks_are_read(
+    quizcli_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a new data dir parsing the bundled banks is the slow part: the user's broken bank
+    is named before any bundled file is read, and named once."""
+    import quizcli.bank as bank_module
+
+    user_bank(quizcli_home, "laughs.yaml", (HOSTILE / "billion_laughs.yaml").read_text("utf-8"))
+    events: list[str] = []
+    real_load_file = bank_module.load_file
+
+    def recording(path: Path, *args: object, **kwargs: object) -> object:
+        events.append(path.name)
+        return real_load_file(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bank_module, "load_file", recording)
+    monkeypatch.setattr(
+        "quizcli.cli.common.typer.echo",
+        lambda text, err=False: events.append(f"said: {text}"),
+    )
+    assert runner.invoke(app, ["list", "--json"]).exit_code == 0
+    said = [i for i, event in enumerate(events) if event.startswith("said: quizcli:")]
+    assert len(said) == 1 and "laughs.yaml" in events[said[0]]
+    assert "mini.yaml" in events[said[0] :]
+    assert "mini.yaml" not in events[: said[0]]
+
+
 def test_a_broken_user_bank_does_not_block_show_check_or_export(
     quizcli_home: Path, tmp_path: Path
 ) -> None:

@@ -71,21 +71,35 @@ KindOption = Annotated[
 def load(ctx: typer.Context, strict: bool = False) -> Bank:
     """The banks this invocation sees. A user's bank with problems is skipped with one warning
     naming it, so the others stay usable; `strict` (and a problem in a bundled bank) stops the
-    command with exit 1 instead, listing every problem."""
+    command with exit 1 instead, listing every problem.
+
+    The user's banks are read first, so a broken one is named before the bundled banks are
+    parsed (0.6 s of CPU in a new data dir), not after."""
     from quizcli.bank import bundled_files, load_bank
 
-    bank = load_bank(state(ctx).bank_sources())
+    sources = state(ctx).bank_sources()
+    warned = (
+        _warn_skipped(ctx, load_bank(sources[1:])) if len(sources) > 1 and not strict else set()
+    )
+    bank = load_bank(sources)
     broken = sorted({problem.path for problem in bank.problems})
     if broken and (strict or set(broken) & bundled_files()):
         for problem in bank.problems:
             typer.echo(str(problem), err=True)
         raise QuizcliError(msg("error.bank_problems", n=len(bank.problems)))
+    _warn_skipped(ctx, bank, warned)
+    return bank.without(broken)
+
+
+def _warn_skipped(ctx: typer.Context, bank: Bank, said: set[str] | None = None) -> set[str]:
+    """One warning per broken bank file not named yet; the files named."""
+    broken = sorted({problem.path for problem in bank.problems} - (said or set()))
     for path in broken:
         found = [problem for problem in bank.problems if problem.path == path]
         line = found[0].line
         warning = say("warning.skipped_bank", state(ctx).lang, path=path, n=len(found), line=line)
         typer.echo(f"quizcli: {warning}", err=True)
-    return bank.without(broken)
+    return set(broken)
 
 
 def find_by_id(ctx: typer.Context, question_id: str) -> AnyQuestion:
