@@ -39,7 +39,8 @@ def state(ctx: typer.Context) -> State:
     root = ctx.find_root()
     if isinstance(root.obj, State):
         return root.obj
-    given = getattr(root.params.get("lang"), "value", None)  # read; the callback has not run
+    given = root.params.get("lang")  # read; the callback has not run
+    given = getattr(given, "value", given)  # a Lang member, or its text on older Typer
     return State(lang=given if given in env.LANGS else env.default_lang())
 
 
