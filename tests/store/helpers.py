@@ -25,3 +25,15 @@ def practise(store: Store, question_id: str, now: datetime, session: str = "d1")
     return store.record(
         ReviewRecord(question_id, session, "practice", Rating.GOOD, "right", "42", 900, now, before)
     )
+
+
+def graduate(store: Store, question_id: str, start: datetime) -> None:
+    """Answer Good from `start` at each due time until the question is a review card."""
+    when = start
+    while True:
+        answer(store, question_id, Rating.GOOD, when)
+        card = store.card(question_id)
+        assert card is not None
+        if card.phase == "review":
+            return
+        when = card.due

@@ -11,7 +11,7 @@ from quizcli.errors import UsageError
 from quizcli.srs import Rating, outcomes
 from quizcli.store import ReviewRecord, Store, open_store
 from tests.store.conftest import NOW
-from tests.store.helpers import answer, practise
+from tests.store.helpers import answer, graduate, practise
 
 DAY = timedelta(days=1)
 IDS = ["q-a", "q-b", "q-c", "q-d", "q-e"]
@@ -232,18 +232,6 @@ def test_card_cache_is_rebuilt_from_the_log(store: Store) -> None:
     assert store.rebuild_cards() == 3
     assert (store.card("q-a"), store.status("q-a"), store.status("q-b")) == expected
     assert store.status("ghost").lapses == 0
-
-
-def graduate(store: Store, question_id: str, start: datetime) -> None:
-    """Answer Good from `start` at each due time until the question is a review card."""
-    when = start
-    while True:
-        answer(store, question_id, Rating.GOOD, when)
-        card = store.card(question_id)
-        assert card is not None
-        if card.phase == "review":
-            return
-        when = card.due
 
 
 def test_due_questions_come_least_recalled_first_as_srs_computes_recall(store: Store) -> None:

@@ -8,28 +8,16 @@ for the same seeded generator.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from quizcli.srs import Rating, retrievability
 from quizcli.store import Store
 from tests.store.conftest import NOW
-from tests.store.helpers import answer
+from tests.store.helpers import answer, graduate
 
 DAY = timedelta(days=1)
-
-
-def graduate(store: Store, question_id: str, start: datetime) -> None:
-    """Answer Good from `start` at each due time until the question is a review card."""
-    when = start
-    while True:
-        answer(store, question_id, Rating.GOOD, when)
-        card = store.card(question_id)
-        assert card is not None
-        if card.phase == "review":
-            return
-        when = card.due
 
 
 def fill(store: Store) -> list[str]:
